@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import { count } from 'drizzle-orm';
+import type { Database } from '../src/db/client.js';
+import { events } from '../src/db/schema/index.js';
+import { loadDataset } from './load.js';
+import { dataset as usIran } from './data/us-iran-2019-2020.js';
+
+/** Every dataset the seed command loads, in order. */
+export const datasets = [usIran];
+
+export async function seedDatabase(db: Database): Promise<void> {
+  for (const data of datasets) await loadDataset(db, data);
+}
+
+/** `npm start` seeds only a database that has no events, so user data is never rewritten. */
+export async function seedIfEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(events);
+  if (Number(row?.n ?? 0) > 0) return false;
+  await seedDatabase(db);
+  return true;
+}
+
+// `npm run db:seed`: migrate, then upsert every dataset (safe to run again).
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { loadConfig } = await import('../src/config.js');
+  const { openDatabase } = await import('../src/db/client.js');
+  const { migrateDatabase } = await import('../src/db/migrate.js');
+  const config = loadConfig();
+  const handle = await openDatabase({ url: config.databaseUrl, pgliteDataDir: config.pgliteDataDir });
+  await migrateDatabase(handle);
+  await seedDatabase(handle.db);
+  await handle.close();
+  console.log(`seeded ${datasets.length} dataset(s) (${handle.driver})`);
+}

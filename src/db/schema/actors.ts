@@ -1,0 +1,30 @@
+import { index, integer, pgTable, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { actorKind } from './enums.js';
+import { countries } from './countries.js';
+
+/** People, governments, armed forces, militias, outlets and crowds that act or speak in the news. */
+export const actors = pgTable(
+  'actors',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    key: text('key').unique(),
+    name: text('name').notNull(),
+    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+    kind: actorKind('kind').notNull(),
+    countryCode: text('country_code').references(() => countries.code),
+    title: text('title'),
+    description: text('description'),
+    parentId: integer('parent_id').references((): AnyPgColumn => actors.id),
+    // Name and aliases in one lower-cased string, so one trigram index serves alias search.
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(sql`newsgraph_search_text(name, aliases)`),
+  },
+  (t) => [
+    index('actors_country_code_idx').on(t.countryCode),
+    index('actors_kind_idx').on(t.kind),
+    index('actors_parent_id_idx').on(t.parentId),
+    index('actors_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);

@@ -1,0 +1,34 @@
+import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { casualtyKind } from './enums.js';
+import { events } from './events.js';
+import { actors } from './actors.js';
+import { countries } from './countries.js';
+import { citations } from './citations.js';
+import { figureChecks, figureColumns, occurredChecks, occurredColumns } from './columns.js';
+
+/** People killed or injured in an event, as one reported figure. */
+export const casualties = pgTable(
+  'casualties',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    key: text('key').unique(),
+    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    kind: casualtyKind('kind').notNull(),
+    ...figureColumns(),
+    victimDescription: text('victim_description').notNull(),
+    victimCountryCode: text('victim_country_code').references(() => countries.code),
+    affiliatedActorId: integer('affiliated_actor_id').references(() => actors.id),
+    ...occurredColumns(),
+    citationId: integer('citation_id').notNull().references(() => citations.id),
+  },
+  (t) => [
+    index('casualties_event_id_idx').on(t.eventId),
+    index('casualties_victim_country_code_idx').on(t.victimCountryCode),
+    index('casualties_affiliated_actor_id_idx').on(t.affiliatedActorId),
+    index('casualties_occurred_on_idx').on(t.occurredOn),
+    index('casualties_kind_idx').on(t.kind),
+    index('casualties_citation_id_idx').on(t.citationId),
+    ...figureChecks('casualties', t),
+    ...occurredChecks('casualties'),
+  ],
+);

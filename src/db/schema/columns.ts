@@ -1,0 +1,67 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { check, date, integer, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { datePrecision, figureQualifier } from './enums.js';
+
+/**
+ * A reported number: `low`/`best`/`high` bounds, the qualifier the wording implies, and the
+ * wording itself. Which bounds are set depends on the qualifier (see `figureChecks`).
+ */
+export const figureColumns = () => ({
+  figureLow: integer('figure_low'),
+  figureBest: integer('figure_best'),
+  figureHigh: integer('figure_high'),
+  figureQualifier: figureQualifier('figure_qualifier').notNull(),
+  figureWording: text('figure_wording').notNull(),
+});
+
+interface FigureTable {
+  figureLow: AnyPgColumn;
+  figureBest: AnyPgColumn;
+  figureHigh: AnyPgColumn;
+  figureQualifier: AnyPgColumn;
+}
+
+/** Constraints that keep a figure honest: ordered bounds, no negatives, bounds that match the qualifier. */
+export const figureChecks = (table: string, t: FigureTable) => [
+  check(`${table}_figure_non_negative`, sql`${t.figureLow} >= 0 AND ${t.figureBest} >= 0 AND ${t.figureHigh} >= 0`),
+  check(`${table}_figure_ordered`, sql`${t.figureLow} <= ${t.figureBest} AND ${t.figureBest} <= ${t.figureHigh} AND ${t.figureLow} <= ${t.figureHigh}`),
+  check(
+    `${table}_figure_matches_qualifier`,
+    sql`CASE ${t.figureQualifier}
+      WHEN 'EXACT' THEN ${t.figureLow} IS NOT NULL AND ${t.figureLow} = ${t.figureBest} AND ${t.figureBest} = ${t.figureHigh}
+      WHEN 'APPROXIMATE' THEN ${t.figureBest} IS NOT NULL
+      WHEN 'AT_LEAST' THEN ${t.figureLow} IS NOT NULL AND ${t.figureHigh} IS NULL
+      WHEN 'UP_TO' THEN ${t.figureHigh} IS NOT NULL AND ${t.figureLow} IS NULL
+      WHEN 'UNKNOWN' THEN ${t.figureLow} IS NULL AND ${t.figureBest} IS NULL AND ${t.figureHigh} IS NULL
+    END`,
+  ),
+];
+
+/**
+ * A date as precise as the source: `on` is the first day of the period, `end` (generated) its
+ * last day, so range filters can ask "certainly inside" with two indexed comparisons.
+ */
+export const occurredColumns = () => ({
+  occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+  occurredPrecision: datePrecision('occurred_precision').notNull(),
+  occurredEnd: date('occurred_end', { mode: 'string' })
+    .notNull()
+    .generatedAlwaysAs(
+      (): SQL => sql.raw(
+        `CASE "occurred_precision" WHEN 'DAY' THEN "occurred_on" ` +
+          `WHEN 'MONTH' THEN ("occurred_on" + interval '1 month' - interval '1 day')::date ` +
+          `ELSE ("occurred_on" + interval '1 year' - interval '1 day')::date END`,
+      ),
+    ),
+});
+
+/** The period start must be the first day of its month or year, so `occurred_end` is right. */
+export const occurredChecks = (table: string) => [
+  check(
+    `${table}_occurred_period_start`,
+    sql.raw(
+      `"occurred_precision" = 'DAY' OR ("occurred_precision" = 'MONTH' AND extract(day FROM "occurred_on") = 1) ` +
+        `OR ("occurred_precision" = 'YEAR' AND extract(doy FROM "occurred_on") = 1)`,
+    ),
+  ),
+];

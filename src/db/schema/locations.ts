@@ -1,0 +1,20 @@
+import { check, doublePrecision, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { countries } from './countries.js';
+
+/** A place events happen at or troops go to: a facility, a city, a country or a region. */
+export const locations = pgTable(
+  'locations',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    key: text('key').unique(),
+    name: text('name').notNull(),
+    countryCode: text('country_code').references(() => countries.code),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+  },
+  (t) => [
+    index('locations_country_code_idx').on(t.countryCode),
+    check('locations_coordinates_valid', sql`(${t.latitude} IS NULL) = (${t.longitude} IS NULL) AND ${t.latitude} BETWEEN -90 AND 90 AND ${t.longitude} BETWEEN -180 AND 180`),
+  ],
+);

@@ -1,0 +1,14 @@
+import { date, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+
+/** A published article (or report) the dataset was built from. */
+export const sources = pgTable('sources', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  key: text('key').unique(),
+  outlet: text('outlet').notNull(),
+  title: text('title').notNull(),
+  url: text('url'),
+  authors: text('authors').array().notNull().default(sql`'{}'::text[]`),
+  publishedOn: date('published_on', { mode: 'string' }),
+  updatedOn: date('updated_on', { mode: 'string' }),
+});

@@ -1,0 +1,97 @@
+import { and, asc, count, desc, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Database } from '../../db/client.js';
+import { BadUserInputError } from '../errors.js';
+import { SortDirection } from './enums.js';
+import type { ConnectionData } from './connection.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** Checks `first` against the configured cap, with a message that says what is allowed. */
+export function pageSize(first: number | null | undefined, max: number): number {
+  if (first === null || first === undefined) return Math.min(DEFAULT_PAGE_SIZE, max);
+  if (first < 0 || first > max) {
+    throw new BadUserInputError(`first must be between 0 and ${max}, got ${first}.`, 'first');
+  }
+  return first;
+}
+
+type CursorValue = string | number;
+
+function encodeCursor(sortValue: CursorValue, id: number): string {
+  return Buffer.from(JSON.stringify([sortValue, id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): [CursorValue, number] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) && parsed.length === 2 &&
+      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
+      Number.isSafeInteger(parsed[1])
+    ) {
+      return [parsed[0], parsed[1] as number];
+    }
+  } catch {
+    // fall through to the user error below
+  }
+  throw new BadUserInputError(`"${cursor}" is not a valid cursor; pass an endCursor or edge cursor from an earlier page.`, 'after');
+}
+
+export interface KeysetPageOptions<Row> {
+  db: Database;
+  table: PgTable;
+  idColumn: AnyPgColumn;
+  /** The ordering column (non-null); ties are broken by id in the same direction. */
+  sortColumn: AnyPgColumn;
+  sortValue: (row: Row) => CursorValue;
+  rowId: (row: Row) => number;
+  direction: SortDirection;
+  filters: (SQL | undefined)[];
+  first: number;
+  after: string | null | undefined;
+}
+
+/**
+ * Keyset (seek) pagination: `WHERE (sort, id) > (cursor)` on an index instead of OFFSET, so a
+ * page deep in a large connection costs the same as the first. Fetches one extra row to know
+ * whether a next page exists; the COUNT for `totalCount` runs only if a client selects it.
+ */
+export async function keysetPage<Row, Node>(
+  options: KeysetPageOptions<Row>,
+  toNode: (row: Row) => Node,
+): Promise<ConnectionData<Node>> {
+  const { db, table, idColumn, sortColumn, direction, first, after } = options;
+  const where = and(...options.filters);
+  const seek = after ? decodeCursor(after) : undefined;
+  const order = direction === SortDirection.DESC ? desc : asc;
+  const rows: Row[] = first === 0
+    ? []
+    : ((await db
+        .select()
+        .from(table)
+        .where(and(where, seek && (direction === SortDirection.DESC
+          ? sql`(${sortColumn}, ${idColumn}) < (${seek[0]}, ${seek[1]})`
+          : sql`(${sortColumn}, ${idColumn}) > (${seek[0]}, ${seek[1]})`)))
+        .orderBy(order(sortColumn), order(idColumn))
+        .limit(first + 1)) as Row[]);
+  const hasNextPage = rows.length > first;
+  const edges = rows.slice(0, first).map((row) => ({
+    node: toNode(row),
+    cursor: encodeCursor(options.sortValue(row), options.rowId(row)),
+  }));
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: async () => {
+      const [result] = await db.select({ n: count() }).from(table).where(where);
+      return Number(result?.n ?? 0);
+    },
+  };
+}

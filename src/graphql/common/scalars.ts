@@ -1,0 +1,18 @@
+import { GraphQLScalarType } from 'graphql';
+import { CountryCodeResolver, LocalDateResolver } from 'graphql-scalars';
+
+/** Calendar date `YYYY-MM-DD`; graphql-scalars' LocalDate validation (rejects 2019-02-30), kept as a string end to end. */
+export const DateScalar = new GraphQLScalarType({
+  ...LocalDateResolver.toConfig(),
+  name: 'Date',
+  description: 'A calendar date, `YYYY-MM-DD` (ISO 8601), e.g. `2020-01-03`. Impossible dates such as `2019-02-30` are rejected.',
+});
+
+/** ISO 3166-1 alpha-2 code, validated by graphql-scalars and upper-cased so `us` finds `US`. */
+export const CountryCodeScalar = new GraphQLScalarType({
+  ...CountryCodeResolver.toConfig(),
+  name: 'CountryCode',
+  description: 'An ISO 3166-1 alpha-2 country code, e.g. `IQ` for Iraq.',
+  parseValue: (value) => String(CountryCodeResolver.parseValue(value)).toUpperCase(),
+  parseLiteral: (ast, variables) => String(CountryCodeResolver.parseLiteral(ast, variables)).toUpperCase(),
+});

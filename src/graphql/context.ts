@@ -1,0 +1,17 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+/** Everything a resolver may use; built fresh for each request so loader caches never leak. */
+export interface Context {
+  db: Database;
+  loaders: Loaders;
+  config: Config;
+  logger: Logger;
+  requestId: string;
+}
+
+export function createContext(db: Database, config: Config, logger: Logger, requestId: string): Context {
+  return { db, loaders: createLoaders(db), config, logger, requestId };
+}

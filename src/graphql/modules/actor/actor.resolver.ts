@@ -1,0 +1,111 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { actors } from '../../../db/schema/index.js';
+import type { Context } from '../../context.js';
+import { NotFoundError } from '../../errors.js';
+import { PageArgs, type ConnectionData } from '../../common/connection.js';
+import { EventActorRole, SortDirection } from '../../common/enums.js';
+import { rowIdOf } from '../../common/global-id.js';
+import { keysetPage, pageSize } from '../../common/paginate.js';
+import { likePattern } from '../../common/search.js';
+import { loadOptional, type ActorRow } from '../../loaders.js';
+import { Country, toCountry } from '../country/country.type.js';
+import { Event, toEvent } from '../event/event.type.js';
+import { Quote, toQuote } from '../quote/quote.type.js';
+import { Reaction, toReaction } from '../reaction/reaction.type.js';
+import { Actor, ActorConnection, toActor } from './actor.type.js';
+import { ActorFilter, ActorOrder, ActorOrderField } from './actor.input.js';
+
+/**
+ * Substring match on name + aliases (so every spelling a source used finds the actor), or a close
+ * trigram word match for spellings no source used yet. Both use the GIN trigram index.
+ */
+export function actorSearch(term: string): SQL {
+  return sql`(${actors.searchText} LIKE ${likePattern(term)} OR ${term.toLowerCase()} <% ${actors.searchText})`;
+}
+
+function actorConditions(filter: ActorFilter | null | undefined): (SQL | undefined)[] {
+  return [
+    filter?.search ? actorSearch(filter.search) : undefined,
+    filter?.kinds?.length ? inArray(actors.kind, filter.kinds) : undefined,
+    filter?.country ? eq(actors.countryCode, filter.country) : undefined,
+  ];
+}
+
+@Resolver(() => Actor)
+export class ActorResolver {
+  @Query(() => ActorConnection, { description: 'Actors, filtered and sorted, one page at a time.' })
+  async actors(
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('filter', () => ActorFilter, { nullable: true, description: 'Conditions the actors must meet.' }) filter: ActorFilter | null,
+    @Arg('orderBy', () => ActorOrder, { nullable: true, description: 'Sort order; default name A–Z.' }) orderBy: ActorOrder | null,
+    @Ctx() { db, config }: Context,
+  ): Promise<ConnectionData<Actor>> {
+    const field = orderBy?.field ?? ActorOrderField.NAME;
+    return keysetPage<ActorRow, Actor>(
+      {
+        db,
+        table: actors,
+        idColumn: actors.id,
+        sortColumn: { [ActorOrderField.NAME]: actors.name }[field],
+        sortValue: (row) => row.name,
+        rowId: (row) => row.id,
+        direction: orderBy?.direction ?? SortDirection.ASC,
+        filters: actorConditions(filter),
+        first: pageSize(first, config.maxPageSize),
+        after,
+      },
+      toActor,
+    );
+  }
+
+  @Query(() => Actor, { nullable: true, description: 'One actor by ID; NOT_FOUND if none has it.' })
+  async actor(@Arg('id', () => ID, { description: 'An Actor ID.' }) id: string, @Ctx() { loaders }: Context): Promise<Actor> {
+    const row = await loaders.actor.load(rowIdOf('Actor', id));
+    if (!row) throw new NotFoundError('Actor', id);
+    return toActor(row);
+  }
+
+  @FieldResolver(() => Country, { nullable: true, description: 'Country the actor belongs to; null for multinational groups ("European allies").' })
+  async country(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Country | null> {
+    const row = await loadOptional(loaders.country, actor.row.countryCode);
+    return row && toCountry(row);
+  }
+
+  @FieldResolver(() => Actor, { nullable: true, description: 'Umbrella body this actor belongs to (Kataeb Hezbollah → Popular Mobilization Forces).' })
+  async parent(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Actor | null> {
+    const row = await loadOptional(loaders.actor, actor.row.parentId);
+    return row && toActor(row);
+  }
+
+  @FieldResolver(() => [Actor], { description: 'Actors whose umbrella body this is, by name.' })
+  async members(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Actor[]> {
+    return (await loaders.membersByActor.load(actor.row.id)).map(toActor);
+  }
+
+  @FieldResolver(() => [Quote], { description: 'Everything the actor is quoted saying, oldest first.' })
+  async quotes(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Quote[]> {
+    return (await loaders.quotesBySpeaker.load(actor.row.id)).map(toQuote);
+  }
+
+  @FieldResolver(() => [Reaction], { description: 'How the actor reacted to events, oldest first.' })
+  async reactions(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Reaction[]> {
+    return (await loaders.reactionsByActor.load(actor.row.id)).map(toReaction);
+  }
+
+  @FieldResolver(() => [Event], { description: 'Events the actor took part in, oldest first.' })
+  async events(
+    @Root() actor: Actor,
+    @Arg('role', () => EventActorRole, { nullable: true, description: 'Only events where the actor had this role.' }) role: EventActorRole | null,
+    @Ctx() { loaders }: Context,
+  ): Promise<Event[]> {
+    const participations = await loaders.participationsByActor.load(actor.row.id);
+    const eventIds = [...new Set(participations.filter((p) => !role || p.role === role).map((p) => p.eventId))];
+    const rows = await loaders.event.loadMany(eventIds);
+    return rows
+      .filter((row): row is Exclude<typeof row, Error | undefined> => row !== undefined && !(row instanceof Error))
+      .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.id - b.id)
+      .map(toEvent);
+  }
+}
+

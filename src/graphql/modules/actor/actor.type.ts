@@ -1,0 +1,44 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../../common/node.js';
+import { toGlobalId } from '../../common/global-id.js';
+import { ActorKind } from '../../common/enums.js';
+import { connectionTypes } from '../../common/connection.js';
+import type { ActorRow } from '../../loaders.js';
+
+@ObjectType({ implements: Node, description: 'A person, government, armed force, militia, outlet or crowd that acts or speaks in the news.' })
+export class Actor implements Node {
+  __typename!: 'Actor';
+
+  @Field(() => ID, { description: 'Global opaque identifier.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Canonical name, correctly spelled ("Nancy Pelosi").' })
+  name!: string;
+
+  @Field(() => [String], { description: 'Other spellings found in sources, misspellings included ("Peolsi"); search matches them.' })
+  aliases!: string[];
+
+  @Field(() => ActorKind, { description: 'What sort of actor this is.' })
+  kind!: ActorKind;
+
+  @Field(() => String, { nullable: true, description: 'Title or role as reported ("Speaker of the House").' })
+  title!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Short description.' })
+  description!: string | null;
+
+  row!: ActorRow;
+}
+
+export const toActor = (row: ActorRow): Actor => ({
+  __typename: 'Actor',
+  id: toGlobalId('Actor', row.id),
+  name: row.name,
+  aliases: row.aliases,
+  kind: row.kind,
+  title: row.title,
+  description: row.description,
+  row,
+});
+
+export const { Connection: ActorConnection } = connectionTypes(Actor, 'Actor');

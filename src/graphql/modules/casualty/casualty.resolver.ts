@@ -1,0 +1,63 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { casualties } from '../../../db/schema/index.js';
+import type { Context } from '../../context.js';
+import { PageArgs, type ConnectionData } from '../../common/connection.js';
+import { SortDirection } from '../../common/enums.js';
+import { keysetPage, pageSize } from '../../common/paginate.js';
+import { loadOptional, loadRequired, type CasualtyRow } from '../../loaders.js';
+import { Actor, toActor } from '../actor/actor.type.js';
+import { Country, toCountry } from '../country/country.type.js';
+import { Event, toEvent } from '../event/event.type.js';
+import { Citation, loadCitation } from '../source/source.type.js';
+import { Casualty, CasualtyConnection, toCasualty } from './casualty.type.js';
+import { CasualtyFilter, CasualtyOrder } from './casualty.input.js';
+import { casualtyConditions } from './casualty.filter.js';
+
+@Resolver(() => Casualty)
+export class CasualtyResolver {
+  @Query(() => CasualtyConnection, { description: 'Casualty records (one reported figure each), oldest first by default.' })
+  async casualties(
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('filter', () => CasualtyFilter, { nullable: true, description: 'Conditions the records must meet.' }) filter: CasualtyFilter | null,
+    @Arg('orderBy', () => CasualtyOrder, { nullable: true, description: 'Sort order; default oldest first.' }) orderBy: CasualtyOrder | null,
+    @Ctx() { db, config }: Context,
+  ): Promise<ConnectionData<Casualty>> {
+    return keysetPage<CasualtyRow, Casualty>(
+      {
+        db,
+        table: casualties,
+        idColumn: casualties.id,
+        sortColumn: casualties.occurredOn,
+        sortValue: (row) => row.occurredOn,
+        rowId: (row) => row.id,
+        direction: orderBy?.direction ?? SortDirection.ASC,
+        filters: casualtyConditions(filter),
+        first: pageSize(first, config.maxPageSize),
+        after,
+      },
+      toCasualty,
+    );
+  }
+
+  @FieldResolver(() => Event, { description: 'The event the casualties occurred in.' })
+  async event(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Event> {
+    return toEvent(await loadRequired(loaders.event, casualty.row.eventId, 'event'));
+  }
+
+  @FieldResolver(() => Country, { nullable: true, description: 'The victims\' country, when the source lets us say.' })
+  async victimCountry(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Country | null> {
+    const row = await loadOptional(loaders.country, casualty.row.victimCountryCode);
+    return row && toCountry(row);
+  }
+
+  @FieldResolver(() => Actor, { nullable: true, description: 'The force, militia or body the victims belonged to, if known.' })
+  async affiliation(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Actor | null> {
+    const row = await loadOptional(loaders.actor, casualty.row.affiliatedActorId);
+    return row && toActor(row);
+  }
+
+  @FieldResolver(() => Citation, { description: 'Where the figure comes from.' })
+  async citation(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Citation> {
+    return loadCitation(loaders, casualty.row.citationId);
+  }
+}

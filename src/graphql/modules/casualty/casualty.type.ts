@@ -1,0 +1,42 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../../common/node.js';
+import { toGlobalId } from '../../common/global-id.js';
+import { CasualtyKind } from '../../common/enums.js';
+import { connectionTypes } from '../../common/connection.js';
+import { Figure, toFigure } from '../../common/figure.js';
+import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
+import type { CasualtyRow } from '../../loaders.js';
+
+@ObjectType({ implements: Node, description: 'People killed or injured in an event, as one reported figure with its source.' })
+export class Casualty implements Node {
+  __typename!: 'Casualty';
+
+  @Field(() => ID, { description: 'Global opaque identifier.' })
+  id!: string;
+
+  @Field(() => CasualtyKind, { description: 'Killed or injured.' })
+  kind!: CasualtyKind;
+
+  @Field(() => Figure, { description: 'How many, as reported (bounds, best estimate, qualifier, wording).' })
+  figure!: Figure;
+
+  @Field(() => String, { description: 'Who the victims were, in the source\'s words ("U.S. defense contractor").' })
+  victims!: string;
+
+  @Field(() => FuzzyDate, { description: 'When, as precisely as reported.' })
+  occurredOn!: FuzzyDate;
+
+  row!: CasualtyRow;
+}
+
+export const toCasualty = (row: CasualtyRow): Casualty => ({
+  __typename: 'Casualty',
+  id: toGlobalId('Casualty', row.id),
+  kind: row.kind,
+  figure: toFigure(row),
+  victims: row.victimDescription,
+  occurredOn: toFuzzyDate(row),
+  row,
+});
+
+export const { Connection: CasualtyConnection } = connectionTypes(Casualty, 'Casualty');

@@ -1,0 +1,26 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { asc } from 'drizzle-orm';
+import { countries } from '../../../db/schema/index.js';
+import { CountryCodeScalar } from '../../common/scalars.js';
+import type { Context } from '../../context.js';
+import { NotFoundError } from '../../errors.js';
+import { Country, toCountry } from './country.type.js';
+
+@Resolver(() => Country)
+export class CountryResolver {
+  @Query(() => [Country], { description: 'Every country the data refers to, by name.' })
+  async countries(@Ctx() { db }: Context): Promise<Country[]> {
+    const rows = await db.select().from(countries).orderBy(asc(countries.name));
+    return rows.map(toCountry);
+  }
+
+  @Query(() => Country, { description: 'One country by its ISO code; NOT_FOUND if the data has none.' })
+  async country(
+    @Arg('code', () => CountryCodeScalar, { description: 'ISO 3166-1 alpha-2 code, e.g. `IQ`.' }) code: string,
+    @Ctx() { loaders }: Context,
+  ): Promise<Country> {
+    const row = await loaders.country.load(code);
+    if (!row) throw new NotFoundError('Country', code);
+    return toCountry(row);
+  }
+}

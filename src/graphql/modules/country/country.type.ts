@@ -1,0 +1,14 @@
+import { Field, ObjectType } from 'type-graphql';
+import { CountryCodeScalar } from '../../common/scalars.js';
+import type { CountryRow } from '../../loaders.js';
+
+@ObjectType({ description: 'A country (ISO 3166-1).' })
+export class Country {
+  @Field(() => CountryCodeScalar, { description: 'ISO 3166-1 alpha-2 code, e.g. `IR`.' })
+  code!: string;
+
+  @Field(() => String, { description: 'English short name, e.g. "Iran".' })
+  name!: string;
+}
+
+export const toCountry = (row: CountryRow): Country => ({ code: row.code, name: row.name });

@@ -1,0 +1,95 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { deployments } from '../../../db/schema/index.js';
+import type { Context } from '../../context.js';
+import { PageArgs, type ConnectionData } from '../../common/connection.js';
+import { SortDirection } from '../../common/enums.js';
+import { keysetPage, pageSize } from '../../common/paginate.js';
+import { loadOptional, loadRequired, type DeploymentRow } from '../../loaders.js';
+import { Actor, toActor } from '../actor/actor.type.js';
+import { Country, toCountry } from '../country/country.type.js';
+import { Event, toEvent } from '../event/event.type.js';
+import { Location, toLocation } from '../location/location.type.js';
+import { Citation, loadCitation } from '../source/source.type.js';
+import { Deployment, DeploymentConnection, toDeployment } from './deployment.type.js';
+import { DeploymentFilter, DeploymentOrder } from './deployment.input.js';
+import { deploymentConditions } from './deployment.filter.js';
+
+@Resolver(() => Deployment)
+export class DeploymentResolver {
+  @Query(() => DeploymentConnection, {
+    description: 'Troop deployment reports, oldest first by default; superseded reports are left out unless `includeSuperseded` is set.',
+  })
+  async deployments(
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('filter', () => DeploymentFilter, { nullable: true, description: 'Conditions the reports must meet.' }) filter: DeploymentFilter | null,
+    @Arg('orderBy', () => DeploymentOrder, { nullable: true, description: 'Sort order; default oldest first.' }) orderBy: DeploymentOrder | null,
+    @Ctx() { db, config }: Context,
+  ): Promise<ConnectionData<Deployment>> {
+    return keysetPage<DeploymentRow, Deployment>(
+      {
+        db,
+        table: deployments,
+        idColumn: deployments.id,
+        sortColumn: deployments.occurredOn,
+        sortValue: (row) => row.occurredOn,
+        rowId: (row) => row.id,
+        direction: orderBy?.direction ?? SortDirection.ASC,
+        filters: deploymentConditions(filter),
+        first: pageSize(first, config.maxPageSize),
+        after,
+      },
+      toDeployment,
+    );
+  }
+
+  @FieldResolver(() => Country, { description: 'Country whose troops these are.' })
+  async forceCountry(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Country> {
+    return toCountry(await loadRequired(loaders.country, deployment.row.forceCountryCode, 'country'));
+  }
+
+  @FieldResolver(() => Actor, { nullable: true, description: 'Who ordered the movement, if reported.' })
+  async orderedBy(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Actor | null> {
+    const row = await loadOptional(loaders.actor, deployment.row.orderedByActorId);
+    return row && toActor(row);
+  }
+
+  @FieldResolver(() => Location, { nullable: true, description: 'Where the troops go or are (a place or region such as "the Middle East").' })
+  async destination(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Location | null> {
+    const row = await loadOptional(loaders.location, deployment.row.destinationLocationId);
+    return row && toLocation(row);
+  }
+
+  @FieldResolver(() => Country, { nullable: true, description: 'Destination country; null when the source names only a region.' })
+  async destinationCountry(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Country | null> {
+    const row = await loadOptional(loaders.country, deployment.row.destinationCountryCode);
+    return row && toCountry(row);
+  }
+
+  @FieldResolver(() => Event, { nullable: true, description: 'The event the movement answers, if any.' })
+  async event(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Event | null> {
+    const row = await loadOptional(loaders.event, deployment.row.eventId);
+    return row && toEvent(row);
+  }
+
+  @FieldResolver(() => Deployment, { nullable: true, description: 'The earlier report of the same movement that this one updates.' })
+  async supersedes(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Deployment | null> {
+    const row = await loadOptional(loaders.deployment, deployment.row.supersedesId);
+    return row && toDeployment(row);
+  }
+
+  @FieldResolver(() => Deployment, { nullable: true, description: 'The later report of the same movement that updates this one, if any.' })
+  async supersededBy(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Deployment | null> {
+    const row = await loaders.successorByDeployment.load(deployment.row.id);
+    return row ? toDeployment(row) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when no later report supersedes this one (it counts in totals).' })
+  async isCurrent(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<boolean> {
+    return (await loaders.successorByDeployment.load(deployment.row.id)) === undefined;
+  }
+
+  @FieldResolver(() => Citation, { description: 'Where the report comes from.' })
+  async citation(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Citation> {
+    return loadCitation(loaders, deployment.row.citationId);
+  }
+}

@@ -1,0 +1,47 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../../common/node.js';
+import { toGlobalId } from '../../common/global-id.js';
+import { DeploymentStatus } from '../../common/enums.js';
+import { connectionTypes } from '../../common/connection.js';
+import { Figure, toFigure } from '../../common/figure.js';
+import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
+import type { DeploymentRow } from '../../loaders.js';
+
+@ObjectType({
+  implements: Node,
+  description:
+    'One report of a troop movement: how many, from where to where, and how far along (announced, planned, deployed, stationed). ' +
+    'A later report of the same movement supersedes the earlier one, so totals count each movement once.',
+})
+export class Deployment implements Node {
+  __typename!: 'Deployment';
+
+  @Field(() => ID, { description: 'Global opaque identifier.' })
+  id!: string;
+
+  @Field(() => Figure, { description: 'How many troops, as reported.' })
+  figure!: Figure;
+
+  @Field(() => DeploymentStatus, { description: 'How far the movement had got when reported.' })
+  status!: DeploymentStatus;
+
+  @Field(() => String, { description: 'What the troops are, in the source\'s words ("U.S. soldiers").' })
+  troops!: string;
+
+  @Field(() => FuzzyDate, { description: 'When it was reported to happen, as precisely as given.' })
+  occurredOn!: FuzzyDate;
+
+  row!: DeploymentRow;
+}
+
+export const toDeployment = (row: DeploymentRow): Deployment => ({
+  __typename: 'Deployment',
+  id: toGlobalId('Deployment', row.id),
+  figure: toFigure(row),
+  status: row.status,
+  troops: row.troopDescription,
+  occurredOn: toFuzzyDate(row),
+  row,
+});
+
+export const { Connection: DeploymentConnection } = connectionTypes(Deployment, 'Deployment');

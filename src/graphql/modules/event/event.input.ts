@@ -1,0 +1,51 @@
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { ArrayMaxSize, MaxLength, MinLength } from 'class-validator';
+import { EventKind, SortDirection } from '../../common/enums.js';
+import { CountryCodeScalar } from '../../common/scalars.js';
+import { DateRange } from '../../common/date-range.js';
+
+@InputType({ description: 'Narrows the events list; all given conditions must hold.' })
+export class EventFilter {
+  @Field(() => DateRange, { nullable: true, description: 'When the event happened (imprecise dates: see DateMatch).' })
+  occurred?: DateRange | null;
+
+  @Field(() => [EventKind], { nullable: true, description: 'Only events of these kinds.' })
+  @ArrayMaxSize(20)
+  kinds?: EventKind[] | null;
+
+  @Field(() => CountryCodeScalar, { nullable: true, description: 'Only events located in this country.' })
+  country?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only events this actor (an Actor ID) took part in, in any role.' })
+  actor?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Full-text search over title and summary (web-search syntax: "quoted phrase", -exclude, or).' })
+  @MinLength(1)
+  @MaxLength(200)
+  search?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only the source\'s dated timeline entries; false: only background events.' })
+  timelineEntry?: boolean | null;
+}
+
+export enum EventOrderField {
+  OCCURRED_ON = 'OCCURRED_ON',
+  TITLE = 'TITLE',
+}
+registerEnumType(EventOrderField, {
+  name: 'EventOrderField',
+  description: 'What events can be sorted by.',
+  valuesConfig: {
+    OCCURRED_ON: { description: 'Start of the period the event is dated to.' },
+    TITLE: { description: 'Title, alphabetically.' },
+  },
+});
+
+@InputType({ description: 'Sort order for events.' })
+export class EventOrder {
+  @Field(() => EventOrderField, { description: 'Sort key.' })
+  field!: EventOrderField;
+
+  @Field(() => SortDirection, { description: 'Direction.', defaultValue: SortDirection.ASC })
+  direction!: SortDirection;
+}

@@ -1,0 +1,201 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { eventActors, events, locations } from '../../../db/schema/index.js';
+import type { Context } from '../../context.js';
+import { NotFoundError } from '../../errors.js';
+import { PageArgs, type ConnectionData } from '../../common/connection.js';
+import { EventActorRole, SortDirection } from '../../common/enums.js';
+import { rowIdOf } from '../../common/global-id.js';
+import { keysetPage, pageSize } from '../../common/paginate.js';
+import { dateRangeCondition } from '../../common/date-range.js';
+import { loadOptional, loadRequired, type EventRow } from '../../loaders.js';
+import { Actor, toActor } from '../actor/actor.type.js';
+import { Casualty, toCasualty } from '../casualty/casualty.type.js';
+import { Country, toCountry } from '../country/country.type.js';
+import { Deployment, toDeployment } from '../deployment/deployment.type.js';
+import { Location, toLocation } from '../location/location.type.js';
+import { Quote, toQuote } from '../quote/quote.type.js';
+import { Reaction, toReaction } from '../reaction/reaction.type.js';
+import { Citation, Source, loadCitation, toSource } from '../source/source.type.js';
+import { CountryReactions, Event, EventConnection, EventLink, EventParticipant, toCause, toConsequence, toEvent } from './event.type.js';
+import { EventFilter, EventOrder, EventOrderField } from './event.input.js';
+
+function eventConditions(filter: EventFilter | null | undefined): (SQL | undefined)[] {
+  if (!filter) return [];
+  return [
+    dateRangeCondition(filter.occurred, events, 'filter.occurred'),
+    filter.kinds?.length ? inArray(events.kind, filter.kinds) : undefined,
+    filter.country
+      ? inArray(events.locationId, sql`(SELECT ${locations.id} FROM ${locations} WHERE ${locations.countryCode} = ${filter.country})`)
+      : undefined,
+    filter.actor
+      ? inArray(events.id, sql`(SELECT ${eventActors.eventId} FROM ${eventActors} WHERE ${eventActors.actorId} = ${rowIdOf('Actor', filter.actor, 'filter.actor')})`)
+      : undefined,
+    // Same expression as events_fts_idx, so the GIN index serves it.
+    filter.search
+      ? sql`to_tsvector('english', ${events.title} || ' ' || ${events.summary}) @@ websearch_to_tsquery('english', ${filter.search})`
+      : undefined,
+    filter.timelineEntry === undefined || filter.timelineEntry === null ? undefined : eq(events.isTimelineEntry, filter.timelineEntry),
+  ];
+}
+
+const eventSort = {
+  [EventOrderField.OCCURRED_ON]: { column: events.occurredOn, value: (row: EventRow) => row.occurredOn },
+  [EventOrderField.TITLE]: { column: events.title, value: (row: EventRow) => row.title },
+};
+
+@Resolver(() => Event)
+export class EventResolver {
+  @Query(() => EventConnection, { description: 'Events, filtered and sorted (oldest first by default), one page at a time.' })
+  async events(
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('filter', () => EventFilter, { nullable: true, description: 'Conditions the events must meet.' }) filter: EventFilter | null,
+    @Arg('orderBy', () => EventOrder, { nullable: true, description: 'Sort order; default oldest first.' }) orderBy: EventOrder | null,
+    @Ctx() { db, config }: Context,
+  ): Promise<ConnectionData<Event>> {
+    const sort = eventSort[orderBy?.field ?? EventOrderField.OCCURRED_ON];
+    return keysetPage<EventRow, Event>(
+      {
+        db,
+        table: events,
+        idColumn: events.id,
+        sortColumn: sort.column,
+        sortValue: sort.value,
+        rowId: (row) => row.id,
+        direction: orderBy?.direction ?? SortDirection.ASC,
+        filters: eventConditions(filter),
+        first: pageSize(first, config.maxPageSize),
+        after,
+      },
+      toEvent,
+    );
+  }
+
+  @Query(() => Event, { nullable: true, description: 'One event by ID; NOT_FOUND if none has it.' })
+  async event(@Arg('id', () => ID, { description: 'An Event ID.' }) id: string, @Ctx() { loaders }: Context): Promise<Event> {
+    const row = await loaders.event.load(rowIdOf('Event', id));
+    if (!row) throw new NotFoundError('Event', id);
+    return toEvent(row);
+  }
+
+  @FieldResolver(() => Location, { nullable: true, description: 'Where it happened, if the source says.' })
+  async location(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Location | null> {
+    const row = await loadOptional(loaders.location, event.row.locationId);
+    return row && toLocation(row);
+  }
+
+  @FieldResolver(() => [EventParticipant], { description: 'Actors involved and the part each played, with the passage that says so.' })
+  async participants(
+    @Root() event: Event,
+    @Arg('role', () => EventActorRole, { nullable: true, description: 'Only this role.' }) role: EventActorRole | null,
+    @Ctx() { loaders }: Context,
+  ): Promise<EventParticipant[]> {
+    const rows = await loaders.participantsByEvent.load(event.row.id);
+    return rows.filter((row) => !role || row.role === role).map((row) => ({ role: row.role, row }));
+  }
+
+  @FieldResolver(() => [Actor], { description: 'Distinct actors involved (in any role, or the given one).' })
+  async actors(
+    @Root() event: Event,
+    @Arg('role', () => EventActorRole, { nullable: true, description: 'Only actors with this role.' }) role: EventActorRole | null,
+    @Ctx() { loaders }: Context,
+  ): Promise<Actor[]> {
+    const rows = await loaders.participantsByEvent.load(event.row.id);
+    const actorIds = [...new Set(rows.filter((row) => !role || row.role === role).map((row) => row.actorId))];
+    return Promise.all(actorIds.map(async (id) => toActor(await loadRequired(loaders.actor, id, 'actor'))));
+  }
+
+  @FieldResolver(() => [Casualty], { description: 'People reported killed or injured in it, one reported figure each.' })
+  async casualties(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Casualty[]> {
+    return (await loaders.casualtiesByEvent.load(event.row.id)).map(toCasualty);
+  }
+
+  @FieldResolver(() => [Deployment], { description: 'Troop movements reported in connection with it, superseded reports included.' })
+  async deployments(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Deployment[]> {
+    return (await loaders.deploymentsByEvent.load(event.row.id)).map(toDeployment);
+  }
+
+  @FieldResolver(() => [Quote], { description: 'What was said about it, in the order said.' })
+  async quotes(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Quote[]> {
+    return (await loaders.quotesByEvent.load(event.row.id)).map(toQuote);
+  }
+
+  @FieldResolver(() => [Reaction], { description: 'How actors reacted to it, in the order reported.' })
+  async reactions(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Reaction[]> {
+    return (await loaders.reactionsByEvent.load(event.row.id)).map(toReaction);
+  }
+
+  @FieldResolver(() => [CountryReactions], {
+    description:
+      'Reactions grouped by the reacting actor\'s country, most reactions first, then by country name. ' +
+      'Reactions of actors tied to no single country (e.g. "European allies") appear in `reactions` only.',
+  })
+  async reactionsByCountry(@Root() event: Event, @Ctx() { loaders }: Context): Promise<CountryReactions[]> {
+    const reactionRows = await loaders.reactionsByEvent.load(event.row.id);
+    const actorRows = await Promise.all(reactionRows.map((r) => loadRequired(loaders.actor, r.actorId, 'actor')));
+    const groups = new Map<string, { reactions: Reaction[]; actorIds: Set<number> }>();
+    reactionRows.forEach((reaction, i) => {
+      const countryCode = actorRows[i]?.countryCode;
+      if (!countryCode) return;
+      const group = groups.get(countryCode) ?? { reactions: [], actorIds: new Set<number>() };
+      group.reactions.push(toReaction(reaction));
+      group.actorIds.add(reaction.actorId);
+      groups.set(countryCode, group);
+    });
+    const result = await Promise.all(
+      [...groups].map(async ([code, group]) => ({
+        country: toCountry(await loadRequired(loaders.country, code, 'country')),
+        reactions: group.reactions,
+        actorCount: group.actorIds.size,
+      })),
+    );
+    return result.sort((a, b) => b.reactions.length - a.reactions.length || a.country.name.localeCompare(b.country.name));
+  }
+
+  @FieldResolver(() => [EventLink], { description: 'Earlier events this one answered (it was retaliation for, or a response to, them).' })
+  async causes(@Root() event: Event, @Ctx() { loaders }: Context): Promise<EventLink[]> {
+    return (await loaders.causesByEvent.load(event.row.id)).map(toCause);
+  }
+
+  @FieldResolver(() => [EventLink], { description: 'Later events that answered this one.' })
+  async consequences(@Root() event: Event, @Ctx() { loaders }: Context): Promise<EventLink[]> {
+    return (await loaders.consequencesByEvent.load(event.row.id)).map(toConsequence);
+  }
+
+  @FieldResolver(() => [Source], { description: 'Every article behind this event or any fact about it.' })
+  async sources(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Source[]> {
+    const ids = await loaders.sourcesByEvent.load(event.row.id);
+    return Promise.all(ids.map(async (id) => toSource(await loadRequired(loaders.source, id, 'source'))));
+  }
+
+  @FieldResolver(() => Citation, { description: 'The passage that reports the event.' })
+  async citation(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Citation> {
+    return loadCitation(loaders, event.row.citationId);
+  }
+}
+
+@Resolver(() => EventParticipant)
+export class EventParticipantResolver {
+  @FieldResolver(() => Actor, { description: 'The actor.' })
+  async actor(@Root() participant: EventParticipant, @Ctx() { loaders }: Context): Promise<Actor> {
+    return toActor(await loadRequired(loaders.actor, participant.row.actorId, 'actor'));
+  }
+
+  @FieldResolver(() => Citation, { description: 'The passage that names the actor\'s part.' })
+  async citation(@Root() participant: EventParticipant, @Ctx() { loaders }: Context): Promise<Citation> {
+    return loadCitation(loaders, participant.row.citationId);
+  }
+}
+
+@Resolver(() => EventLink)
+export class EventLinkResolver {
+  @FieldResolver(() => Event, { description: 'The event at the other end of the link.' })
+  async event(@Root() link: EventLink, @Ctx() { loaders }: Context): Promise<Event> {
+    return toEvent(await loadRequired(loaders.event, link.otherEventId, 'event'));
+  }
+
+  @FieldResolver(() => Citation, { description: 'The passage that links the two events.' })
+  async citation(@Root() link: EventLink, @Ctx() { loaders }: Context): Promise<Citation> {
+    return loadCitation(loaders, link.row.citationId);
+  }
+}

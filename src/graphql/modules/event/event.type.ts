@@ -1,0 +1,80 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../../common/node.js';
+import { toGlobalId } from '../../common/global-id.js';
+import { EventActorRole, EventKind, EventLinkKind } from '../../common/enums.js';
+import { connectionTypes } from '../../common/connection.js';
+import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
+import type { EventActorRow, EventLinkRow, EventRow } from '../../loaders.js';
+import { Country } from '../country/country.type.js';
+import { Reaction } from '../reaction/reaction.type.js';
+
+@ObjectType({ implements: Node, description: 'Something that happened: an attack, a strike, a protest, a decision.' })
+export class Event implements Node {
+  __typename!: 'Event';
+
+  @Field(() => ID, { description: 'Global opaque identifier.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Headline of the event.' })
+  title!: string;
+
+  @Field(() => String, { description: 'What happened, in plain words, keeping the source\'s facts.' })
+  summary!: string;
+
+  @Field(() => EventKind, { description: 'What kind of event it was.' })
+  kind!: EventKind;
+
+  @Field(() => FuzzyDate, { description: 'When it happened, as precisely as reported.' })
+  occurredOn!: FuzzyDate;
+
+  @Field(() => Boolean, { description: 'True for the dated entries of the source\'s timeline; false for background events.' })
+  isTimelineEntry!: boolean;
+
+  row!: EventRow;
+}
+
+export const toEvent = (row: EventRow): Event => ({
+  __typename: 'Event',
+  id: toGlobalId('Event', row.id),
+  title: row.title,
+  summary: row.summary,
+  kind: row.kind,
+  occurredOn: toFuzzyDate(row),
+  isTimelineEntry: row.isTimelineEntry,
+  row,
+});
+
+export const { Connection: EventConnection } = connectionTypes(Event, 'Event');
+
+@ObjectType({ description: 'An actor\'s part in an event, with the passage that says so.' })
+export class EventParticipant {
+  @Field(() => EventActorRole, { description: 'The part the actor played.' })
+  role!: EventActorRole;
+
+  row!: EventActorRow;
+}
+
+@ObjectType({ description: 'A link between two events: which one answered which, and how.' })
+export class EventLink {
+  @Field(() => EventLinkKind, { description: 'How the later event relates to the earlier one.' })
+  kind!: EventLinkKind;
+
+  row!: EventLinkRow;
+  /** The event on the other end of the link from the one being viewed. */
+  otherEventId!: number;
+}
+
+export const toCause = (row: EventLinkRow): EventLink => ({ kind: row.kind, row, otherEventId: row.toEventId });
+export const toConsequence = (row: EventLinkRow): EventLink => ({ kind: row.kind, row, otherEventId: row.fromEventId });
+
+@ObjectType({ description: 'The reactions to an event from one country\'s actors.' })
+export class CountryReactions {
+  @Field(() => Country, { description: 'The country whose actors reacted.' })
+  country!: Country;
+
+  @Field(() => [Reaction], { description: 'Their reactions, in the order reported.' })
+  reactions!: Reaction[];
+
+  @Field(() => Int, { description: 'How many distinct actors of this country reacted.' })
+  actorCount!: number;
+}

@@ -1,0 +1,18 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import type { LocationRow } from '../../loaders.js';
+
+@ObjectType({ description: 'A place: a facility, a city, a country as a whole, or a region.' })
+export class Location {
+  @Field(() => String, { description: 'Name as the source describes it ("Iraqi military compound near Kirkuk").' })
+  name!: string;
+
+  @Field(() => Float, { nullable: true, description: 'WGS84 latitude, when the place is a point.' })
+  latitude!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'WGS84 longitude, when the place is a point.' })
+  longitude!: number | null;
+
+  row!: LocationRow;
+}
+
+export const toLocation = (row: LocationRow): Location => ({ name: row.name, latitude: row.latitude, longitude: row.longitude, row });

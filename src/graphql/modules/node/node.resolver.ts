@@ -1,0 +1,35 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Node } from '../../common/node.js';
+import { fromGlobalId, type NodeTypeName } from '../../common/global-id.js';
+import type { Context } from '../../context.js';
+import type { Loaders } from '../../loaders.js';
+import { NotFoundError } from '../../errors.js';
+import { toActor } from '../actor/actor.type.js';
+import { toCasualty } from '../casualty/casualty.type.js';
+import { toDeployment } from '../deployment/deployment.type.js';
+import { toEvent } from '../event/event.type.js';
+import { toQuote } from '../quote/quote.type.js';
+import { toReaction } from '../reaction/reaction.type.js';
+import { toSource } from '../source/source.type.js';
+
+/** How to fetch each Node type by row id, through the request's loaders. */
+const fetchers: Record<NodeTypeName, (loaders: Loaders, rowId: number) => Promise<Node | null>> = {
+  Event: (l, id) => l.event.load(id).then((row) => (row ? toEvent(row) : null)),
+  Actor: (l, id) => l.actor.load(id).then((row) => (row ? toActor(row) : null)),
+  Casualty: (l, id) => l.casualty.load(id).then((row) => (row ? toCasualty(row) : null)),
+  Deployment: (l, id) => l.deployment.load(id).then((row) => (row ? toDeployment(row) : null)),
+  Quote: (l, id) => l.quote.load(id).then((row) => (row ? toQuote(row) : null)),
+  Reaction: (l, id) => l.reaction.load(id).then((row) => (row ? toReaction(row) : null)),
+  Source: (l, id) => l.source.load(id).then((row) => (row ? toSource(row) : null)),
+};
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any object with a global ID (Event, Actor, Casualty, Deployment, Quote, Reaction, Source); NOT_FOUND if none has it.' })
+  async node(@Arg('id', () => ID, { description: 'A global ID from any `id` field.' }) id: string, @Ctx() { loaders }: Context): Promise<Node> {
+    const { type, rowId } = fromGlobalId(id);
+    const node = await fetchers[type](loaders, rowId);
+    if (!node) throw new NotFoundError(type, id);
+    return node;
+  }
+}

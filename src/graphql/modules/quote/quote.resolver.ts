@@ -1,0 +1,89 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import { actors, quotes } from '../../../db/schema/index.js';
+import type { Context } from '../../context.js';
+import { PageArgs, type ConnectionData } from '../../common/connection.js';
+import { SortDirection } from '../../common/enums.js';
+import { refersTo } from '../../common/fact-filter.js';
+import { dateRangeCondition } from '../../common/date-range.js';
+import { keysetPage, pageSize } from '../../common/paginate.js';
+import { loadOptional, loadRequired, type QuoteRow } from '../../loaders.js';
+import { Actor, toActor } from '../actor/actor.type.js';
+import { likePattern } from '../../common/search.js';
+import { Event, toEvent } from '../event/event.type.js';
+import { Reaction, toReaction } from '../reaction/reaction.type.js';
+import { Citation, Source, loadCitation, toSource } from '../source/source.type.js';
+import { Quote, QuoteConnection, toQuote } from './quote.type.js';
+import { QuoteFilter, QuoteOrder } from './quote.input.js';
+
+function quoteConditions(filter: QuoteFilter | null | undefined): (SQL | undefined)[] {
+  if (!filter) return [];
+  return [
+    // Same expressions as quotes_fts_idx and quotes_text_trgm_idx (a BitmapOr of the two).
+    filter.search
+      ? sql`(to_tsvector('english', ${quotes.text}) @@ websearch_to_tsquery('english', ${filter.search}) OR ${quotes.text} ILIKE ${likePattern(filter.search)})`
+      : undefined,
+    refersTo(quotes.speakerActorId, 'Actor', filter.speaker, 'filter.speaker'),
+    refersTo(quotes.eventId, 'Event', filter.event, 'filter.event'),
+    filter.country
+      ? inArray(quotes.speakerActorId, sql`(SELECT ${actors.id} FROM ${actors} WHERE ${actors.countryCode} = ${filter.country})`)
+      : undefined,
+    filter.media?.length ? inArray(quotes.medium, filter.media) : undefined,
+    dateRangeCondition(filter.said, quotes, 'filter.said'),
+  ];
+}
+
+@Resolver(() => Quote)
+export class QuoteResolver {
+  @Query(() => QuoteConnection, { description: 'Quotes, filtered, in the order said by default.' })
+  async quotes(
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('filter', () => QuoteFilter, { nullable: true, description: 'Conditions the quotes must meet.' }) filter: QuoteFilter | null,
+    @Arg('orderBy', () => QuoteOrder, { nullable: true, description: 'Sort order; default oldest first.' }) orderBy: QuoteOrder | null,
+    @Ctx() { db, config }: Context,
+  ): Promise<ConnectionData<Quote>> {
+    return keysetPage<QuoteRow, Quote>(
+      {
+        db,
+        table: quotes,
+        idColumn: quotes.id,
+        sortColumn: quotes.occurredOn,
+        sortValue: (row) => row.occurredOn,
+        rowId: (row) => row.id,
+        direction: orderBy?.direction ?? SortDirection.ASC,
+        filters: quoteConditions(filter),
+        first: pageSize(first, config.maxPageSize),
+        after,
+      },
+      toQuote,
+    );
+  }
+
+  @FieldResolver(() => Actor, { description: 'Who said it.' })
+  async speaker(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Actor> {
+    return toActor(await loadRequired(loaders.actor, quote.row.speakerActorId, 'actor'));
+  }
+
+  @FieldResolver(() => Event, { nullable: true, description: 'The event it is about, if any.' })
+  async event(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Event | null> {
+    const row = await loadOptional(loaders.event, quote.row.eventId);
+    return row && toEvent(row);
+  }
+
+  @FieldResolver(() => Reaction, { nullable: true, description: 'The reaction these words express, if any.' })
+  async reaction(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Reaction | null> {
+    const row = await loadOptional(loaders.reaction, quote.row.reactionId);
+    return row && toReaction(row);
+  }
+
+  @FieldResolver(() => Source, { description: 'The article that printed the quote.' })
+  async source(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Source> {
+    const citation = await loadRequired(loaders.citation, quote.row.citationId, 'citation');
+    return toSource(await loadRequired(loaders.source, citation.sourceId, 'source'));
+  }
+
+  @FieldResolver(() => Citation, { description: 'The passage quoting it and whom the article credits for it.' })
+  async citation(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Citation> {
+    return loadCitation(loaders, quote.row.citationId);
+  }
+}

@@ -1,0 +1,37 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../../common/node.js';
+import { toGlobalId } from '../../common/global-id.js';
+import { QuoteMedium } from '../../common/enums.js';
+import { connectionTypes } from '../../common/connection.js';
+import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
+import type { QuoteRow } from '../../loaders.js';
+
+@ObjectType({ implements: Node, description: 'Words exactly as printed, attributed to who said them.' })
+export class Quote implements Node {
+  __typename!: 'Quote';
+
+  @Field(() => ID, { description: 'Global opaque identifier.' })
+  id!: string;
+
+  @Field(() => String, { description: 'The words, verbatim as printed, typos included ("rouge adventurism").' })
+  text!: string;
+
+  @Field(() => FuzzyDate, { description: 'When it was said, as precisely as reported.' })
+  saidOn!: FuzzyDate;
+
+  @Field(() => QuoteMedium, { description: 'How it was delivered: statement, tweet, remarks, chant…' })
+  medium!: QuoteMedium;
+
+  row!: QuoteRow;
+}
+
+export const toQuote = (row: QuoteRow): Quote => ({
+  __typename: 'Quote',
+  id: toGlobalId('Quote', row.id),
+  text: row.text,
+  saidOn: toFuzzyDate(row),
+  medium: row.medium,
+  row,
+});
+
+export const { Connection: QuoteConnection } = connectionTypes(Quote, 'Quote');

@@ -1,0 +1,73 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import { actors, reactions } from '../../../db/schema/index.js';
+import type { Context } from '../../context.js';
+import { PageArgs, type ConnectionData } from '../../common/connection.js';
+import { SortDirection } from '../../common/enums.js';
+import { refersTo } from '../../common/fact-filter.js';
+import { keysetPage, pageSize } from '../../common/paginate.js';
+import { loadRequired, type ReactionRow } from '../../loaders.js';
+import { Actor, toActor } from '../actor/actor.type.js';
+import { Event, toEvent } from '../event/event.type.js';
+import { Quote, toQuote } from '../quote/quote.type.js';
+import { Citation, loadCitation } from '../source/source.type.js';
+import { Reaction, ReactionConnection, toReaction } from './reaction.type.js';
+import { ReactionFilter } from './reaction.input.js';
+
+function reactionConditions(filter: ReactionFilter | null | undefined): (SQL | undefined)[] {
+  if (!filter) return [];
+  return [
+    refersTo(reactions.eventId, 'Event', filter.event, 'filter.event'),
+    refersTo(reactions.actorId, 'Actor', filter.actor, 'filter.actor'),
+    filter.country
+      ? inArray(reactions.actorId, sql`(SELECT ${actors.id} FROM ${actors} WHERE ${actors.countryCode} = ${filter.country})`)
+      : undefined,
+    filter.stances?.length ? inArray(reactions.stance, filter.stances) : undefined,
+  ];
+}
+
+@Resolver(() => Reaction)
+export class ReactionResolver {
+  @Query(() => ReactionConnection, { description: 'Reactions to events, oldest first.' })
+  async reactions(
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('filter', () => ReactionFilter, { nullable: true, description: 'Conditions the reactions must meet.' }) filter: ReactionFilter | null,
+    @Ctx() { db, config }: Context,
+  ): Promise<ConnectionData<Reaction>> {
+    return keysetPage<ReactionRow, Reaction>(
+      {
+        db,
+        table: reactions,
+        idColumn: reactions.id,
+        sortColumn: reactions.occurredOn,
+        sortValue: (row) => row.occurredOn,
+        rowId: (row) => row.id,
+        direction: SortDirection.ASC,
+        filters: reactionConditions(filter),
+        first: pageSize(first, config.maxPageSize),
+        after,
+      },
+      toReaction,
+    );
+  }
+
+  @FieldResolver(() => Actor, { description: 'Who reacted.' })
+  async actor(@Root() reaction: Reaction, @Ctx() { loaders }: Context): Promise<Actor> {
+    return toActor(await loadRequired(loaders.actor, reaction.row.actorId, 'actor'));
+  }
+
+  @FieldResolver(() => Event, { description: 'The event reacted to.' })
+  async event(@Root() reaction: Reaction, @Ctx() { loaders }: Context): Promise<Event> {
+    return toEvent(await loadRequired(loaders.event, reaction.row.eventId, 'event'));
+  }
+
+  @FieldResolver(() => [Quote], { description: 'The words in which the reaction was expressed, verbatim.' })
+  async quotes(@Root() reaction: Reaction, @Ctx() { loaders }: Context): Promise<Quote[]> {
+    return (await loaders.quotesByReaction.load(reaction.row.id)).map(toQuote);
+  }
+
+  @FieldResolver(() => Citation, { description: 'Where the reaction is reported.' })
+  async citation(@Root() reaction: Reaction, @Ctx() { loaders }: Context): Promise<Citation> {
+    return loadCitation(loaders, reaction.row.citationId);
+  }
+}

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { ActorResolver } from './modules/actor/actor.resolver.js';
+import { CasualtyResolver } from './modules/casualty/casualty.resolver.js';
+import { CountryResolver } from './modules/country/country.resolver.js';
+import { DeploymentResolver } from './modules/deployment/deployment.resolver.js';
+import { EventLinkResolver, EventParticipantResolver, EventResolver } from './modules/event/event.resolver.js';
+import { LocationResolver } from './modules/location/location.resolver.js';
+import { NodeResolver } from './modules/node/node.resolver.js';
+import { QuoteResolver } from './modules/quote/quote.resolver.js';
+import { ReactionResolver } from './modules/reaction/reaction.resolver.js';
+import { CitationResolver, SourceResolver } from './modules/source/source.resolver.js';
+import { connectionResolvers } from './common/connection.js';
+
+export const resolvers: NonEmptyArray<Function> = [
+  NodeResolver,
+  EventResolver,
+  EventParticipantResolver,
+  EventLinkResolver,
+  ActorResolver,
+  CasualtyResolver,
+  DeploymentResolver,
+  QuoteResolver,
+  ReactionResolver,
+  CountryResolver,
+  LocationResolver,
+  SourceResolver,
+  CitationResolver,
+  ...connectionResolvers,
+];
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** Builds the schema once per process; class-validator checks argument constraints. */
+export function getSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers,
+    validate: { forbidUnknownValues: false },
+  });
+  return cached;
+}
