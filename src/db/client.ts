@@ -27,7 +27,8 @@ export interface DatabaseOptions {
 
 class StatementCounter implements Logger {
   count = 0;
-  logQuery(): void {
+  logQuery(query: string): void {
+    if (process.env.DEBUG_SQL) console.log('SQL', query.slice(0, 140));
     this.count++;
   }
 }

@@ -21,13 +21,20 @@ export type EventLinkRow = typeof eventLinks.$inferSelect;
 
 type Key = number | string;
 
+/**
+ * Dispatch a batch once every resolver that can run without I/O has run (setImmediate, after all
+ * microtasks), not on the next tick: resolvers that reach a loader through a few more awaits
+ * then join the same batch, so the statement count depends on the query's shape, not on rows.
+ */
+const batchScheduleFn = (dispatch: () => void) => setImmediate(dispatch);
+
 /** One `WHERE key IN (...)` per batch; answers in key order, `undefined` for missing keys. */
 function rowsByKey<Row, K extends Key>(db: Database, table: PgTable, column: AnyPgColumn, keyOf: (row: Row) => K) {
   return new DataLoader<K, Row | undefined>(async (keys) => {
     const rows = (await db.select().from(table).where(inArray(column, keys as K[]))) as Row[];
     const byKey = new Map(rows.map((row) => [keyOf(row), row]));
     return keys.map((key) => byKey.get(key));
-  });
+  }, { batchScheduleFn });
 }
 
 /** One `WHERE parent IN (...)` per batch, grouped by parent in the given order. */
@@ -50,7 +57,7 @@ function rowsByParent<Row, K extends Key>(
       if (parent !== null) groups.get(parent)?.push(row);
     }
     return keys.map((key) => groups.get(key) ?? []);
-  });
+  }, { batchScheduleFn });
 }
 
 /**
@@ -101,7 +108,7 @@ export function createLoaders(db: Database) {
       const groups = new Map<number, number[]>(eventIds.map((id) => [id, []]));
       for (const row of rows) groups.get(Number(row.event_id))?.push(Number(row.source_id));
       return eventIds.map((id) => groups.get(id) ?? []);
-    }),
+    }, { batchScheduleFn }),
   };
 }
 

@@ -37,6 +37,12 @@ export function getSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false },
+  }).then((schema) => {
+    // type-graphql has no option for the root type's description; Sandbox shows it first.
+    schema.getQueryType()!.description =
+      'Entry points: events, actors, quotes, casualties, deployments and reactions as paginated, filterable connections; ' +
+      'single objects by global ID (`node`, `event`, `actor`); countries and sources.';
+    return schema;
   });
   return cached;
 }
