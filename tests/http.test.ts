@@ -39,8 +39,8 @@ describe('HTTP', () => {
       body: JSON.stringify({ query: '{ events(first: 1) { nodes { nope } } }' }),
     });
     expect(response.status).toBe(400);
-    const body = await response.json();
-    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(body)).not.toContain('stacktrace');
   });
 
