@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { asc, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type Database } from '../db/client.js';
+import { casualtyTotalsLoader } from './modules/stats/totals.loader.js';
 import {
   actors, casualties, citations, countries, deployments, eventActors, eventLinks, events, locations, quotes, reactions, sources,
 } from '../db/schema/index.js';
@@ -90,6 +91,9 @@ export function createLoaders(db: Database) {
     consequencesByEvent: rowsByParent<EventLinkRow, number>(db, eventLinks, eventLinks.toEventId, (r) => r.toEventId, [eventLinks.fromEventId]),
     membersByActor: rowsByParent<ActorRow, number>(db, actors, actors.parentId, (r) => r.parentId, [actors.name]),
     successorByDeployment: rowsByKey<DeploymentRow, number>(db, deployments, deployments.supersedesId, (r) => r.supersedesId ?? 0),
+
+    casualtyTotalsByEvent: casualtyTotalsLoader<number>(db, 'event_id'),
+    casualtyTotalsByCountry: casualtyTotalsLoader<string>(db, 'victim_country_code'),
 
     /** Distinct sources behind an event and every fact about it (one UNION per batch). */
     sourcesByEvent: new DataLoader<number, number[]>(async (eventIds) => {

@@ -12,6 +12,10 @@ import { QuoteResolver } from './modules/quote/quote.resolver.js';
 import { ReactionResolver } from './modules/reaction/reaction.resolver.js';
 import { CitationResolver, SourceResolver } from './modules/source/source.resolver.js';
 import { connectionResolvers } from './common/connection.js';
+import {
+  CasualtyGroupKeyResolver, CasualtySeriesResolver, CasualtyStatsResolver, TroopGroupKeyResolver, TroopStatsResolver,
+} from './modules/stats/stats.resolver.js';
+import { CountryTotalsResolver, EventTotalsResolver } from './modules/stats/totals.resolver.js';
 
 export const resolvers: NonEmptyArray<Function> = [
   NodeResolver,
@@ -27,6 +31,13 @@ export const resolvers: NonEmptyArray<Function> = [
   LocationResolver,
   SourceResolver,
   CitationResolver,
+  CasualtyStatsResolver,
+  CasualtyGroupKeyResolver,
+  CasualtySeriesResolver,
+  TroopStatsResolver,
+  TroopGroupKeyResolver,
+  EventTotalsResolver,
+  CountryTotalsResolver,
   ...connectionResolvers,
 ];
 

@@ -95,3 +95,19 @@ export async function keysetPage<Row, Node>(
     },
   };
 }
+
+/**
+ * Cursors for result sets that are computed whole per request (grouped statistics): the
+ * position in the ordered result. Keyset cursors would buy nothing there, since every group
+ * must be aggregated before the first can be ordered.
+ */
+export function offsetCursor(offset: number): string {
+  return Buffer.from(`offset:${offset}`, 'utf8').toString('base64url');
+}
+
+export function decodeOffsetCursor(cursor: string | null | undefined): number {
+  if (!cursor) return 0;
+  const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw new BadUserInputError(`"${cursor}" is not a valid cursor; pass an endCursor or edge cursor from an earlier page.`, 'after');
+  return Number(match[1]) + 1;
+}

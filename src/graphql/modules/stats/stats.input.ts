@@ -1,0 +1,89 @@
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../../common/enums.js';
+
+export enum CasualtyDimension {
+  COUNTRY = 'COUNTRY',
+  EVENT = 'EVENT',
+  DAY = 'DAY',
+  MONTH = 'MONTH',
+  KIND = 'KIND',
+  ACTOR = 'ACTOR',
+  QUALIFIER = 'QUALIFIER',
+}
+registerEnumType(CasualtyDimension, {
+  name: 'CasualtyDimension',
+  description: 'What casualty figures can be grouped by.',
+  valuesConfig: {
+    COUNTRY: { description: 'The victims\' country (key.country; null when the source does not say).' },
+    EVENT: { description: 'The event (key.event).' },
+    DAY: { description: 'The day (key.day); records dated only to the month or year fall in the group whose day is null.' },
+    MONTH: { description: 'The month (key.month, its 1st day); records dated only to the year fall in the group whose month is null.' },
+    KIND: { description: 'Killed or injured (key.kind).' },
+    ACTOR: { description: 'The force or group the victims belonged to (key.actor; null when unknown).' },
+    QUALIFIER: { description: 'How exact the figures are (key.qualifier).' },
+  },
+});
+
+export enum DeploymentDimension {
+  FORCE_COUNTRY = 'FORCE_COUNTRY',
+  DESTINATION_COUNTRY = 'DESTINATION_COUNTRY',
+  DESTINATION = 'DESTINATION',
+  STATUS = 'STATUS',
+  DAY = 'DAY',
+  EVENT = 'EVENT',
+}
+registerEnumType(DeploymentDimension, {
+  name: 'DeploymentDimension',
+  description: 'What troop figures can be grouped by.',
+  valuesConfig: {
+    FORCE_COUNTRY: { description: 'Whose troops (key.forceCountry).' },
+    DESTINATION_COUNTRY: { description: 'Destination country (key.destinationCountry; null for regions such as "the Middle East").' },
+    DESTINATION: { description: 'Destination place or region as reported (key.destination).' },
+    STATUS: { description: 'Announced, planned, deployed or stationed (key.status).' },
+    DAY: { description: 'The day (key.day); records dated less precisely fall in the group whose day is null.' },
+    EVENT: { description: 'The event the movement answers (key.event; null when none).' },
+  },
+});
+
+export enum StatsOrderField {
+  KEY = 'KEY',
+  LOW = 'LOW',
+  BEST = 'BEST',
+  HIGH = 'HIGH',
+  RECORDS = 'RECORDS',
+}
+registerEnumType(StatsOrderField, {
+  name: 'StatsOrderField',
+  description: 'What groups can be sorted by.',
+  valuesConfig: {
+    KEY: { description: 'The group key, dimension by dimension in groupBy order (codes, dates, enum order, ids); null keys last.' },
+    LOW: { description: 'The low total.' },
+    BEST: { description: 'The best total.' },
+    HIGH: { description: 'The high total; open-ended groups (high null) count as the largest.' },
+    RECORDS: { description: 'The number of records.' },
+  },
+});
+
+@InputType({ description: 'Sort order for statistics groups; ties are broken by key.' })
+export class StatsOrder {
+  @Field(() => StatsOrderField, { description: 'Sort key.' })
+  field!: StatsOrderField;
+
+  @Field(() => SortDirection, { description: 'Direction.', defaultValue: SortDirection.DESC })
+  direction!: SortDirection;
+}
+
+export enum SeriesInterval {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+}
+registerEnumType(SeriesInterval, {
+  name: 'SeriesInterval',
+  description: 'Width of each point of a time series.',
+  valuesConfig: {
+    DAY: { description: 'One point per day.' },
+    WEEK: { description: 'One point per ISO week, starting on Monday.' },
+    MONTH: { description: 'One point per calendar month.' },
+  },
+});

@@ -1,0 +1,35 @@
+import DataLoader from 'dataloader';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from '../../../db/client.js';
+import { emptyFigureTotal, figureTotalColumns, toFigureTotal, type FigureTotalRow } from './figure-total.js';
+import type { CasualtyTotals } from './stats.type.js';
+
+/**
+ * Casualty totals for many parents in one statement: GROUPING SETS yields each parent's total
+ * per kind and over all kinds in the same pass.
+ */
+export function casualtyTotalsLoader<K extends number | string>(db: Database, parentColumn: 'event_id' | 'victim_country_code') {
+  return new DataLoader<K, CasualtyTotals>(
+    async (keys) => {
+      const column = sql.raw(parentColumn);
+      const rows = await queryRows<FigureTotalRow & { parent: K; kind: string | null }>(db, sql`
+        SELECT ${column} AS parent, kind, ${figureTotalColumns()}
+        FROM casualties
+        WHERE ${column} IN (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})
+        GROUP BY GROUPING SETS ((${column}, kind), (${column}))`);
+      const totals = new Map<string, CasualtyTotals>(
+        keys.map((k) => [String(k), { killed: emptyFigureTotal(), injured: emptyFigureTotal(), all: emptyFigureTotal() }]),
+      );
+      for (const row of rows) {
+        const entry = totals.get(String(row.parent));
+        if (!entry) continue;
+        const total = toFigureTotal(row);
+        if (row.kind === null) entry.all = total;
+        else if (row.kind === 'KILLED') entry.killed = total;
+        else if (row.kind === 'INJURED') entry.injured = total;
+      }
+      return keys.map((k) => totals.get(String(k))!);
+    },
+    { batchScheduleFn: (dispatch) => setImmediate(dispatch) },
+  );
+}

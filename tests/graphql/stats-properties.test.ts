@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { casualties, events } from '../../src/db/schema/index.js';
+import { dataOf, startTestServer, type TestServer } from '../helpers/server.js';
+
+let t: TestServer;
+
+/** Small deterministic PRNG (mulberry32), so a failure reproduces with the same seed. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let r = Math.imul(a ^ (a >>> 15), 1 | a);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SEED = 20200103;
+
+/** A figure of a random qualifier that satisfies the table's constraints. */
+function randomFigure(next: () => number) {
+  const n = Math.floor(next() * 500);
+  switch (Math.floor(next() * 5)) {
+    case 0: return { figureLow: n, figureBest: n, figureHigh: n, figureQualifier: 'EXACT' as const };
+    case 1: return { figureLow: next() < 0.5 ? null : Math.floor(n / 2), figureBest: n, figureHigh: next() < 0.5 ? null : n * 2, figureQualifier: 'APPROXIMATE' as const };
+    case 2: return { figureLow: n, figureBest: null, figureHigh: null, figureQualifier: 'AT_LEAST' as const };
+    case 3: return { figureLow: null, figureBest: null, figureHigh: n, figureQualifier: 'UP_TO' as const };
+    default: return { figureLow: null, figureBest: null, figureHigh: null, figureQualifier: 'UNKNOWN' as const };
+  }
+}
+
+beforeAll(async () => {
+  t = await startTestServer();
+  const db = t.database.handle.db;
+  const eventRows = await db.select({ id: events.id, citationId: events.citationId }).from(events);
+  const next = random(SEED);
+  const countries = ['US', 'IQ', 'IR', 'IL', null];
+  const rows = Array.from({ length: 400 }, () => {
+    const event = eventRows[Math.floor(next() * eventRows.length)]!;
+    const day = 1 + Math.floor(next() * 28);
+    const precision = next() < 0.8 ? 'DAY' : 'MONTH';
+    return {
+      eventId: event.id,
+      kind: next() < 0.6 ? ('KILLED' as const) : ('INJURED' as const),
+      ...randomFigure(next),
+      figureWording: 'generated',
+      victimDescription: 'generated',
+      victimCountryCode: countries[Math.floor(next() * countries.length)]!,
+      occurredOn: `2021-0${1 + Math.floor(next() * 3)}-${precision === 'DAY' ? String(day).padStart(2, '0') : '01'}`,
+      occurredPrecision: precision as 'DAY' | 'MONTH',
+      citationId: event.citationId,
+    };
+  });
+  await db.insert(casualties).values(rows);
+  // Sanity: the generator really produced every qualifier.
+  const qualifiers = await db.execute(sql`SELECT count(DISTINCT figure_qualifier)::int AS n FROM casualties WHERE figure_wording = 'generated'`);
+  expect((qualifiers as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(5);
+});
+afterAll(() => t?.close());
+
+const TOTAL = 'low best high records unknownCount exactCount';
+const STATS = `query S($groupBy: [CasualtyDimension!], $filter: CasualtyFilter, $after: String) {
+  casualtyStats(groupBy: $groupBy, filter: $filter) { total { ${TOTAL} } groups(first: 100, after: $after) { nodes { total { ${TOTAL} } } pageInfo { hasNextPage endCursor } } }
+}`;
+
+interface Total { low: number; best: number; high: number | null; records: number; unknownCount: number; exactCount: number }
+
+async function allGroups(groupBy: string[], filter?: object): Promise<{ total: Total; groups: Total[] }> {
+  const groups: Total[] = [];
+  let after: string | null = null;
+  let total: Total | undefined;
+  do {
+    const { casualtyStats } = dataOf(await t.query(STATS, { groupBy, filter, after })) as any;
+    total = casualtyStats.total;
+    groups.push(...casualtyStats.groups.nodes.map((g: any) => g.total));
+    after = casualtyStats.groups.pageInfo.hasNextPage ? casualtyStats.groups.pageInfo.endCursor : null;
+  } while (after);
+  return { total: total!, groups };
+}
+
+describe('grouped totals on generated data', () => {
+  it.each([[['COUNTRY']], [['KIND']], [['DAY']], [['MONTH', 'KIND']], [['COUNTRY', 'KIND', 'QUALIFIER']], [['EVENT', 'ACTOR']]])(
+    'groups by %j sum to the total, and every total keeps low ≤ best ≤ high',
+    async (groupBy) => {
+      for (const filter of [undefined, { kinds: ['KILLED'] }, { occurred: { from: '2021-02-01', to: '2021-03-31' } }]) {
+        const { total, groups } = await allGroups(groupBy, filter);
+        const sum = (field: keyof Total) => groups.reduce((acc, g) => acc + (g[field] as number), 0);
+        expect(sum('records')).toBe(total.records);
+        expect(sum('low')).toBe(total.low);
+        expect(sum('best')).toBe(total.best);
+        expect(sum('unknownCount')).toBe(total.unknownCount);
+        expect(sum('exactCount')).toBe(total.exactCount);
+        expect(total.high).toBe(groups.some((g) => g.high === null) ? null : sum('high'));
+        for (const g of [total, ...groups]) {
+          expect(g.low).toBeLessThanOrEqual(g.best);
+          if (g.high !== null) expect(g.best).toBeLessThanOrEqual(g.high);
+        }
+      }
+    },
+  );
+});
