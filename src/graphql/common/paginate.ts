@@ -38,18 +38,21 @@ function decodeCursor(cursor: string): [CursorValue, number] {
   throw new BadUserInputError(`"${cursor}" is not a valid cursor; pass an endCursor or edge cursor from an earlier page.`, 'after');
 }
 
+/** How a connection is ordered: a non-null column and how to read it from a row for the cursor. */
+export interface SortKey<Row> {
+  column: AnyPgColumn;
+  value: (row: Row) => CursorValue;
+}
+
 export interface KeysetPageOptions<Row> {
   db: Database;
-  table: PgTable;
-  idColumn: AnyPgColumn;
-  /** The ordering column (non-null); ties are broken by id in the same direction. */
-  sortColumn: AnyPgColumn;
-  sortValue: (row: Row) => CursorValue;
-  rowId: (row: Row) => number;
+  table: PgTable & { id: AnyPgColumn };
+  /** Ties are broken by id, in the same direction. */
+  sort: SortKey<Row>;
   direction: SortDirection;
   filters: (SQL | undefined)[];
-  first: number;
-  after: string | null | undefined;
+  page: { first?: number | null; after?: string | null };
+  maxPageSize: number;
 }
 
 /**
@@ -57,14 +60,18 @@ export interface KeysetPageOptions<Row> {
  * page deep in a large connection costs the same as the first. Fetches one extra row to know
  * whether a next page exists; the COUNT for `totalCount` runs only if a client selects it.
  */
-export async function keysetPage<Row, Node>(
+export async function keysetPage<Row extends { id: number }, Node>(
   options: KeysetPageOptions<Row>,
   toNode: (row: Row) => Node,
 ): Promise<ConnectionData<Node>> {
-  const { db, table, idColumn, sortColumn, direction, first, after } = options;
+  const { db, table, sort, direction } = options;
+  const first = pageSize(options.page.first, options.maxPageSize);
+  const after = options.page.after;
   const where = and(...options.filters);
   const seek = after ? decodeCursor(after) : undefined;
   const order = direction === SortDirection.DESC ? desc : asc;
+  const sortColumn = sort.column;
+  const idColumn = table.id;
   const rows: Row[] = first === 0
     ? []
     : ((await db
@@ -78,7 +85,7 @@ export async function keysetPage<Row, Node>(
   const hasNextPage = rows.length > first;
   const edges = rows.slice(0, first).map((row) => ({
     node: toNode(row),
-    cursor: encodeCursor(options.sortValue(row), options.rowId(row)),
+    cursor: encodeCursor(sort.value(row), row.id),
   }));
   return {
     edges,

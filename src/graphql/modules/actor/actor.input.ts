@@ -1,8 +1,8 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import { orderInputType } from '../../common/order.js';
 import { ArrayMaxSize, MaxLength, MinLength } from 'class-validator';
-import { ActorKind, SortDirection } from '../../common/enums.js';
+import { ActorKind } from '../../common/enums.js';
 import { CountryCodeScalar } from '../../common/scalars.js';
-import { registerEnumType } from 'type-graphql';
 
 @InputType({ description: 'Narrows the actors list; all given conditions must hold.' })
 export class ActorFilter {
@@ -28,11 +28,5 @@ registerEnumType(ActorOrderField, {
   valuesConfig: { NAME: { description: 'Canonical name.' } },
 });
 
-@InputType({ description: 'Sort order for actors.' })
-export class ActorOrder {
-  @Field(() => ActorOrderField, { description: 'Sort key.' })
-  field!: ActorOrderField;
-
-  @Field(() => SortDirection, { description: 'Direction.', defaultValue: SortDirection.ASC })
-  direction!: SortDirection;
-}
+export const ActorOrder = orderInputType<ActorOrderField>('Actor', ActorOrderField, 'Sort order for actors.');
+export type ActorOrder = InstanceType<typeof ActorOrder>;

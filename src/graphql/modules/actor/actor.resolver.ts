@@ -6,7 +6,7 @@ import { NotFoundError } from '../../errors.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { EventActorRole, SortDirection } from '../../common/enums.js';
 import { rowIdOf } from '../../common/global-id.js';
-import { keysetPage, pageSize } from '../../common/paginate.js';
+import { keysetPage } from '../../common/paginate.js';
 import { likePattern } from '../../common/search.js';
 import { loadOptional, type ActorRow } from '../../loaders.js';
 import { Country, toCountry } from '../country/country.type.js';
@@ -14,7 +14,7 @@ import { Event, toEvent } from '../event/event.type.js';
 import { Quote, toQuote } from '../quote/quote.type.js';
 import { Reaction, toReaction } from '../reaction/reaction.type.js';
 import { Actor, ActorConnection, toActor } from './actor.type.js';
-import { ActorFilter, ActorOrder, ActorOrderField } from './actor.input.js';
+import { ActorFilter, ActorOrder } from './actor.input.js';
 
 /**
  * Substring match on name + aliases (so every spelling a source used finds the actor), or a close
@@ -41,19 +41,15 @@ export class ActorResolver {
     @Arg('orderBy', () => ActorOrder, { nullable: true, description: 'Sort order; default name A–Z.' }) orderBy: ActorOrder | null,
     @Ctx() { db, config }: Context,
   ): Promise<ConnectionData<Actor>> {
-    const field = orderBy?.field ?? ActorOrderField.NAME;
     return keysetPage<ActorRow, Actor>(
       {
         db,
         table: actors,
-        idColumn: actors.id,
-        sortColumn: { [ActorOrderField.NAME]: actors.name }[field],
-        sortValue: (row) => row.name,
-        rowId: (row) => row.id,
+        sort: { column: actors.name, value: (row) => row.name },
         direction: orderBy?.direction ?? SortDirection.ASC,
         filters: actorConditions(filter),
-        first: pageSize(first, config.maxPageSize),
-        after,
+        page: { first, after },
+        maxPageSize: config.maxPageSize,
       },
       toActor,
     );

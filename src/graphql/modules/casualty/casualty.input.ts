@@ -1,6 +1,7 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { orderInputType } from '../../common/order.js';
 import { ArrayMaxSize } from 'class-validator';
-import { CasualtyKind, FigureQualifier, SortDirection } from '../../common/enums.js';
+import { CasualtyKind, FigureQualifier } from '../../common/enums.js';
 import { CountryCodeScalar } from '../../common/scalars.js';
 import { DateRange } from '../../common/date-range.js';
 
@@ -42,11 +43,5 @@ registerEnumType(CasualtyOrderField, {
   valuesConfig: { OCCURRED_ON: { description: 'Date of the casualties.' } },
 });
 
-@InputType({ description: 'Sort order for casualty records.' })
-export class CasualtyOrder {
-  @Field(() => CasualtyOrderField, { description: 'Sort key.' })
-  field!: CasualtyOrderField;
-
-  @Field(() => SortDirection, { description: 'Direction.', defaultValue: SortDirection.ASC })
-  direction!: SortDirection;
-}
+export const CasualtyOrder = orderInputType<CasualtyOrderField>('Casualty', CasualtyOrderField, 'Sort order for casualty records.');
+export type CasualtyOrder = InstanceType<typeof CasualtyOrder>;

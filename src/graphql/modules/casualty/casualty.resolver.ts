@@ -3,7 +3,7 @@ import { casualties } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { SortDirection } from '../../common/enums.js';
-import { keysetPage, pageSize } from '../../common/paginate.js';
+import { keysetPage } from '../../common/paginate.js';
 import { loadOptional, loadRequired, type CasualtyRow } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { Country, toCountry } from '../country/country.type.js';
@@ -26,14 +26,11 @@ export class CasualtyResolver {
       {
         db,
         table: casualties,
-        idColumn: casualties.id,
-        sortColumn: casualties.occurredOn,
-        sortValue: (row) => row.occurredOn,
-        rowId: (row) => row.id,
+        sort: { column: casualties.occurredOn, value: (row) => row.occurredOn },
         direction: orderBy?.direction ?? SortDirection.ASC,
         filters: casualtyConditions(filter),
-        first: pageSize(first, config.maxPageSize),
-        after,
+        page: { first, after },
+        maxPageSize: config.maxPageSize,
       },
       toCasualty,
     );

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { orderInputType } from '../../common/order.js';
 import { ArrayMaxSize } from 'class-validator';
-import { DeploymentStatus, FigureQualifier, SortDirection } from '../../common/enums.js';
+import { DeploymentStatus, FigureQualifier } from '../../common/enums.js';
 import { CountryCodeScalar } from '../../common/scalars.js';
 import { DateRange } from '../../common/date-range.js';
 
@@ -48,11 +49,5 @@ registerEnumType(DeploymentOrderField, {
   valuesConfig: { OCCURRED_ON: { description: 'Date of the movement.' } },
 });
 
-@InputType({ description: 'Sort order for deployment reports.' })
-export class DeploymentOrder {
-  @Field(() => DeploymentOrderField, { description: 'Sort key.' })
-  field!: DeploymentOrderField;
-
-  @Field(() => SortDirection, { description: 'Direction.', defaultValue: SortDirection.ASC })
-  direction!: SortDirection;
-}
+export const DeploymentOrder = orderInputType<DeploymentOrderField>('Deployment', DeploymentOrderField, 'Sort order for deployment reports.');
+export type DeploymentOrder = InstanceType<typeof DeploymentOrder>;

@@ -3,7 +3,7 @@ import { deployments } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { SortDirection } from '../../common/enums.js';
-import { keysetPage, pageSize } from '../../common/paginate.js';
+import { keysetPage } from '../../common/paginate.js';
 import { loadOptional, loadRequired, type DeploymentRow } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { Country, toCountry } from '../country/country.type.js';
@@ -29,14 +29,11 @@ export class DeploymentResolver {
       {
         db,
         table: deployments,
-        idColumn: deployments.id,
-        sortColumn: deployments.occurredOn,
-        sortValue: (row) => row.occurredOn,
-        rowId: (row) => row.id,
+        sort: { column: deployments.occurredOn, value: (row) => row.occurredOn },
         direction: orderBy?.direction ?? SortDirection.ASC,
         filters: deploymentConditions(filter),
-        first: pageSize(first, config.maxPageSize),
-        after,
+        page: { first, after },
+        maxPageSize: config.maxPageSize,
       },
       toDeployment,
     );

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { orderInputType } from '../../common/order.js';
 import { ArrayMaxSize, MaxLength, MinLength } from 'class-validator';
-import { EventKind, SortDirection } from '../../common/enums.js';
+import { EventKind } from '../../common/enums.js';
 import { CountryCodeScalar } from '../../common/scalars.js';
 import { DateRange } from '../../common/date-range.js';
 
@@ -41,11 +42,5 @@ registerEnumType(EventOrderField, {
   },
 });
 
-@InputType({ description: 'Sort order for events.' })
-export class EventOrder {
-  @Field(() => EventOrderField, { description: 'Sort key.' })
-  field!: EventOrderField;
-
-  @Field(() => SortDirection, { description: 'Direction.', defaultValue: SortDirection.ASC })
-  direction!: SortDirection;
-}
+export const EventOrder = orderInputType<EventOrderField>('Event', EventOrderField, 'Sort order for events.');
+export type EventOrder = InstanceType<typeof EventOrder>;

@@ -6,12 +6,12 @@ import { NotFoundError } from '../../errors.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { EventActorRole, SortDirection } from '../../common/enums.js';
 import { rowIdOf } from '../../common/global-id.js';
-import { keysetPage, pageSize } from '../../common/paginate.js';
+import { keysetPage, type SortKey } from '../../common/paginate.js';
 import { dateRangeCondition } from '../../common/date-range.js';
 import { loadOptional, loadRequired, type EventRow } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { Casualty, toCasualty } from '../casualty/casualty.type.js';
-import { Country, toCountry } from '../country/country.type.js';
+import { toCountry } from '../country/country.type.js';
 import { Deployment, toDeployment } from '../deployment/deployment.type.js';
 import { Location, toLocation } from '../location/location.type.js';
 import { Quote, toQuote } from '../quote/quote.type.js';
@@ -39,9 +39,9 @@ function eventConditions(filter: EventFilter | null | undefined): (SQL | undefin
   ];
 }
 
-const eventSort = {
-  [EventOrderField.OCCURRED_ON]: { column: events.occurredOn, value: (row: EventRow) => row.occurredOn },
-  [EventOrderField.TITLE]: { column: events.title, value: (row: EventRow) => row.title },
+const eventSort: Record<EventOrderField, SortKey<EventRow>> = {
+  [EventOrderField.OCCURRED_ON]: { column: events.occurredOn, value: (row) => row.occurredOn },
+  [EventOrderField.TITLE]: { column: events.title, value: (row) => row.title },
 };
 
 @Resolver(() => Event)
@@ -53,19 +53,15 @@ export class EventResolver {
     @Arg('orderBy', () => EventOrder, { nullable: true, description: 'Sort order; default oldest first.' }) orderBy: EventOrder | null,
     @Ctx() { db, config }: Context,
   ): Promise<ConnectionData<Event>> {
-    const sort = eventSort[orderBy?.field ?? EventOrderField.OCCURRED_ON];
     return keysetPage<EventRow, Event>(
       {
         db,
         table: events,
-        idColumn: events.id,
-        sortColumn: sort.column,
-        sortValue: sort.value,
-        rowId: (row) => row.id,
+        sort: eventSort[orderBy?.field ?? EventOrderField.OCCURRED_ON],
         direction: orderBy?.direction ?? SortDirection.ASC,
         filters: eventConditions(filter),
-        first: pageSize(first, config.maxPageSize),
-        after,
+        page: { first, after },
+        maxPageSize: config.maxPageSize,
       },
       toEvent,
     );

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { orderInputType } from '../../common/order.js';
 import { ArrayMaxSize, MaxLength, MinLength } from 'class-validator';
-import { QuoteMedium, SortDirection } from '../../common/enums.js';
+import { QuoteMedium } from '../../common/enums.js';
 import { CountryCodeScalar } from '../../common/scalars.js';
 import { DateRange } from '../../common/date-range.js';
 
@@ -37,11 +38,5 @@ registerEnumType(QuoteOrderField, {
   valuesConfig: { SAID_ON: { description: 'When the words were said.' } },
 });
 
-@InputType({ description: 'Sort order for quotes.' })
-export class QuoteOrder {
-  @Field(() => QuoteOrderField, { description: 'Sort key.' })
-  field!: QuoteOrderField;
-
-  @Field(() => SortDirection, { description: 'Direction.', defaultValue: SortDirection.ASC })
-  direction!: SortDirection;
-}
+export const QuoteOrder = orderInputType<QuoteOrderField>('Quote', QuoteOrderField, 'Sort order for quotes.');
+export type QuoteOrder = InstanceType<typeof QuoteOrder>;

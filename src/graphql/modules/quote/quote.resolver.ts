@@ -6,7 +6,7 @@ import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { SortDirection } from '../../common/enums.js';
 import { refersTo } from '../../common/fact-filter.js';
 import { dateRangeCondition } from '../../common/date-range.js';
-import { keysetPage, pageSize } from '../../common/paginate.js';
+import { keysetPage } from '../../common/paginate.js';
 import { loadOptional, loadRequired, type QuoteRow } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { likePattern } from '../../common/search.js';
@@ -46,14 +46,11 @@ export class QuoteResolver {
       {
         db,
         table: quotes,
-        idColumn: quotes.id,
-        sortColumn: quotes.occurredOn,
-        sortValue: (row) => row.occurredOn,
-        rowId: (row) => row.id,
+        sort: { column: quotes.occurredOn, value: (row) => row.occurredOn },
         direction: orderBy?.direction ?? SortDirection.ASC,
         filters: quoteConditions(filter),
-        first: pageSize(first, config.maxPageSize),
-        after,
+        page: { first, after },
+        maxPageSize: config.maxPageSize,
       },
       toQuote,
     );

@@ -5,7 +5,7 @@ import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { SortDirection } from '../../common/enums.js';
 import { refersTo } from '../../common/fact-filter.js';
-import { keysetPage, pageSize } from '../../common/paginate.js';
+import { keysetPage } from '../../common/paginate.js';
 import { loadRequired, type ReactionRow } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { Event, toEvent } from '../event/event.type.js';
@@ -38,14 +38,11 @@ export class ReactionResolver {
       {
         db,
         table: reactions,
-        idColumn: reactions.id,
-        sortColumn: reactions.occurredOn,
-        sortValue: (row) => row.occurredOn,
-        rowId: (row) => row.id,
+        sort: { column: reactions.occurredOn, value: (row) => row.occurredOn },
         direction: SortDirection.ASC,
         filters: reactionConditions(filter),
-        first: pageSize(first, config.maxPageSize),
-        after,
+        page: { first, after },
+        maxPageSize: config.maxPageSize,
       },
       toReaction,
     );

@@ -1,4 +1,5 @@
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { registerEnumType } from 'type-graphql';
+import { orderInputType } from '../../common/order.js';
 import { SortDirection } from '../../common/enums.js';
 
 export enum CasualtyDimension {
@@ -64,14 +65,8 @@ registerEnumType(StatsOrderField, {
   },
 });
 
-@InputType({ description: 'Sort order for statistics groups; ties are broken by key.' })
-export class StatsOrder {
-  @Field(() => StatsOrderField, { description: 'Sort key.' })
-  field!: StatsOrderField;
-
-  @Field(() => SortDirection, { description: 'Direction.', defaultValue: SortDirection.DESC })
-  direction!: SortDirection;
-}
+export const StatsOrder = orderInputType<StatsOrderField>('Stats', StatsOrderField, 'Sort order for statistics groups; ties are broken by key.', SortDirection.DESC);
+export type StatsOrder = InstanceType<typeof StatsOrder>;
 
 export enum SeriesInterval {
   DAY = 'DAY',

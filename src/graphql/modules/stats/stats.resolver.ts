@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { and, sql } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { casualties, deployments } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
@@ -43,15 +44,31 @@ const deploymentDimensionSql: Record<DeploymentDimension, DimensionSql> = {
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
 const id = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
-/** Wraps a page of group rows as a connection; group_count (a window) gives totalCount for free. */
-function groupConnection<G>(rows: GroupRow[], first: number, offset: number, toGroup: (row: GroupRow) => G): ConnectionData<G> {
-  const edges = rows.slice(0, first).map((row, i) => ({ node: toGroup(row), cursor: offsetCursor(offset + i) }));
+/**
+ * A page of groups as a connection: one statement (groupsOf), cursors by position, and the
+ * group count from the statement's window column, so totalCount costs nothing extra.
+ */
+async function groupPage<D extends string, G>(
+  { db, config }: Context,
+  table: PgTable,
+  stats: { dimensions: D[]; where: SQL | undefined },
+  dimensionSql: Record<D, DimensionSql>,
+  { first, after }: PageArgs,
+  orderBy: StatsOrder | null,
+  toGroup: (row: GroupRow) => G,
+): Promise<ConnectionData<G>> {
+  const size = pageSize(first, config.maxPageSize);
+  const offset = decodeOffsetCursor(after);
+  const rows = stats.dimensions.length === 0
+    ? []
+    : await groupsOf(db, table, stats.where, stats.dimensions.map((d) => dimensionSql[d]), orderBy, size + 1, offset);
+  const edges = rows.slice(0, size).map((row, i) => ({ node: toGroup(row), cursor: offsetCursor(offset + i) }));
   const groupCount = Number(rows[0]?.group_count ?? 0);
   return {
     edges,
     nodes: edges.map((e) => e.node),
     pageInfo: {
-      hasNextPage: rows.length > first,
+      hasNextPage: rows.length > size,
       hasPreviousPage: offset > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
@@ -83,15 +100,11 @@ export class CasualtyStatsResolver {
   @FieldResolver(() => CasualtyGroupConnection, { description: 'One group per distinct key, sorted (default: best total, largest first) and paginated. Empty without groupBy.' })
   async groups(
     @Root() stats: CasualtyStats,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('orderBy', () => StatsOrder, { nullable: true, description: 'Sort order; default BEST, descending.' }) orderBy: StatsOrder | null,
-    @Ctx() { db, config }: Context,
+    @Ctx() context: Context,
   ): Promise<ConnectionData<CasualtyGroup>> {
-    const size = pageSize(first, config.maxPageSize);
-    const offset = decodeOffsetCursor(after);
-    if (stats.dimensions.length === 0) return groupConnection([], size, offset, () => undefined as never);
-    const rows = await groupsOf(db, casualties, stats.where, stats.dimensions.map((d) => casualtyDimensionSql[d]), orderBy, size + 1, offset);
-    return groupConnection(rows, size, offset, (row) => ({
+    return groupPage(context, casualties, stats, casualtyDimensionSql, page, orderBy, (row) => ({
       key: {
         countryCode: text(row.country_code),
         eventId: id(row.event_id),
@@ -150,15 +163,11 @@ export class TroopStatsResolver {
   @FieldResolver(() => TroopGroupConnection, { description: 'One group per distinct key, sorted (default: best total, largest first) and paginated. Empty without groupBy.' })
   async groups(
     @Root() stats: TroopStats,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('orderBy', () => StatsOrder, { nullable: true, description: 'Sort order; default BEST, descending.' }) orderBy: StatsOrder | null,
-    @Ctx() { db, config }: Context,
+    @Ctx() context: Context,
   ): Promise<ConnectionData<TroopGroup>> {
-    const size = pageSize(first, config.maxPageSize);
-    const offset = decodeOffsetCursor(after);
-    if (stats.dimensions.length === 0) return groupConnection([], size, offset, () => undefined as never);
-    const rows = await groupsOf(db, deployments, stats.where, stats.dimensions.map((d) => deploymentDimensionSql[d]), orderBy, size + 1, offset);
-    return groupConnection(rows, size, offset, (row) => ({
+    return groupPage(context, deployments, stats, deploymentDimensionSql, page, orderBy, (row) => ({
       key: {
         forceCountryCode: text(row.force_country_code),
         destinationCountryCode: text(row.destination_country_code),
