@@ -3,9 +3,17 @@ import { defineConfig } from 'vitest/config';
 /**
  * One suite, two databases: every test file runs on embedded PGlite, and again on real
  * Postgres when TEST_DATABASE_URL is set (CI sets it and fails if the server is unreachable).
+ * tests/hardening runs once, on real Postgres only: it restarts a throwaway Postgres cluster,
+ * spawns the real server process and uses Redis, none of which PGlite can stand in for.
  */
+// Each project names its own files: with `extends: true` vitest concatenates `include` lists.
+const everything = ['tests/**/*.test.ts'];
+const hardening = 'tests/hardening/**';
 const postgres = process.env.TEST_DATABASE_URL
-  ? [{ extends: true as const, test: { name: 'postgres', env: { NEWSGRAPH_TEST_DRIVER: 'postgres' } } }]
+  ? [
+      { extends: true as const, test: { name: 'postgres', include: everything, exclude: [hardening], env: { NEWSGRAPH_TEST_DRIVER: 'postgres' } } },
+      { extends: true as const, test: { name: 'hardening', include: ['tests/hardening/**/*.test.ts'], env: { NEWSGRAPH_TEST_DRIVER: 'postgres' } } },
+    ]
   : [];
 
 export default defineConfig({
@@ -14,10 +22,9 @@ export default defineConfig({
   // Keep one copy of graphql in the module graph (ESM and CJS entry points otherwise both load).
   resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     env: { NODE_ENV: 'test' },
-    projects: [{ extends: true, test: { name: 'pglite', env: { NEWSGRAPH_TEST_DRIVER: 'pglite' } } }, ...postgres],
+    projects: [{ extends: true, test: { name: 'pglite', include: everything, exclude: [hardening], env: { NEWSGRAPH_TEST_DRIVER: 'pglite' } } }, ...postgres],
   },
 });

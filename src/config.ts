@@ -1,23 +1,64 @@
 /** Every environment setting in one place, parsed and checked once at start-up. */
 
 export interface Config {
-  /** postgres://… to run on a real server; absent means embedded PGlite. */
+  /** DATABASE_URL: postgres://… to run on a real server; absent means embedded PGlite. */
   databaseUrl: string | undefined;
-  /** PGlite data directory, or `memory://` for a throwaway in-memory database. */
+  /** PGLITE_DATA_DIR: PGlite data directory, or `memory://` for a throwaway in-memory database. */
   pgliteDataDir: string;
+  /** PORT: HTTP port (0 picks a free one). */
   port: number;
+  /** HOST: interface to listen on. */
   host: string;
+  /** NODE_ENV=production: hides field suggestions and turns Sandbox and introspection off by default. */
   production: boolean;
-  /** Serve the Apollo Sandbox landing page on GET /graphql. */
+  /** SANDBOX: serve the Apollo Sandbox landing page on GET /graphql. */
   sandbox: boolean;
+  /** INTROSPECTION: answer `__schema` / `__type` queries. */
   introspection: boolean;
-  /** Largest page a connection argument `first` may ask for. */
+  /** MAX_PAGE_SIZE: largest page a connection argument `first` may ask for. */
   maxPageSize: number;
+  /** LOG_LEVEL: pino level (silent under NODE_ENV=test). */
   logLevel: string;
-  /** Pool size for real Postgres. */
+  /** PG_POOL_MAX: pool size for real Postgres. */
   poolMax: number;
-  /** Load the seed dataset on start when the database has no events. */
+  /** PG_CONNECTION_TIMEOUT_MS: how long to wait for a new Postgres connection before failing the request. */
+  connectionTimeoutMs: number;
+  /** PG_STATEMENT_TIMEOUT_MS: Postgres cancels any statement running longer (0 = no limit); clients see code TIMEOUT. */
+  statementTimeoutMs: number;
+  /** SEED_ON_START: load the seed dataset on start when the database has no events. */
   seedOnStart: boolean;
+  /** MAX_QUERY_DEPTH: deepest field nesting an operation may have (fragments flattened). */
+  maxQueryDepth: number;
+  /** MAX_ALIASES: aliases per operation. */
+  maxAliases: number;
+  /** MAX_DIRECTIVES: directives per operation. */
+  maxDirectives: number;
+  /** MAX_TOKENS: lexical tokens per document; the parser stops reading beyond it. */
+  maxTokens: number;
+  /** MAX_QUERY_COST: estimated cost per operation (see src/http/query-cost.ts for the weights). */
+  maxQueryCost: number;
+  /** MAX_BODY_BYTES: largest request body; larger ones get 413. */
+  maxBodyBytes: number;
+  /** REQUEST_TIMEOUT_MS: a request must be received and answered within this time (408 / 503 TIMEOUT otherwise). */
+  requestTimeoutMs: number;
+  /** CORS_ORIGINS: comma-separated origins browsers may call from; empty allows no cross-origin calls. */
+  corsOrigins: string[];
+  /** TRUST_PROXY: express `trust proxy` (true, a hop count or addresses) so the client IP comes from X-Forwarded-For. */
+  trustProxy: boolean | number | string;
+  /** RATE_LIMIT_REQUESTS: requests one client (IP) may make per window on /graphql; 0 turns the limit off. */
+  rateLimitRequests: number;
+  /** RATE_LIMIT_WINDOW_SECONDS: length of the rate-limit window. */
+  rateLimitWindowSeconds: number;
+  /** PERSISTED_QUERIES: accept automatic persisted queries (APQ). */
+  persistedQueries: boolean;
+  /** PERSISTED_QUERY_TTL_SECONDS: how long a registered persisted query is kept. */
+  persistedQueryTtlSeconds: number;
+  /** REDIS_URL: redis://… shared by all instances for rate limits and persisted queries; absent means in-memory. */
+  redisUrl: string | undefined;
+  /** REDIS_KEY_PREFIX: prefix of every Redis key, so several apps or environments can share one Redis. */
+  redisKeyPrefix: string;
+  /** SHUTDOWN_GRACE_MS: on SIGTERM/SIGINT, in-flight requests get this long before the process exits anyway. */
+  shutdownGraceMs: number;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -38,6 +79,21 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new Error(`${name} must be true or false, got "${env[name]}"`);
 }
 
+function list(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** Express accepts true/false, a hop count, or a list of trusted addresses/subnets. */
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   return {
@@ -51,6 +107,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: integer(env, 'MAX_PAGE_SIZE', 100, 1, 1000),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     poolMax: integer(env, 'PG_POOL_MAX', 10, 1, 200),
+    connectionTimeoutMs: integer(env, 'PG_CONNECTION_TIMEOUT_MS', 5_000, 1, 600_000),
+    statementTimeoutMs: integer(env, 'PG_STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000),
     seedOnStart: flag(env, 'SEED_ON_START', true),
+    maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 10, 1, 100),
+    maxAliases: integer(env, 'MAX_ALIASES', 15, 0, 1000),
+    maxDirectives: integer(env, 'MAX_DIRECTIVES', 10, 0, 1000),
+    maxTokens: integer(env, 'MAX_TOKENS', 2_000, 10, 1_000_000),
+    maxQueryCost: integer(env, 'MAX_QUERY_COST', 20_000, 1, 100_000_000),
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100 * 1024, 1024, 100 * 1024 * 1024),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    corsOrigins: list(env, 'CORS_ORIGINS'),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    rateLimitRequests: integer(env, 'RATE_LIMIT_REQUESTS', 600, 0, 1_000_000),
+    rateLimitWindowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
+    persistedQueries: flag(env, 'PERSISTED_QUERIES', true),
+    persistedQueryTtlSeconds: integer(env, 'PERSISTED_QUERY_TTL_SECONDS', 86_400, 1, 31_536_000),
+    redisUrl: env.REDIS_URL || undefined,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || 'newsgraph:',
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };
 }

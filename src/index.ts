@@ -5,11 +5,20 @@ import { migrateDatabase } from './db/migrate.js';
 import { createServer } from './server.js';
 import { seedIfEmpty } from '../seeds/index.js';
 
-const startedAt = performance.now();
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 
-const handle = await openDatabase({ url: config.databaseUrl, pgliteDataDir: config.pgliteDataDir, poolMax: config.poolMax });
+// A stray rejection (e.g. a connection dropped between two awaits) is a bug to log, not a reason to go down.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+
+const handle = await openDatabase({
+  url: config.databaseUrl,
+  pgliteDataDir: config.pgliteDataDir,
+  poolMax: config.poolMax,
+  connectionTimeoutMs: config.connectionTimeoutMs,
+  statementTimeoutMs: config.statementTimeoutMs,
+  onConnectionError: (err) => logger.warn({ err }, 'idle database connection lost; the pool will reconnect'),
+});
 await migrateDatabase(handle);
 if (config.seedOnStart && (await seedIfEmpty(handle.db))) logger.info('database was empty: seed dataset loaded');
 const server = await createServer(handle, config, logger);
@@ -17,7 +26,7 @@ await new Promise<void>((resolve) => server.httpServer.listen(config.port, confi
 const address = server.httpServer.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 logger.info(
-  { driver: handle.driver, port, startupMs: Math.round(performance.now() - startedAt) },
+  { driver: handle.driver, port, startupMs: Math.round(performance.now()) /* since process start */ },
   `newsgraph ready at http://localhost:${port}/graphql`,
 );
 
@@ -25,10 +34,18 @@ let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'shutting down: draining in-flight requests');
+  const began = performance.now();
+  logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: draining in-flight requests');
+  // Past the grace period the orchestrator would kill us anyway; exit on our terms, and say so.
+  // Not unref'd: if draining stalled with nothing else scheduled, Node would exit 0 silently.
+  setTimeout(() => {
+    logger.error({ graceMs: config.shutdownGraceMs }, 'grace period over with work still in flight: forcing exit');
+    process.exit(1);
+  }, config.shutdownGraceMs);
   try {
-    await server.stop(); // stops accepting, drains in-flight requests (drain plugin)
+    await server.stop(); // stops accepting, drains in-flight requests (drain plugin), closes Redis
     await handle.close();
+    logger.info({ shutdownMs: Math.round(performance.now() - began) }, 'shut down cleanly');
     process.exit(0);
   } catch (err) {
     logger.error({ err }, 'error during shutdown');

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
+import cors from 'cors';
+import type { Redis } from 'ioredis';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -15,7 +17,14 @@ import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import { getSchema } from './graphql/schema.js';
 import { createContext, type Context } from './graphql/context.js';
-import { ErrorCode } from './graphql/errors.js';
+import { classifyDatabaseFault, databaseFaultMessage, ErrorCode, QueryTooComplexError } from './graphql/errors.js';
+import { sendHttpError } from './http/http-errors.js';
+import { loggingPlugin } from './http/logging-plugin.js';
+import { queryLimits, TOKEN_LIMIT_MESSAGE } from './http/query-limits.js';
+import { rateLimit } from './http/rate-limit.js';
+import { checkReadiness } from './http/readiness.js';
+import { connectRedis, RedisKeyValueCache } from './http/redis.js';
+import { responseDeadline } from './http/request-timeout.js';
 
 const examplesFile = new URL('../examples.graphql', import.meta.url);
 
@@ -33,22 +42,44 @@ function validationMessage(error: ArgumentValidationError): string {
   return lines.length ? `Invalid argument: ${lines.join('; ')}.` : error.message;
 }
 
+/** "Did you mean …" hints reveal schema names to someone probing with introspection off. */
+const SUGGESTION = /\s*Did you mean .*\?/g;
+
 /**
- * What clients see of an error: user errors keep their message and code; anything unexpected
- * is logged in full and reaches the client as a bare INTERNAL_SERVER_ERROR (never a stack or SQL).
+ * What clients see of an error: user errors keep their message and code; query-limit and
+ * database faults get their own stable codes; anything unexpected reaches the client as a bare
+ * INTERNAL_SERVER_ERROR (never a message, stack or SQL; the logging plugin records the details).
  */
-export function formatError(logger: Logger) {
+export function formatError(config: Pick<Config, 'production'>) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof ArgumentValidationError) {
       return { message: validationMessage(original), path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
+    // Limits enforced by validation rules arrive wrapped in Apollo's GRAPHQL_VALIDATION_FAILED.
+    const limit = original instanceof QueryTooComplexError ? original : error instanceof GraphQLError && error.originalError instanceof QueryTooComplexError ? error.originalError : undefined;
+    if (limit) {
+      const { http: _http, ...extensions } = limit.extensions;
+      return { message: limit.message, locations: formatted.locations, extensions };
+    }
+    const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT_MESSAGE.exec(formatted.message) : null;
+    if (tokens) {
+      const maximum = Number(tokens[1]);
+      return { message: `Query token limit of ${maximum} exceeded.`, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens', maximum } };
+    }
+    const fault = classifyDatabaseFault(original);
+    if (fault) return { message: databaseFaultMessage[fault], path: formatted.path, extensions: { code: fault } };
     const code = formatted.extensions?.code;
     if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR && (original instanceof GraphQLError || !(original instanceof Error))) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const message = config.production ? formatted.message.replace(SUGGESTION, '') : formatted.message;
+      return { ...formatted, message, extensions };
     }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error while executing a GraphQL operation');
+    // Apollo's own request errors (e.g. an APQ hash mismatch) carry a 4xx status but no code.
+    const status = error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
+    if (error instanceof GraphQLError && !error.originalError && status !== undefined && status >= 400 && status < 500) {
+      return { message: formatted.message, extensions: { code: ErrorCode.BAD_REQUEST } };
+    }
     return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   };
 }
@@ -59,48 +90,120 @@ export interface NewsgraphServer {
   apollo: ApolloServer<Context>;
   /** Per-request context for in-process operations (`apollo.executeOperation`). */
   context(): Context;
+  /** Stops accepting, drains in-flight requests (up to shutdownGraceMs), closes Redis; the database stays open. */
   stop(): Promise<void>;
+}
+
+/** A client-chosen request id is kept (to correlate with its own logs) only if it is short and plain. */
+function requestIdOf(header: string | undefined): string {
+  return header && /^[\w.:-]{1,128}$/.test(header) ? header : randomUUID();
 }
 
 /** Builds the Apollo + express app over an open database; no globals, so tests build many. */
 export async function createServer(handle: DatabaseHandle, config: Config, logger: Logger): Promise<NewsgraphServer> {
   const app = express();
-  const httpServer = http.createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  const httpServer = http.createServer(
+    {
+      // Slow or stalled uploads are cut with 408; Node checks open connections this often.
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: Math.min(config.requestTimeoutMs, 60_000),
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(config.requestTimeoutMs / 4))),
+    },
+    app,
+  );
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
+  const limits = queryLimits(config);
   const examples = readFileSync(examplesFile, 'utf8');
   const plugins: ApolloServerPlugin<Context>[] = [
-    ApolloServerPluginDrainHttpServer({ httpServer }),
+    ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
     config.sandbox
       ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: examples, includeCookies: false })
       : ApolloServerPluginLandingPageDisabled(),
+    loggingPlugin(),
+    ...(limits.plugins as ApolloServerPlugin<Context>[]),
   ];
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     plugins,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: formatError(logger),
+    formatError: formatError(config),
+    // Both are Apollo's defaults, stated so a future edit cannot drop them silently.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    persistedQueries: config.persistedQueries
+      ? {
+          ttl: config.persistedQueryTtlSeconds,
+          // Without Redis, Apollo keeps a bounded in-memory cache per instance.
+          ...(redis ? { cache: new RedisKeyValueCache(redis, `${config.redisKeyPrefix}apq:`, logger) } : {}),
+        }
+      : false,
+    logger: logger.child({ component: 'apollo' }),
+    // src/index.ts owns SIGTERM/SIGINT (grace period, pool close); Apollo's own handler would race it.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
+  let stopping = false;
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/readyz', async (_req, res) => {
+    const readiness = stopping ? ({ ready: false, reason: 'shutting down' } as const) : await checkReadiness(handle.db);
+    res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'not ready', ...readiness });
+  });
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    (req, res, next) => {
+      res.locals.requestId = requestIdOf(req.header('x-request-id'));
+      res.set('X-Request-Id', res.locals.requestId as string);
+      next();
+    },
+    responseDeadline(config.requestTimeoutMs),
+    cors({
+      origin: config.corsOrigins.length ? config.corsOrigins : false,
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
+      exposedHeaders: ['x-request-id', 'retry-after'],
+      maxAge: 600,
+    }),
+    rateLimit(config, redis, logger),
+    express.json({ limit: config.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = req.header('x-request-id') || randomUUID();
+      context: async ({ res }) => {
+        const requestId = res.locals.requestId as string;
         return createContext(handle.db, config, logger.child({ requestId }), requestId);
       },
     }),
   );
+
+  // Errors raised before Apollo (body parser) or after a timed-out answer: JSON, never an HTML page or stack.
+  const httpErrors: ErrorRequestHandler = (err: { type?: string; status?: number }, req, res, _next) => {
+    if (res.headersSent) return; // the deadline already answered; the late outcome is dropped
+    if (err.type === 'entity.too.large') {
+      sendHttpError(req, res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `Request body is larger than the limit of ${config.maxBodyBytes} bytes.`, { maximum: config.maxBodyBytes });
+    } else if (err.status && err.status >= 400 && err.status < 500) {
+      sendHttpError(req, res, err.status, ErrorCode.BAD_REQUEST, 'Malformed request body: expected JSON.');
+    } else {
+      logger.error({ err, requestId: res.locals.requestId }, 'unexpected error while handling an HTTP request');
+      sendHttpError(req, res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+    }
+  };
+  app.use(httpErrors);
 
   return {
     app,
     httpServer,
     apollo,
     context: () => createContext(handle.db, config, logger, randomUUID()),
-    stop: () => apollo.stop(),
+    async stop() {
+      stopping = true;
+      await apollo.stop();
+      await redis?.quit().catch(() => redis.disconnect());
+    },
   };
 }

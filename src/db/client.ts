@@ -15,6 +15,8 @@ export interface DatabaseHandle {
   driver: 'pglite' | 'postgres';
   /** Statements sent so far; tests read it to prove nested queries are batched. */
   readonly statementCount: number;
+  /** Runs `work` on one connection (session-level locks and settings hold throughout). */
+  withSession<T>(work: (db: Database) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -23,12 +25,17 @@ export interface DatabaseOptions {
   url?: string | undefined;
   pgliteDataDir?: string;
   poolMax?: number;
+  /** Fail a request whose connection attempt takes longer than this (default: wait forever). */
+  connectionTimeoutMs?: number;
+  /** Postgres cancels statements running longer than this (SQLSTATE 57014); 0 or absent: no limit. Not applied to PGlite. */
+  statementTimeoutMs?: number;
+  /** Told when an idle pooled connection dies (e.g. Postgres restarts); the pool replaces it. */
+  onConnectionError?: (error: Error) => void;
 }
 
 class StatementCounter implements Logger {
   count = 0;
-  logQuery(query: string): void {
-    if (process.env.DEBUG_SQL) console.log('SQL', query.slice(0, 140));
+  logQuery(): void {
     this.count++;
   }
 }
@@ -36,15 +43,32 @@ class StatementCounter implements Logger {
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const counter = new StatementCounter();
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolMax ?? 10,
+      application_name: 'newsgraph',
+      // Sent at connection start-up, so every statement on every pooled connection is bounded.
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+      ...(options.connectionTimeoutMs ? { connectionTimeoutMillis: options.connectionTimeoutMs } : {}),
+      // TCP keepalive notices a vanished server (network cut, host gone) on idle connections.
+      keepAlive: true,
+    });
     // An idle client losing its connection must not crash the process; the pool replaces it.
-    pool.on('error', () => {});
+    pool.on('error', (error) => options.onConnectionError?.(error));
     const db = drizzlePg({ client: pool, schema, logger: counter }) as unknown as Database;
     return {
       db,
       driver: 'postgres',
       get statementCount() {
         return counter.count;
+      },
+      async withSession(work) {
+        const connection = await pool.connect();
+        try {
+          return await work(drizzlePg({ client: connection, schema, logger: counter }) as unknown as Database);
+        } finally {
+          connection.release();
+        }
       },
       close: () => pool.end(),
     };
@@ -57,6 +81,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     get statementCount() {
       return counter.count;
     },
+    // PGlite is a single connection already.
+    withSession: (work) => work(db),
     close: () => client.close(),
   };
 }

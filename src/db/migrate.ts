@@ -1,19 +1,46 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from './client.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
-/** Applies every pending migration in `migrations/` (the same files on both drivers). */
+/** How many migrations migrations/meta/_journal.json lists, i.e. how many a ready database has applied. */
+export function expectedMigrationCount(): number {
+  const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as { entries: unknown[] };
+  return journal.entries.length;
+}
+
+const pgliteMigrations = new WeakMap<DatabaseHandle, Promise<void>>();
+
+/** Arbitrary constant naming newsgraph's migration lock among the server's advisory locks. */
+const MIGRATION_LOCK_KEY = 7_301_965_112;
+
+/**
+ * Applies every pending migration in `migrations/` (the same files on both drivers). On Postgres
+ * the run holds an advisory lock, so instances starting together apply each migration once:
+ * the second waits, then finds nothing left to do.
+ */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   if (handle.driver === 'pglite') {
-    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
-  } else {
-    await migratePg(handle.db as unknown as NodePgDatabase, { migrationsFolder });
+    // One connection, shared: concurrent runs would interleave their transactions, so queue them.
+    const previous = pgliteMigrations.get(handle) ?? Promise.resolve();
+    const run = previous.catch(() => {}).then(() => migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder }));
+    pgliteMigrations.set(handle, run);
+    return run;
   }
+  await handle.withSession(async (db) => {
+    await db.execute(sql`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+    try {
+      await migratePg(db as unknown as NodePgDatabase, { migrationsFolder });
+    } finally {
+      await db.execute(sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+    }
+  });
 }
 
 // `npm run db:migrate`
@@ -21,7 +48,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { loadConfig } = await import('../config.js');
   const { openDatabase } = await import('./client.js');
   const config = loadConfig();
-  const handle = await openDatabase({ url: config.databaseUrl, pgliteDataDir: config.pgliteDataDir });
+  // Migrations may rewrite large tables: no statement_timeout here.
+  const handle = await openDatabase({ url: config.databaseUrl, pgliteDataDir: config.pgliteDataDir, connectionTimeoutMs: config.connectionTimeoutMs });
   await migrateDatabase(handle);
   await handle.close();
   console.log(`migrations applied (${handle.driver})`);

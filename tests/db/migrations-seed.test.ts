@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../../src/db/client.js';
-import { migrateDatabase } from '../../src/db/migrate.js';
+import { openDatabase, queryRows } from '../../src/db/client.js';
+import { expectedMigrationCount, migrateDatabase } from '../../src/db/migrate.js';
 import { seedDatabase, seedIfEmpty } from '../../seeds/index.js';
 import { checkReferences } from '../../seeds/load.js';
 import { dataset } from '../../seeds/data/us-iran-2019-2020.js';
@@ -51,6 +51,19 @@ describe(`migrations and seed on ${testDriver}`, () => {
     const ext = await queryRows<{ extname: string }>(database.handle.db, sql`SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'`);
     expect(ext).toHaveLength(1);
     await migrateDatabase(database.handle); // a second run is a no-op
+  });
+
+  it('lets several instances migrate the same empty database at once', async () => {
+    const fresh = await createEmptyDatabase();
+    const second = fresh.url ? await openDatabase({ url: fresh.url, poolMax: 2 }) : fresh.handle;
+    try {
+      await Promise.all([migrateDatabase(fresh.handle), migrateDatabase(second), migrateDatabase(fresh.handle)]);
+      const applied = await queryRows<{ n: number }>(fresh.handle.db, sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+      expect(applied[0]!.n).toBe(expectedMigrationCount());
+    } finally {
+      if (second !== fresh.handle) await second.close();
+      await fresh.drop();
+    }
   });
 
   it('has no broken references in the dataset', () => {

@@ -1,4 +1,5 @@
-import { pino } from 'pino';
+import type { AddressInfo } from 'node:net';
+import { pino, type Logger } from 'pino';
 import type { GraphQLFormattedError } from 'graphql';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createServer, type NewsgraphServer } from '../../src/server.js';
@@ -20,10 +21,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Where the server logs (silent by default); tests pass one to read the records. */
+  logger?: Logger;
+}
+
+export async function startTestServer(overrides: Partial<Config> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const database = await createSeededDatabase();
   const config = { ...loadConfig({ NODE_ENV: 'test' }), ...overrides };
-  const server = await createServer(database.handle, config, pino({ level: 'silent' }));
+  const server = await createServer(database.handle, config, options.logger ?? pino({ level: 'silent' }));
   return {
     server,
     database,
@@ -46,4 +52,10 @@ export function dataOf<Data>(result: GraphQLResult<Data>): Data {
   if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
   if (!result.data) throw new Error('no data');
   return result.data;
+}
+
+/** Listens on a free loopback port and returns the base URL (`http://127.0.0.1:<port>`). */
+export async function listen(server: NewsgraphServer): Promise<string> {
+  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
 }
