@@ -8,7 +8,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
@@ -122,6 +122,8 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
       ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: examples, includeCookies: false })
       : ApolloServerPluginLandingPageDisabled(),
     loggingPlugin(),
+    // newsgraph sets no cache hints; the built-in plugin would still wrap every field resolver.
+    ApolloServerPluginCacheControlDisabled(),
     ...(limits.plugins as ApolloServerPlugin<Context>[]),
   ];
   const apollo = new ApolloServer<Context>({

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { asc, inArray, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type Database } from '../db/client.js';
 import { casualtyTotalsLoader } from './modules/stats/totals.loader.js';
@@ -7,7 +7,8 @@ import {
   actors, casualties, citations, countries, deployments, eventActors, eventLinks, events, locations, quotes, reactions, sources,
 } from '../db/schema/index.js';
 
-export type ActorRow = typeof actors.$inferSelect;
+/** Actors as the API reads them (without the generated search text). */
+export type ActorRow = Omit<typeof actors.$inferSelect, 'searchText'>;
 export type EventRow = typeof events.$inferSelect;
 export type CasualtyRow = typeof casualties.$inferSelect;
 export type DeploymentRow = typeof deployments.$inferSelect;
@@ -29,69 +30,162 @@ type Key = number | string;
  */
 const batchScheduleFn = (dispatch: () => void) => setImmediate(dispatch);
 
-/** One `WHERE key IN (...)` per batch; answers in key order, `undefined` for missing keys. */
-function rowsByKey<Row, K extends Key>(db: Database, table: PgTable, column: AnyPgColumn, keyOf: (row: Row) => K) {
+/** Columns of a table for a select, optionally leaving some out (actors' internal search text). */
+function columnsOf<T extends PgTable>(table: T, omit: string[] = []) {
+  const columns = getTableColumns(table);
+  return Object.fromEntries(Object.entries(columns).filter(([name]) => !omit.includes(name))) as T['_']['columns'];
+}
+const actorColumns = columnsOf(actors, ['searchText']);
+
+/** `column = ANY($keys)`: one statement text for any batch size, so it can be prepared once. */
+const anyKey = (column: AnyPgColumn) => sql`${column} = any(${sql.placeholder('keys')})`;
+
+/**
+ * The batch statements, built and prepared once per database (named prepared statements on
+ * Postgres), so a request pays neither for building SQL nor for planning it.
+ */
+function prepareStatements(db: Database) {
+  const byKey = (name: string, table: PgTable, column: AnyPgColumn, columns?: Record<string, AnyPgColumn>) =>
+    (columns ? db.select(columns) : db.select()).from(table).where(anyKey(column)).prepare(`newsgraph_${name}`);
+  const byParent = (name: string, table: PgTable, column: AnyPgColumn, orderBy: AnyPgColumn[]) =>
+    db.select().from(table).where(anyKey(column)).orderBy(...orderBy.map((c) => asc(c))).prepare(`newsgraph_${name}`);
+  return {
+    actor: byKey('actor', actors, actors.id, actorColumns),
+    event: byKey('event', events, events.id),
+    casualty: byKey('casualty', casualties, casualties.id),
+    deployment: byKey('deployment', deployments, deployments.id),
+    quote: byKey('quote', quotes, quotes.id),
+    reaction: byKey('reaction', reactions, reactions.id),
+    citation: byKey('citation', citations, citations.id),
+    source: byKey('source', sources, sources.id),
+    country: byKey('country', countries, countries.code),
+    successor: byKey('successor', deployments, deployments.supersedesId),
+    // A place is nearly always shown with its country: fetch both at once.
+    location: db.select({ location: locations, country: countries }).from(locations)
+      .leftJoin(countries, eq(countries.code, locations.countryCode))
+      .where(anyKey(locations.id)).prepare('newsgraph_location'),
+    // Participants, quotes and reactions are shown with their actor (and reactions with the
+    // actor's country, for reactionsByCountry): joined here, then primed into those loaders.
+    participantsByEvent: db.select({ participant: eventActors, actor: actorColumns }).from(eventActors)
+      .innerJoin(actors, eq(actors.id, eventActors.actorId))
+      .where(anyKey(eventActors.eventId)).orderBy(asc(eventActors.actorId)).prepare('newsgraph_participants_by_event'),
+    quotesByEvent: db.select({ quote: quotes, actor: actorColumns }).from(quotes)
+      .innerJoin(actors, eq(actors.id, quotes.speakerActorId))
+      .where(anyKey(quotes.eventId)).orderBy(asc(quotes.occurredOn), asc(quotes.id)).prepare('newsgraph_quotes_by_event'),
+    quotesByReaction: db.select({ quote: quotes, actor: actorColumns }).from(quotes)
+      .innerJoin(actors, eq(actors.id, quotes.speakerActorId))
+      .where(anyKey(quotes.reactionId)).orderBy(asc(quotes.id)).prepare('newsgraph_quotes_by_reaction'),
+    reactionsByEvent: db.select({ reaction: reactions, actor: actorColumns, country: countries }).from(reactions)
+      .innerJoin(actors, eq(actors.id, reactions.actorId))
+      .leftJoin(countries, eq(countries.code, actors.countryCode))
+      .where(anyKey(reactions.eventId)).orderBy(asc(reactions.id)).prepare('newsgraph_reactions_by_event'),
+    participationsByActor: byParent('participations_by_actor', eventActors, eventActors.actorId, [eventActors.eventId]),
+    casualtiesByEvent: byParent('casualties_by_event', casualties, casualties.eventId, [casualties.id]),
+    deploymentsByEvent: byParent('deployments_by_event', deployments, deployments.eventId, [deployments.occurredOn, deployments.id]),
+    quotesBySpeaker: byParent('quotes_by_speaker', quotes, quotes.speakerActorId, [quotes.occurredOn, quotes.id]),
+    reactionsByActor: byParent('reactions_by_actor', reactions, reactions.actorId, [reactions.occurredOn, reactions.id]),
+    causesByEvent: byParent('causes_by_event', eventLinks, eventLinks.fromEventId, [eventLinks.toEventId]),
+    consequencesByEvent: byParent('consequences_by_event', eventLinks, eventLinks.toEventId, [eventLinks.fromEventId]),
+    membersByActor: db.select(actorColumns).from(actors).where(anyKey(actors.parentId)).orderBy(asc(actors.name)).prepare('newsgraph_members_by_actor'),
+  };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+const statementsByDatabase = new WeakMap<Database, Statements>();
+
+function statementsOf(db: Database): Statements {
+  let statements = statementsByDatabase.get(db);
+  if (!statements) {
+    statements = prepareStatements(db);
+    statementsByDatabase.set(db, statements);
+  }
+  return statements;
+}
+
+/** A prepared batch statement; its row type is stated by the loader that runs it. */
+interface BatchStatement {
+  execute(placeholders: { keys: readonly Key[] }): Promise<unknown[]>;
+}
+
+/** Answers in key order, `undefined` for missing keys. */
+function rowsByKey<Row, K extends Key>(statement: BatchStatement, keyOf: (row: Row) => K | null, onRows?: (rows: Row[]) => void) {
   return new DataLoader<K, Row | undefined>(async (keys) => {
-    const rows = (await db.select().from(table).where(inArray(column, keys as K[]))) as Row[];
+    const rows = (await statement.execute({ keys })) as Row[];
+    onRows?.(rows);
     const byKey = new Map(rows.map((row) => [keyOf(row), row]));
     return keys.map((key) => byKey.get(key));
   }, { batchScheduleFn });
 }
 
-/** One `WHERE parent IN (...)` per batch, grouped by parent in the given order. */
-function rowsByParent<Row, K extends Key>(
-  db: Database,
-  table: PgTable,
-  column: AnyPgColumn,
+/** Rows grouped by parent key, in the statement's order. */
+function rowsByParent<Row, K extends Key, Out = Row>(
+  statement: BatchStatement,
   parentOf: (row: Row) => K | null,
-  orderBy: AnyPgColumn[],
+  onRows: (rows: Row[]) => void = () => {},
+  pick: (row: Row) => Out = (row) => row as unknown as Out,
 ) {
-  return new DataLoader<K, Row[]>(async (keys) => {
-    const rows = (await db
-      .select()
-      .from(table)
-      .where(inArray(column, keys as K[]))
-      .orderBy(...orderBy.map((c) => asc(c)))) as Row[];
-    const groups = new Map<K, Row[]>(keys.map((key) => [key, []]));
+  return new DataLoader<K, Out[]>(async (keys) => {
+    const rows = (await statement.execute({ keys })) as Row[];
+    onRows(rows);
+    const groups = new Map<K, Out[]>(keys.map((key) => [key, []]));
     for (const row of rows) {
       const parent = parentOf(row);
-      if (parent !== null) groups.get(parent)?.push(row);
+      if (parent !== null) groups.get(parent)?.push(pick(row));
     }
     return keys.map((key) => groups.get(key) ?? []);
   }, { batchScheduleFn });
 }
 
 /**
- * Per-request loaders: every nested list or reference costs one statement per query level,
- * whatever the number of parent rows, and a row asked for twice in a request is fetched once.
+ * Per-request loaders: every nested list or reference costs at most one statement per query
+ * level, whatever the number of parent rows, and a row asked for twice in a request is fetched
+ * once. Rows fetched alongside another (a quote's speaker) are primed into their own loader.
  */
 export function createLoaders(db: Database) {
+  const statements = statementsOf(db);
+  const actor = rowsByKey<ActorRow, number>(statements.actor, (r) => r.id);
+  const country = rowsByKey<CountryRow, string>(statements.country, (r) => r.code);
+  const primeActors = (rows: { actor: ActorRow }[]) => rows.forEach((r) => actor.prime(r.actor.id, r.actor));
+  const primeCountries = (rows: { country: CountryRow | null }[]) => rows.forEach((r) => r.country && country.prime(r.country.code, r.country));
+
   return {
-    actor: rowsByKey<ActorRow, number>(db, actors, actors.id, (r) => r.id),
-    event: rowsByKey<EventRow, number>(db, events, events.id, (r) => r.id),
-    casualty: rowsByKey<CasualtyRow, number>(db, casualties, casualties.id, (r) => r.id),
-    deployment: rowsByKey<DeploymentRow, number>(db, deployments, deployments.id, (r) => r.id),
-    quote: rowsByKey<QuoteRow, number>(db, quotes, quotes.id, (r) => r.id),
-    reaction: rowsByKey<ReactionRow, number>(db, reactions, reactions.id, (r) => r.id),
-    citation: rowsByKey<CitationRow, number>(db, citations, citations.id, (r) => r.id),
-    source: rowsByKey<SourceRow, number>(db, sources, sources.id, (r) => r.id),
-    location: rowsByKey<LocationRow, number>(db, locations, locations.id, (r) => r.id),
-    country: rowsByKey<CountryRow, string>(db, countries, countries.code, (r) => r.code),
+    actor,
+    country,
+    event: rowsByKey<EventRow, number>(statements.event, (r) => r.id),
+    casualty: rowsByKey<CasualtyRow, number>(statements.casualty, (r) => r.id),
+    deployment: rowsByKey<DeploymentRow, number>(statements.deployment, (r) => r.id),
+    quote: rowsByKey<QuoteRow, number>(statements.quote, (r) => r.id),
+    reaction: rowsByKey<ReactionRow, number>(statements.reaction, (r) => r.id),
+    citation: rowsByKey<CitationRow, number>(statements.citation, (r) => r.id),
+    source: rowsByKey<SourceRow, number>(statements.source, (r) => r.id),
+    location: new DataLoader<number, LocationRow | undefined>(async (keys) => {
+      const rows = await statements.location.execute({ keys });
+      primeCountries(rows);
+      const byId = new Map(rows.map((r) => [r.location.id, r.location]));
+      return keys.map((key) => byId.get(key));
+    }, { batchScheduleFn }),
+    successorByDeployment: rowsByKey<DeploymentRow, number>(statements.successor, (r) => r.supersedesId),
 
-    participantsByEvent: rowsByParent<EventActorRow, number>(db, eventActors, eventActors.eventId, (r) => r.eventId, [eventActors.actorId]),
-    participationsByActor: rowsByParent<EventActorRow, number>(db, eventActors, eventActors.actorId, (r) => r.actorId, [eventActors.eventId]),
-    casualtiesByEvent: rowsByParent<CasualtyRow, number>(db, casualties, casualties.eventId, (r) => r.eventId, [casualties.id]),
-    deploymentsByEvent: rowsByParent<DeploymentRow, number>(db, deployments, deployments.eventId, (r) => r.eventId, [deployments.occurredOn, deployments.id]),
-    quotesByEvent: rowsByParent<QuoteRow, number>(db, quotes, quotes.eventId, (r) => r.eventId, [quotes.occurredOn, quotes.id]),
-    quotesByReaction: rowsByParent<QuoteRow, number>(db, quotes, quotes.reactionId, (r) => r.reactionId, [quotes.id]),
-    quotesBySpeaker: rowsByParent<QuoteRow, number>(db, quotes, quotes.speakerActorId, (r) => r.speakerActorId, [quotes.occurredOn, quotes.id]),
-    reactionsByEvent: rowsByParent<ReactionRow, number>(db, reactions, reactions.eventId, (r) => r.eventId, [reactions.id]),
-    reactionsByActor: rowsByParent<ReactionRow, number>(db, reactions, reactions.actorId, (r) => r.actorId, [reactions.occurredOn, reactions.id]),
-    causesByEvent: rowsByParent<EventLinkRow, number>(db, eventLinks, eventLinks.fromEventId, (r) => r.fromEventId, [eventLinks.toEventId]),
-    consequencesByEvent: rowsByParent<EventLinkRow, number>(db, eventLinks, eventLinks.toEventId, (r) => r.toEventId, [eventLinks.fromEventId]),
-    membersByActor: rowsByParent<ActorRow, number>(db, actors, actors.parentId, (r) => r.parentId, [actors.name]),
-    successorByDeployment: rowsByKey<DeploymentRow, number>(db, deployments, deployments.supersedesId, (r) => r.supersedesId ?? 0),
-
+    participantsByEvent: rowsByParent<{ participant: EventActorRow; actor: ActorRow }, number, EventActorRow>(statements.participantsByEvent, (r) => r.participant.eventId, primeActors, (r) => r.participant),
+    quotesByEvent: rowsByParent<{ quote: QuoteRow; actor: ActorRow }, number, QuoteRow>(statements.quotesByEvent, (r) => r.quote.eventId, primeActors, (r) => r.quote),
+    quotesByReaction: rowsByParent<{ quote: QuoteRow; actor: ActorRow }, number, QuoteRow>(statements.quotesByReaction, (r) => r.quote.reactionId, primeActors, (r) => r.quote),
+    reactionsByEvent: rowsByParent<{ reaction: ReactionRow; actor: ActorRow; country: CountryRow | null }, number, ReactionRow>(
+      statements.reactionsByEvent,
+      (r) => r.reaction.eventId,
+      (rows) => {
+        primeActors(rows);
+        primeCountries(rows);
+      },
+      (r) => r.reaction,
+    ),
+    participationsByActor: rowsByParent<EventActorRow, number>(statements.participationsByActor, (r) => r.actorId),
+    casualtiesByEvent: rowsByParent<CasualtyRow, number>(statements.casualtiesByEvent, (r) => r.eventId),
+    deploymentsByEvent: rowsByParent<DeploymentRow, number>(statements.deploymentsByEvent, (r) => r.eventId),
+    quotesBySpeaker: rowsByParent<QuoteRow, number>(statements.quotesBySpeaker, (r) => r.speakerActorId),
+    reactionsByActor: rowsByParent<ReactionRow, number>(statements.reactionsByActor, (r) => r.actorId),
+    causesByEvent: rowsByParent<EventLinkRow, number>(statements.causesByEvent, (r) => r.fromEventId),
+    consequencesByEvent: rowsByParent<EventLinkRow, number>(statements.consequencesByEvent, (r) => r.toEventId),
+    membersByActor: rowsByParent<ActorRow, number>(statements.membersByActor, (r) => r.parentId),
     casualtyTotalsByEvent: casualtyTotalsLoader<number>(db, 'event_id'),
     casualtyTotalsByCountry: casualtyTotalsLoader<string>(db, 'victim_country_code'),
 

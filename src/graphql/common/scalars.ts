@@ -1,11 +1,15 @@
 import { GraphQLScalarType } from 'graphql';
 import { CountryCodeResolver, LocalDateResolver } from 'graphql-scalars';
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Calendar date `YYYY-MM-DD`; graphql-scalars' LocalDate validation (rejects 2019-02-30), kept as a string end to end. */
 export const DateScalar = new GraphQLScalarType({
   ...LocalDateResolver.toConfig(),
   name: 'Date',
   description: 'A calendar date, `YYYY-MM-DD` (ISO 8601), e.g. `2020-01-03`. Impossible dates such as `2019-02-30` are rejected.',
+  // Output comes from Postgres `date` columns, valid by construction: skip re-validating each one.
+  serialize: (value) => (typeof value === 'string' && ISO_DATE.test(value) ? value : LocalDateResolver.serialize(value)),
 });
 
 /** ISO 3166-1 alpha-2 code, validated by graphql-scalars and upper-cased so `us` finds `US`. */

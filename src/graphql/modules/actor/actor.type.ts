@@ -4,6 +4,7 @@ import { toGlobalId } from '../../common/global-id.js';
 import { ActorKind } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
 import type { ActorRow } from '../../loaders.js';
+import { instance } from '../../common/instance.js';
 
 @ObjectType({ implements: Node, description: 'A person, government, armed force, militia, outlet or crowd that acts or speaks in the news.' })
 export class Actor implements Node {
@@ -30,7 +31,7 @@ export class Actor implements Node {
   row!: ActorRow;
 }
 
-export const toActor = (row: ActorRow): Actor => ({
+export const toActor = (row: ActorRow): Actor => instance(Actor, {
   __typename: 'Actor',
   id: toGlobalId('Actor', row.id),
   name: row.name,

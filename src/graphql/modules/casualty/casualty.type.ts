@@ -6,6 +6,7 @@ import { connectionTypes } from '../../common/connection.js';
 import { Figure, toFigure } from '../../common/figure.js';
 import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { CasualtyRow } from '../../loaders.js';
+import { instance } from '../../common/instance.js';
 
 @ObjectType({ implements: Node, description: 'People killed or injured in an event, as one reported figure with its source.' })
 export class Casualty implements Node {
@@ -29,7 +30,7 @@ export class Casualty implements Node {
   row!: CasualtyRow;
 }
 
-export const toCasualty = (row: CasualtyRow): Casualty => ({
+export const toCasualty = (row: CasualtyRow): Casualty => instance(Casualty, {
   __typename: 'Casualty',
   id: toGlobalId('Casualty', row.id),
   kind: row.kind,

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { CountryCodeScalar } from '../../common/scalars.js';
 import type { CountryRow } from '../../loaders.js';
+import { instance } from '../../common/instance.js';
 
 @ObjectType({ description: 'A country (ISO 3166-1).' })
 export class Country {
@@ -11,4 +12,4 @@ export class Country {
   name!: string;
 }
 
-export const toCountry = (row: CountryRow): Country => ({ code: row.code, name: row.name });
+export const toCountry = (row: CountryRow): Country => instance(Country, { code: row.code, name: row.name });

@@ -6,6 +6,7 @@ import { connectionTypes } from '../../common/connection.js';
 import { Figure, toFigure } from '../../common/figure.js';
 import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { DeploymentRow } from '../../loaders.js';
+import { instance } from '../../common/instance.js';
 
 @ObjectType({
   implements: Node,
@@ -34,7 +35,7 @@ export class Deployment implements Node {
   row!: DeploymentRow;
 }
 
-export const toDeployment = (row: DeploymentRow): Deployment => ({
+export const toDeployment = (row: DeploymentRow): Deployment => instance(Deployment, {
   __typename: 'Deployment',
   id: toGlobalId('Deployment', row.id),
   figure: toFigure(row),

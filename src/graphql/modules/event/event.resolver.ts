@@ -7,6 +7,7 @@ import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { EventActorRole, SortDirection } from '../../common/enums.js';
 import { rowIdOf } from '../../common/global-id.js';
 import { keysetPage, type SortKey } from '../../common/paginate.js';
+import { instance } from '../../common/instance.js';
 import { dateRangeCondition } from '../../common/date-range.js';
 import { loadOptional, loadRequired, type EventRow } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
@@ -87,7 +88,7 @@ export class EventResolver {
     @Ctx() { loaders }: Context,
   ): Promise<EventParticipant[]> {
     const rows = await loaders.participantsByEvent.load(event.row.id);
-    return rows.filter((row) => !role || row.role === role).map((row) => ({ role: row.role, row }));
+    return rows.filter((row) => !role || row.role === role).map((row) => instance(EventParticipant, { role: row.role, row }));
   }
 
   @FieldResolver(() => [Actor], { description: 'Distinct actors involved (in any role, or the given one).' })

@@ -7,6 +7,7 @@ import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { EventActorRow, EventLinkRow, EventRow } from '../../loaders.js';
 import { Country } from '../country/country.type.js';
 import { Reaction } from '../reaction/reaction.type.js';
+import { instance } from '../../common/instance.js';
 
 @ObjectType({ implements: Node, description: 'Something that happened: an attack, a strike, a protest, a decision.' })
 export class Event implements Node {
@@ -33,7 +34,7 @@ export class Event implements Node {
   row!: EventRow;
 }
 
-export const toEvent = (row: EventRow): Event => ({
+export const toEvent = (row: EventRow): Event => instance(Event, {
   __typename: 'Event',
   id: toGlobalId('Event', row.id),
   title: row.title,
@@ -64,8 +65,8 @@ export class EventLink {
   otherEventId!: number;
 }
 
-export const toCause = (row: EventLinkRow): EventLink => ({ kind: row.kind, row, otherEventId: row.toEventId });
-export const toConsequence = (row: EventLinkRow): EventLink => ({ kind: row.kind, row, otherEventId: row.fromEventId });
+export const toCause = (row: EventLinkRow): EventLink => instance(EventLink, { kind: row.kind, row, otherEventId: row.toEventId });
+export const toConsequence = (row: EventLinkRow): EventLink => instance(EventLink, { kind: row.kind, row, otherEventId: row.fromEventId });
 
 @ObjectType({ description: 'The reactions to an event from one country\'s actors.' })
 export class CountryReactions {

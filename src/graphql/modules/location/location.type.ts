@@ -1,5 +1,6 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import type { LocationRow } from '../../loaders.js';
+import { instance } from '../../common/instance.js';
 
 @ObjectType({ description: 'A place: a facility, a city, a country as a whole, or a region.' })
 export class Location {
@@ -15,4 +16,4 @@ export class Location {
   row!: LocationRow;
 }
 
-export const toLocation = (row: LocationRow): Location => ({ name: row.name, latitude: row.latitude, longitude: row.longitude, row });
+export const toLocation = (row: LocationRow): Location => instance(Location, { name: row.name, latitude: row.latitude, longitude: row.longitude, row });

@@ -5,6 +5,7 @@ import { QuoteMedium } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
 import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { QuoteRow } from '../../loaders.js';
+import { instance } from '../../common/instance.js';
 
 @ObjectType({ implements: Node, description: 'Words exactly as printed, attributed to who said them.' })
 export class Quote implements Node {
@@ -25,7 +26,7 @@ export class Quote implements Node {
   row!: QuoteRow;
 }
 
-export const toQuote = (row: QuoteRow): Quote => ({
+export const toQuote = (row: QuoteRow): Quote => instance(Quote, {
   __typename: 'Quote',
   id: toGlobalId('Quote', row.id),
   text: row.text,

@@ -5,6 +5,7 @@ import { ReactionStance } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
 import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { ReactionRow } from '../../loaders.js';
+import { instance } from '../../common/instance.js';
 
 @ObjectType({ implements: Node, description: 'How an actor responded to an event: condemned, supported, threatened, mourned, urged restraint…' })
 export class Reaction implements Node {
@@ -25,7 +26,7 @@ export class Reaction implements Node {
   row!: ReactionRow;
 }
 
-export const toReaction = (row: ReactionRow): Reaction => ({
+export const toReaction = (row: ReactionRow): Reaction => instance(Reaction, {
   __typename: 'Reaction',
   id: toGlobalId('Reaction', row.id),
   stance: row.stance,

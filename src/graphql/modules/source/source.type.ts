@@ -3,6 +3,7 @@ import { DateScalar } from '../../common/scalars.js';
 import { Node } from '../../common/node.js';
 import { toGlobalId } from '../../common/global-id.js';
 import { loadRequired, type CitationRow, type Loaders, type SourceRow } from '../../loaders.js';
+import { instance } from '../../common/instance.js';
 
 @ObjectType({ implements: Node, description: 'A published article or report the data was taken from.' })
 export class Source implements Node {
@@ -30,7 +31,7 @@ export class Source implements Node {
   updatedOn!: string | null;
 }
 
-export const toSource = (row: SourceRow): Source => ({
+export const toSource = (row: SourceRow): Source => instance(Source, {
   __typename: 'Source',
   id: toGlobalId('Source', row.id),
   outlet: row.outlet,
@@ -56,7 +57,7 @@ export class Citation {
   row!: CitationRow;
 }
 
-export const toCitation = (row: CitationRow): Citation => ({ passage: row.passage, attribution: row.attribution, row });
+export const toCitation = (row: CitationRow): Citation => instance(Citation, { passage: row.passage, attribution: row.attribution, row });
 
 /** Resolves a row's `citation_id` through the per-request loader. */
 export async function loadCitation(loaders: Loaders, citationId: number): Promise<Citation> {
