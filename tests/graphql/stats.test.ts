@@ -113,6 +113,27 @@ describe('casualty statistics on the article', () => {
   });
 });
 
+describe('statements', () => {
+  it('fetches the total and a page of groups in one statement, the same answer as two', async () => {
+    const variables = { filter: { occurred: RANGE }, groupBy: ['COUNTRY', 'KIND'], orderBy: { field: 'KEY', direction: 'ASC' } };
+    const before = t.statements();
+    const together = dataOf(await t.query(CASUALTY_STATS, variables));
+    expect(t.statements() - before).toBe(1 + 1); // total and groups together; then the keys' countries, batched
+    // With groups inside a fragment the two are fetched separately, and must agree.
+    const separately = dataOf(await t.query(
+      `query S($filter: CasualtyFilter, $groupBy: [CasualtyDimension!], $orderBy: StatsOrder) {
+        casualtyStats(filter: $filter, groupBy: $groupBy) {
+          dimensions
+          total { ${TOTAL} }
+          ... on CasualtyStats { groups(first: 20, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } nodes { key { country { code } event { title } day month kind qualifier actor { name } } total { ${TOTAL} } } } }
+        }
+      }`,
+      variables,
+    ));
+    expect(separately).toEqual(together);
+  });
+});
+
 describe('troop statistics on the article', () => {
   it('counts ≈3,750 troops newly ordered to the Middle East, and the embassy reinforcements of unknown size separately', async () => {
     const { troopStats } = dataOf(await t.query(TROOP_STATS, { filter: { statuses: ['ANNOUNCED', 'PLANNED', 'DEPLOYED'] }, groupBy: ['DESTINATION'] }));

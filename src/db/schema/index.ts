@@ -11,3 +11,4 @@ export * from './casualties.js';
 export * from './deployments.js';
 export * from './reactions.js';
 export * from './quotes.js';
+export * from './casualty-rollups.js';

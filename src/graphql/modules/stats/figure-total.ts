@@ -49,18 +49,33 @@ export interface FigureTotalRow {
 /**
  * The aggregate columns of a FigureTotal over a table with figure_* columns, as one SELECT list:
  * every total is computed by Postgres in the same pass (SUM … FILTER), never by summing rows in JS.
+ * What one record adds to low, best and high is defined once, by the inlinable SQL functions of
+ * migrations/0005_casualty_rollups.sql, which the rollup triggers use too.
  */
 export function figureTotalColumns(alias?: string): SQL {
   const c = (name: string) => sql.raw(alias ? `${alias}.${name}` : name);
   return sql`
-    coalesce(sum(CASE WHEN ${c('figure_qualifier')} IN ('UP_TO', 'UNKNOWN') THEN 0 ELSE coalesce(${c('figure_low')}, ${c('figure_best')}) END), 0)::int8 AS total_low,
-    coalesce(sum(coalesce(${c('figure_best')}, ${c('figure_low')}, ${c('figure_high')}, 0)), 0)::int8 AS total_best,
+    coalesce(sum(figure_low_part(${c('figure_qualifier')}, ${c('figure_low')}, ${c('figure_best')})), 0)::int8 AS total_low,
+    coalesce(sum(figure_best_part(${c('figure_low')}, ${c('figure_best')}, ${c('figure_high')})), 0)::int8 AS total_best,
     CASE WHEN bool_or(${c('figure_qualifier')} IN ('AT_LEAST', 'UNKNOWN')) THEN NULL
-         ELSE coalesce(sum(coalesce(${c('figure_high')}, ${c('figure_best')})), 0)::int8 END AS total_high,
+         ELSE coalesce(sum(figure_high_part(${c('figure_best')}, ${c('figure_high')})), 0)::int8 END AS total_high,
     count(*)::int8 AS records,
     count(*) FILTER (WHERE ${c('figure_qualifier')} = 'UNKNOWN')::int8 AS unknown_count,
     count(*) FILTER (WHERE ${c('figure_qualifier')} = 'EXACT')::int8 AS exact_count,
     count(*) FILTER (WHERE ${c('figure_qualifier')} = 'APPROXIMATE')::int8 AS approximate_count`;
+}
+
+/** The same aggregate columns over casualty_rollups, whose rows are pre-summed per qualifier. */
+export function rollupTotalColumns(): SQL {
+  return sql`
+    coalesce(sum(low_sum), 0)::int8 AS total_low,
+    coalesce(sum(best_sum), 0)::int8 AS total_best,
+    CASE WHEN bool_or(figure_qualifier IN ('AT_LEAST', 'UNKNOWN')) THEN NULL
+         ELSE coalesce(sum(high_sum), 0)::int8 END AS total_high,
+    coalesce(sum(records), 0)::int8 AS records,
+    coalesce(sum(records) FILTER (WHERE figure_qualifier = 'UNKNOWN'), 0)::int8 AS unknown_count,
+    coalesce(sum(records) FILTER (WHERE figure_qualifier = 'EXACT'), 0)::int8 AS exact_count,
+    coalesce(sum(records) FILTER (WHERE figure_qualifier = 'APPROXIMATE'), 0)::int8 AS approximate_count`;
 }
 
 /** Postgres int8 sums exceed GraphQL Int beyond 2^31; refuse rather than wrap. */

@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { getArgumentValues, getNamedType, Kind, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import type { Database } from '../../../db/client.js';
+import { instance } from '../../common/instance.js';
 import { and, sql, type SQL } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import { casualties, deployments } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
@@ -14,57 +16,111 @@ import { CasualtyFilter } from '../casualty/casualty.input.js';
 import { casualtyConditions } from '../casualty/casualty.filter.js';
 import { DeploymentFilter } from '../deployment/deployment.input.js';
 import { deploymentConditions } from '../deployment/deployment.filter.js';
-import { FigureTotal, toFigureTotal } from './figure-total.js';
+import { FigureTotal, toFigureTotal, type FigureTotalRow } from './figure-total.js';
 import { CasualtyDimension, DeploymentDimension, SeriesInterval, StatsOrder } from './stats.input.js';
 import {
   CasualtyGroup, CasualtyGroupConnection, CasualtyGroupKey, CasualtySeries, CasualtyStats,
   TroopGroup, TroopGroupConnection, TroopGroupKey, TroopStats,
 } from './stats.type.js';
-import { checkDimensions, dayKey, groupsOf, monthKey, seriesOf, totalOf, unplacedOf, type DimensionSql, type GroupRow } from './stats.sql.js';
+import {
+  checkDimensions, dayKey, factsOf, groupsOf, monthKey, seriesOf, totalOf, unplacedOf, type DimensionSql, type GroupRow, type StatsSource,
+} from './stats.sql.js';
+import { casualtySource } from './rollup.js';
 
 const casualtyDimensionSql: Record<CasualtyDimension, DimensionSql> = {
-  [CasualtyDimension.COUNTRY]: { alias: 'country_code', expression: sql`victim_country_code` },
-  [CasualtyDimension.EVENT]: { alias: 'event_id', expression: sql`event_id` },
-  [CasualtyDimension.DAY]: { alias: 'day', expression: dayKey },
-  [CasualtyDimension.MONTH]: { alias: 'month', expression: monthKey },
-  [CasualtyDimension.KIND]: { alias: 'kind', expression: sql`kind` },
-  [CasualtyDimension.ACTOR]: { alias: 'actor_id', expression: sql`affiliated_actor_id` },
-  [CasualtyDimension.QUALIFIER]: { alias: 'qualifier', expression: sql`figure_qualifier` },
+  [CasualtyDimension.COUNTRY]: { alias: 'key_country', expression: sql`victim_country_code` },
+  [CasualtyDimension.EVENT]: { alias: 'key_event', expression: sql`event_id` },
+  [CasualtyDimension.DAY]: { alias: 'key_day', expression: dayKey },
+  [CasualtyDimension.MONTH]: { alias: 'key_month', expression: monthKey },
+  [CasualtyDimension.KIND]: { alias: 'key_kind', expression: sql`kind` },
+  [CasualtyDimension.ACTOR]: { alias: 'key_actor', expression: sql`affiliated_actor_id` },
+  [CasualtyDimension.QUALIFIER]: { alias: 'key_qualifier', expression: sql`figure_qualifier` },
 };
 
 const deploymentDimensionSql: Record<DeploymentDimension, DimensionSql> = {
-  [DeploymentDimension.FORCE_COUNTRY]: { alias: 'force_country_code', expression: sql`force_country_code` },
-  [DeploymentDimension.DESTINATION_COUNTRY]: { alias: 'destination_country_code', expression: sql`destination_country_code` },
-  [DeploymentDimension.DESTINATION]: { alias: 'destination_id', expression: sql`destination_location_id` },
-  [DeploymentDimension.STATUS]: { alias: 'status', expression: sql`status` },
-  [DeploymentDimension.DAY]: { alias: 'day', expression: dayKey },
-  [DeploymentDimension.EVENT]: { alias: 'event_id', expression: sql`event_id` },
+  [DeploymentDimension.FORCE_COUNTRY]: { alias: 'key_force_country', expression: sql`force_country_code` },
+  [DeploymentDimension.DESTINATION_COUNTRY]: { alias: 'key_destination_country', expression: sql`destination_country_code` },
+  [DeploymentDimension.DESTINATION]: { alias: 'key_destination', expression: sql`destination_location_id` },
+  [DeploymentDimension.STATUS]: { alias: 'key_status', expression: sql`status` },
+  [DeploymentDimension.DAY]: { alias: 'key_day', expression: dayKey },
+  [DeploymentDimension.EVENT]: { alias: 'key_event', expression: sql`event_id` },
 };
+
+const deploymentFacts = factsOf(deployments);
 
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
 const id = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
+/** What both stats types share: the grouping, the filter, where to read from, and maybe a page fetched early. */
+interface StatsPlan<D extends string, G> {
+  dimensions: D[];
+  where: SQL | undefined;
+  source: StatsSource;
+  prefetched?: Promise<GroupPageResult<G>>;
+}
+
+interface GroupPageResult<G> {
+  connection: ConnectionData<G>;
+  total: FigureTotalRow | undefined;
+}
+
+/** Arguments of `groups` when it is the selection's only `groups` field and nothing is conditional or in fragments. */
+type GroupsArgs = PageArgs & { orderBy?: StatsOrder | null };
+
+function soleGroupsArgs(info: GraphQLResolveInfo): GroupsArgs | undefined {
+  const selections = info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []);
+  if (!selections.every((s): s is FieldNode => s.kind === Kind.FIELD && !s.directives?.length)) return undefined;
+  const groups = (selections as FieldNode[]).filter((s) => s.name.value === 'groups');
+  if (groups.length !== 1) return undefined;
+  const type = getNamedType(info.returnType) as GraphQLObjectType;
+  return getArgumentValues(type.getFields().groups!, groups[0]!, info.variableValues) as GroupsArgs;
+}
+
 /**
- * A page of groups as a connection: one statement (groupsOf), cursors by position, and the
- * group count from the statement's window column, so totalCount costs nothing extra.
+ * When a query selects one `groups` (the usual case), its page and the grand total are fetched
+ * together by the stats field itself, in one statement; `groups` and `total` then read the result.
+ */
+function withPrefetch<D extends string, G>(
+  plan: StatsPlan<D, G>,
+  context: Context,
+  info: GraphQLResolveInfo,
+  dimensionSql: Record<D, DimensionSql>,
+  toGroup: (row: GroupRow) => G,
+): StatsPlan<D, G> {
+  const args = plan.dimensions.length ? soleGroupsArgs(info) : undefined;
+  if (args) {
+    plan.prefetched = groupPage(context, plan, dimensionSql, args, args.orderBy ?? null, toGroup);
+    plan.prefetched.catch(() => {}); // `groups` reports the error; `total` falls back to its own statement
+  }
+  return plan;
+}
+
+async function totalOfPlan(db: Database, plan: StatsPlan<string, unknown>): Promise<FigureTotal> {
+  const prefetched = await plan.prefetched?.catch(() => undefined);
+  return toFigureTotal(prefetched?.total ?? (await totalOf(db, plan.source, plan.where)));
+}
+
+/**
+ * A page of groups as a connection: one statement (groupsOf) that also yields the grand total,
+ * cursors by position, and the group count from the statement's window column.
  */
 async function groupPage<D extends string, G>(
   { db, config }: Context,
-  table: PgTable,
-  stats: { dimensions: D[]; where: SQL | undefined },
+  stats: StatsPlan<D, G>,
   dimensionSql: Record<D, DimensionSql>,
   { first, after }: PageArgs,
   orderBy: StatsOrder | null,
   toGroup: (row: GroupRow) => G,
-): Promise<ConnectionData<G>> {
+): Promise<GroupPageResult<G>> {
   const size = pageSize(first, config.maxPageSize);
   const offset = decodeOffsetCursor(after);
-  const rows = stats.dimensions.length === 0
-    ? []
-    : await groupsOf(db, table, stats.where, stats.dimensions.map((d) => dimensionSql[d]), orderBy, size + 1, offset);
+  const page = stats.dimensions.length === 0
+    ? undefined
+    : await groupsOf(db, stats.source, stats.where, stats.dimensions.map((d) => dimensionSql[d]), orderBy, size + 1, offset);
+  const rows = page?.rows ?? [];
   const edges = rows.slice(0, size).map((row, i) => ({ node: toGroup(row), cursor: offsetCursor(offset + i) }));
   const groupCount = Number(rows[0]?.group_count ?? 0);
-  return {
+  const connection: ConnectionData<G> = {
     edges,
     nodes: edges.map((e) => e.node),
     pageInfo: {
@@ -75,6 +131,7 @@ async function groupPage<D extends string, G>(
     },
     totalCount: async () => groupCount,
   };
+  return { connection, total: page?.total };
 }
 
 @Resolver(() => CasualtyStats)
@@ -88,13 +145,17 @@ export class CasualtyStatsResolver {
     @Arg('filter', () => CasualtyFilter, { nullable: true, description: 'Which casualty records to sum (same filter as `casualties`).' }) filter: CasualtyFilter | null,
     @Arg('groupBy', () => [CasualtyDimension], { nullable: true, description: 'Up to three distinct dimensions; empty or absent: totals only.' })
     groupBy: CasualtyDimension[] | null,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ): CasualtyStats {
-    return { dimensions: checkDimensions(groupBy), where: and(...casualtyConditions(filter)) };
+    const dimensions = checkDimensions(groupBy);
+    const plan = withPrefetch({ dimensions, ...casualtySource(filter, dimensions) }, context, info, casualtyDimensionSql, toCasualtyGroup);
+    return instance(CasualtyStats, plan);
   }
 
   @FieldResolver(() => FigureTotal, { description: 'The total over every matching record.' })
-  async total(@Root() stats: CasualtyStats, @Ctx() { db }: Context): Promise<FigureTotal> {
-    return toFigureTotal(await totalOf(db, casualties, stats.where));
+  total(@Root() stats: CasualtyStats, @Ctx() { db }: Context): Promise<FigureTotal> {
+    return totalOfPlan(db, stats);
   }
 
   @FieldResolver(() => CasualtyGroupConnection, { description: 'One group per distinct key, sorted (default: best total, largest first) and paginated. Empty without groupBy.' })
@@ -104,20 +165,23 @@ export class CasualtyStatsResolver {
     @Arg('orderBy', () => StatsOrder, { nullable: true, description: 'Sort order; default BEST, descending.' }) orderBy: StatsOrder | null,
     @Ctx() context: Context,
   ): Promise<ConnectionData<CasualtyGroup>> {
-    return groupPage(context, casualties, stats, casualtyDimensionSql, page, orderBy, (row) => ({
-      key: {
-        countryCode: text(row.country_code),
-        eventId: id(row.event_id),
-        actorId: id(row.actor_id),
-        day: text(row.day),
-        month: text(row.month),
-        kind: (row.kind ?? null) as CasualtyGroupKey['kind'],
-        qualifier: (row.qualifier ?? null) as CasualtyGroupKey['qualifier'],
-      },
-      total: toFigureTotal(row),
-    }));
+    const result = await (stats.prefetched ?? groupPage(context, stats, casualtyDimensionSql, page, orderBy, toCasualtyGroup));
+    return result.connection;
   }
 }
+
+const toCasualtyGroup = (row: GroupRow): CasualtyGroup => ({
+  key: instance(CasualtyGroupKey, {
+    countryCode: text(row.key_country),
+    eventId: id(row.key_event),
+    actorId: id(row.key_actor),
+    day: text(row.key_day),
+    month: text(row.key_month),
+    kind: (row.key_kind ?? null) as CasualtyGroupKey['kind'],
+    qualifier: (row.key_qualifier ?? null) as CasualtyGroupKey['qualifier'],
+  }),
+  total: toFigureTotal(row),
+});
 
 @Resolver(() => CasualtyGroupKey)
 export class CasualtyGroupKeyResolver {
@@ -151,13 +215,16 @@ export class TroopStatsResolver {
     @Arg('filter', () => DeploymentFilter, { nullable: true, description: 'Which reports to sum (same filter as `deployments`).' }) filter: DeploymentFilter | null,
     @Arg('groupBy', () => [DeploymentDimension], { nullable: true, description: 'Up to three distinct dimensions; empty or absent: totals only.' })
     groupBy: DeploymentDimension[] | null,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ): TroopStats {
-    return { dimensions: checkDimensions(groupBy), where: and(...deploymentConditions(filter)) };
+    const plan = { dimensions: checkDimensions(groupBy), where: and(...deploymentConditions(filter)), source: deploymentFacts };
+    return instance(TroopStats, withPrefetch(plan, context, info, deploymentDimensionSql, toTroopGroup));
   }
 
   @FieldResolver(() => FigureTotal, { description: 'The total over every matching report.' })
-  async total(@Root() stats: TroopStats, @Ctx() { db }: Context): Promise<FigureTotal> {
-    return toFigureTotal(await totalOf(db, deployments, stats.where));
+  total(@Root() stats: TroopStats, @Ctx() { db }: Context): Promise<FigureTotal> {
+    return totalOfPlan(db, stats);
   }
 
   @FieldResolver(() => TroopGroupConnection, { description: 'One group per distinct key, sorted (default: best total, largest first) and paginated. Empty without groupBy.' })
@@ -167,19 +234,22 @@ export class TroopStatsResolver {
     @Arg('orderBy', () => StatsOrder, { nullable: true, description: 'Sort order; default BEST, descending.' }) orderBy: StatsOrder | null,
     @Ctx() context: Context,
   ): Promise<ConnectionData<TroopGroup>> {
-    return groupPage(context, deployments, stats, deploymentDimensionSql, page, orderBy, (row) => ({
-      key: {
-        forceCountryCode: text(row.force_country_code),
-        destinationCountryCode: text(row.destination_country_code),
-        destinationId: id(row.destination_id),
-        eventId: id(row.event_id),
-        status: (row.status ?? null) as TroopGroupKey['status'],
-        day: text(row.day),
-      },
-      total: toFigureTotal(row),
-    }));
+    const result = await (stats.prefetched ?? groupPage(context, stats, deploymentDimensionSql, page, orderBy, toTroopGroup));
+    return result.connection;
   }
 }
+
+const toTroopGroup = (row: GroupRow): TroopGroup => ({
+  key: instance(TroopGroupKey, {
+    forceCountryCode: text(row.key_force_country),
+    destinationCountryCode: text(row.key_destination_country),
+    destinationId: id(row.key_destination),
+    eventId: id(row.key_event),
+    status: (row.key_status ?? null) as TroopGroupKey['status'],
+    day: text(row.key_day),
+  }),
+  total: toFigureTotal(row),
+});
 
 @Resolver(() => TroopGroupKey)
 export class TroopGroupKeyResolver {

@@ -30,8 +30,16 @@ export const dayKey = sql`CASE WHEN occurred_precision = 'DAY' THEN occurred_on 
 export const monthKey = sql`CASE WHEN occurred_precision IN ('DAY', 'MONTH') THEN date_trunc('month', occurred_on::timestamp)::date END`;
 const weekKey = sql`CASE WHEN occurred_precision = 'DAY' THEN date_trunc('week', occurred_on::timestamp)::date END`;
 
-export async function totalOf(db: Database, table: PgTable, where: SQL | undefined): Promise<FigureTotalRow> {
-  const [row] = await queryRows<FigureTotalRow>(db, sql`SELECT ${figureTotalColumns()} FROM ${table} ${where ? sql`WHERE ${where}` : sql``}`);
+/** Where totals are read from: a fact table (one row per record) or a rollup of pre-summed rows. */
+export interface StatsSource {
+  table: PgTable;
+  totals: SQL;
+}
+
+export const factsOf = (table: PgTable): StatsSource => ({ table, totals: figureTotalColumns() });
+
+export async function totalOf(db: Database, { table, totals }: StatsSource, where: SQL | undefined): Promise<FigureTotalRow> {
+  const [row] = await queryRows<FigureTotalRow>(db, sql`SELECT ${totals} FROM ${table} ${where ? sql`WHERE ${where}` : sql``}`);
   return row!;
 }
 
@@ -44,33 +52,48 @@ const metricColumn: Record<Exclude<StatsOrderField, StatsOrderField.KEY>, string
   [StatsOrderField.RECORDS]: 'records',
 };
 
+export interface GroupPage {
+  rows: GroupRow[];
+  /** The total over every matching record, from the same statement (GROUPING SETS). */
+  total: FigureTotalRow;
+}
+
 /**
- * One statement for a page of groups: GROUP BY the dimensions, totals per group, the number of
- * groups as a window over the grouped rows, ordered and cut to the page.
+ * One statement for a page of groups and the grand total: GROUP BY GROUPING SETS ((keys), ()),
+ * totals per group, the number of groups as a window over the grouped rows, the groups ordered
+ * and cut to the page, and the grand-total row appended. Dimension keys are projected first
+ * (as key_* columns) so GROUPING() can tell the grand total from a group whose keys are null.
  */
 export async function groupsOf(
   db: Database,
-  table: PgTable,
+  { table, totals }: StatsSource,
   where: SQL | undefined,
   dimensions: DimensionSql[],
   order: StatsOrder | null | undefined,
   limit: number,
   offset: number,
-): Promise<GroupRow[]> {
+): Promise<GroupPage> {
   const direction = (order?.direction ?? SortDirection.DESC) === SortDirection.ASC ? 'ASC' : 'DESC';
   const field = order?.field ?? StatsOrderField.BEST;
-  const keyOrder = dimensions.map((d) => `${d.alias} ${field === StatsOrderField.KEY ? direction : 'ASC'} NULLS LAST`);
+  const keys = dimensions.map((d) => d.alias);
+  const keyOrder = keys.map((key) => `${key} ${field === StatsOrderField.KEY ? direction : 'ASC'} NULLS LAST`);
   // Postgres sorts NULL as the largest value, which is what an open-ended HIGH means.
   const orderBy = field === StatsOrderField.KEY ? keyOrder : [`${metricColumn[field]} ${direction}`, ...keyOrder];
-  const selectKeys = sql.join(dimensions.map((d) => sql`${d.expression} AS ${sql.raw(d.alias)}`), sql`, `);
-  const groupBy = dimensions.map((_, i) => String(i + 1)).join(', ');
-  return queryRows<GroupRow>(db, sql`
-    SELECT ${selectKeys}, ${figureTotalColumns()}, count(*) OVER () AS group_count
-    FROM ${table}
-    ${where ? sql`WHERE ${where}` : sql``}
-    GROUP BY ${sql.raw(groupBy)}
-    ORDER BY ${sql.raw(orderBy.join(', '))}
-    LIMIT ${limit} OFFSET ${offset}`);
+  const projectKeys = sql.join(dimensions.map((d) => sql`${d.expression} AS ${sql.raw(d.alias)}`), sql`, `);
+  const keyList = sql.raw(keys.join(', '));
+  const rows = await queryRows<GroupRow & { is_total: boolean }>(db, sql`
+    WITH grouped AS (
+      SELECT ${keyList}, ${totals}, GROUPING(${keyList}) <> 0 AS is_total
+      FROM (SELECT ${projectKeys}, * FROM ${table} ${where ? sql`WHERE ${where}` : sql``}) AS facts
+      GROUP BY GROUPING SETS ((${keyList}), ())
+    )
+    (SELECT *, count(*) OVER () AS group_count FROM grouped WHERE NOT is_total
+     ORDER BY ${sql.raw(orderBy.join(', '))} LIMIT ${limit} OFFSET ${offset})
+    UNION ALL
+    SELECT *, NULL FROM grouped WHERE is_total`);
+  const total = rows.find((row) => row.is_total);
+  if (!total) throw new Error('GROUPING SETS returned no grand-total row');
+  return { rows: rows.filter((row) => !row.is_total), total };
 }
 
 const MAX_SERIES_POINTS = 1000;
@@ -145,5 +168,5 @@ export async function seriesOf(
 /** Records of the filter whose dates are too imprecise for the interval: reported, not dropped. */
 export async function unplacedOf(db: Database, table: PgTable, where: SQL | undefined, interval: SeriesInterval): Promise<FigureTotalRow> {
   const placed = sql`(${bucketOf[interval].key}) IS NULL`;
-  return totalOf(db, table, where ? sql`${where} AND ${placed}` : placed);
+  return totalOf(db, factsOf(table), where ? sql`${where} AND ${placed}` : placed);
 }

@@ -1,9 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { CasualtyKind, DeploymentStatus, FigureQualifier } from '../../common/enums.js';
-import { connectionTypes } from '../../common/connection.js';
+import { connectionTypes, type ConnectionData } from '../../common/connection.js';
 import { DateScalar } from '../../common/scalars.js';
 import type { SQL } from 'drizzle-orm';
-import { FigureTotal } from './figure-total.js';
+import type { StatsSource } from './stats.sql.js';
+import { FigureTotal, type FigureTotalRow } from './figure-total.js';
 import { CasualtyDimension, DeploymentDimension, SeriesInterval } from './stats.input.js';
 
 @ObjectType({
@@ -47,6 +48,10 @@ export class CasualtyStats {
 
   /** The filter as SQL, built and checked once when the query is resolved. */
   where!: SQL | undefined;
+  /** The casualty rows, or their rollup when filter and grouping allow it. */
+  source!: StatsSource;
+  /** The groups page and grand total, when fetched together by `casualtyStats` itself. */
+  prefetched?: Promise<{ connection: ConnectionData<CasualtyGroup>; total: FigureTotalRow | undefined }>;
 }
 
 @ObjectType({
@@ -88,6 +93,8 @@ export class TroopStats {
   dimensions!: DeploymentDimension[];
 
   where!: SQL | undefined;
+  source!: StatsSource;
+  prefetched?: Promise<{ connection: ConnectionData<TroopGroup>; total: FigureTotalRow | undefined }>;
 }
 
 @ObjectType({ description: 'One interval of a time series.' })
