@@ -1,0 +1,579 @@
+/**
+ * newsgraph vs PostGraphile v5 vs the hand-written SQL floor, on the same Postgres database and
+ * data, in one run (issue 6). Absolute numbers depend on the machine; the ratios are the result.
+ *
+ *   npm run bench                       # small (≈1k events) and large (≈100k events, 1M casualties)
+ *   npm run bench -- --size small --duration 5 --connections 1,10
+ *   npm run bench:smoke                 # tiny data, 1 s per measurement, c=1: checks it all still works
+ *   npm run bench -- --size small --profile --queries nestedList   # CPU-profiles newsgraph, lists hot functions
+ *
+ * The load generator (autocannon) runs in this process; each peer is a child process with a
+ * preload that counts the SQL statements it sends (bench/count-statements.mjs).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, isDeepStrictEqual } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openDatabase } from '../src/db/client.js';
+import { migrateDatabase } from '../src/db/migrate.js';
+import { generateSynthetic, syntheticDefaults, truncateAll, type SyntheticOptions } from '../scripts/synthetic.js';
+import { benchQueries, peerNames, type BenchQuery, type PeerName, type QueryParameters, type RequestBody } from './queries.js';
+import { summariseCpuProfile } from './profile.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const resultsDir = path.join(root, 'bench', 'results');
+
+// ---------------------------------------------------------------- options
+
+type SizeName = 'smoke' | 'small' | 'large';
+const sizes: Record<SizeName, { casualties: number; database: string }> = {
+  smoke: { casualties: 2_000, database: 'newsgraph_bench_smoke' },
+  small: { casualties: 10_000, database: 'newsgraph_bench_small' },
+  large: { casualties: 1_000_000, database: 'newsgraph_bench_large' },
+};
+
+const { values: flags } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'both' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '1,10,50' },
+    smoke: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    queries: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    'server-url': { type: 'string', default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+  },
+  strict: true,
+});
+
+const smoke = flags.smoke;
+const runSizes: SizeName[] = smoke ? ['smoke'] : flags.size === 'both' ? ['small', 'large'] : [flags.size as SizeName];
+if (!runSizes.every((size) => size in sizes)) throw new Error(`--size must be small, large or both, got "${flags.size}"`);
+const duration = smoke ? 1 : Number(flags.duration);
+const warmup = smoke ? 0 : Number(flags.warmup);
+const connectionsList = smoke ? [1] : flags.connections.split(',').map(Number);
+const seed = Number(flags.seed);
+const serverUrl = flags['server-url'];
+const selectedQueries = flags.queries ? benchQueries.filter((q) => flags.queries!.split(',').includes(q.name)) : benchQueries;
+if (!selectedQueries.length) throw new Error(`--queries must name some of: ${benchQueries.map((q) => q.name).join(', ')}`);
+if (!(duration > 0) || connectionsList.some((c) => !Number.isInteger(c) || c < 1)) throw new Error('bad --duration or --connections');
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+// ---------------------------------------------------------------- data sets
+
+function databaseUrl(database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/**
+ * Creates (or reuses) the data set's database. Its parameters and a digest of the generator are
+ * kept in the database comment, so a rerun with the same ones skips generation.
+ */
+async function ensureDataset(size: SizeName): Promise<{ url: string; options: SyntheticOptions }> {
+  const { casualties, database } = sizes[size];
+  const options = syntheticDefaults(casualties, seed);
+  const generator = createHash('sha256').update(readFileSync(path.join(root, 'scripts', 'synthetic.ts'))).digest('hex').slice(0, 16);
+  const stamp = `newsgraph-synthetic ${JSON.stringify({ ...options, generator })}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ comment: string | null }>(
+      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [database]);
+    const url = databaseUrl(database);
+    if (rows[0]?.comment === stamp) {
+      log(`${size}: reusing database ${database} (same generator parameters)`);
+      return { url, options };
+    }
+    if (!rows.length) await admin.query(`CREATE DATABASE ${database}`);
+    log(`${size}: generating ${casualties} casualties into ${database}`);
+    const handle = await openDatabase({ url, poolMax: 2 });
+    try {
+      await migrateDatabase(handle);
+      await truncateAll(handle);
+      await generateSynthetic(handle, options, (line) => { if (!line.includes('source rows')) log(`  ${line}`); });
+    } finally {
+      await handle.close();
+    }
+    await admin.query(`COMMENT ON DATABASE ${database} IS ${admin.escapeLiteral(stamp)}`);
+    return { url, options };
+  } finally {
+    await admin.end();
+  }
+}
+
+// ---------------------------------------------------------------- peers
+
+interface Peer {
+  name: PeerName;
+  url: string;
+  process: ChildProcess;
+  output: string[];
+  statements(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// Profiles are megabytes: kept out of bench/results (which is committed).
+const profileDir = path.join(os.tmpdir(), 'newsgraph-bench-profiles');
+
+async function startPeer(name: PeerName, database: string): Promise<Peer> {
+  const port = await freePort();
+  const counter = ['--import', './bench/count-statements.mjs'];
+  const commands: Record<PeerName, { args: string[]; env: Record<string, string>; path: string }> = {
+    // Production mode as deployed; per-request info logs and the per-IP rate limit are off so
+    // the run measures query serving (PostGraphile and the floor do neither).
+    newsgraph: {
+      args: ['--import', 'tsx', ...counter, ...(flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'src/index.ts'],
+      env: { NODE_ENV: 'production', SANDBOX: 'false', SEED_ON_START: 'false', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_REQUESTS: '0' },
+      path: '/graphql',
+    },
+    postgraphile: {
+      args: ['--import', './bench/polyfill.mjs', '--import', 'tsx', ...counter, 'bench/postgraphile-server.ts'],
+      env: { NODE_ENV: 'production' },
+      path: '/graphql',
+    },
+    floor: { args: ['--import', 'tsx', ...counter, 'bench/floor-server.ts'], env: { NODE_ENV: 'production' }, path: '/' },
+  };
+  const command = commands[name];
+  const child = spawn(process.execPath, command.args, {
+    cwd: root,
+    env: { ...process.env, ...command.env, DATABASE_URL: databaseUrl(database), PORT: String(port), PG_POOL_MAX: '10' },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    output.splice(0, Math.max(0, output.length - 40));
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const url = `http://127.0.0.1:${port}${command.path}`;
+  const peer: Peer = {
+    name,
+    url,
+    process: child,
+    output,
+    statements: () =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${name} did not report its statement count`)), 5000);
+        const onMessage = (message: { type?: string; count?: number }) => {
+          if (message?.type !== 'statements') return;
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          resolve(Number(message.count));
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'statements' });
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+  // Ready when it answers a request (newsgraph also runs migrations first).
+  const probe: RequestBody = name === 'floor' ? { query: 'nodeLookup', variables: { id: 1 } } : { query: '{ __typename }', variables: {} };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output.join('\n')}`);
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(probe) });
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${name} did not become ready:\n${output.join('\n')}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return peer;
+}
+
+async function post(peer: Peer, body: RequestBody): Promise<any> {
+  const response = await fetch(peer.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await response.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`${peer.name}: HTTP ${response.status}, not JSON: ${text.slice(0, 300)}`);
+  }
+  if (!response.ok || json.errors?.length || json.error) {
+    throw new Error(`${peer.name}: HTTP ${response.status}: ${JSON.stringify(json.errors ?? json.error ?? json).slice(0, 600)}`);
+  }
+  return json.data;
+}
+
+// ---------------------------------------------------------------- parameters
+
+async function pickParameters(url: string, peers: Record<PeerName, Peer>): Promise<QueryParameters> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const one = async <T>(text: string, values: unknown[] = []): Promise<T> => {
+    const { rows } = await client.query(text, values);
+    if (!rows[0]) throw new Error(`no row for: ${text}`);
+    return rows[0] as T;
+  };
+  try {
+    const pageSize = 20;
+    const node = await one<{ id: number }>(`SELECT id FROM events WHERE location_id IS NOT NULL ORDER BY id
+      LIMIT 1 OFFSET (SELECT count(*) / 2 FROM events WHERE location_id IS NOT NULL)`);
+    // A busy but readable event: reactions closest to 30.
+    const reactions = await one<{ event_id: number }>(`SELECT event_id FROM reactions GROUP BY event_id ORDER BY abs(count(*) - 30), event_id LIMIT 1`);
+    const kind = await one<{ kind: string; n: string }>(`SELECT kind, count(*) AS n FROM events GROUP BY kind ORDER BY count(*) DESC, kind LIMIT 1`);
+    const page = Math.max(1, Math.min(50, Math.floor((Number(kind.n) - 1) / pageSize)));
+    const skip = page * pageSize;
+    const before = await one<{ date: string; id: number }>(
+      `SELECT to_char(occurred_on, 'YYYY-MM-DD') AS date, id FROM events WHERE kind = $1 ORDER BY occurred_on, id OFFSET $2 - 1 LIMIT 1`, [kind.kind, skip]);
+    const country = await one<{ code: string }>(`SELECT victim_country_code AS code FROM casualties WHERE victim_country_code IS NOT NULL
+      GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+    const busiest = await one<{ event_id: number }>(`SELECT event_id FROM casualties GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+
+    // Each peer's own cursor for the row before the page, obtained through its own API.
+    let newsgraphAfter: string | null = null;
+    for (let remaining = skip; remaining > 0;) {
+      const first = Math.min(100, remaining);
+      const data = await post(peers.newsgraph, {
+        query: `query Walk($first: Int!, $after: String, $kind: EventKind!) { events(first: $first, after: $after, filter: { kinds: [$kind] }) { pageInfo { endCursor } } }`,
+        variables: { first, after: newsgraphAfter, kind: kind.kind },
+      });
+      newsgraphAfter = data.events.pageInfo.endCursor;
+      remaining -= first;
+    }
+    const pgl = await post(peers.postgraphile, {
+      query: `query Skip($offset: Int!, $kind: EventKind!) { allEvents(first: 1, offset: $offset, condition: { kind: $kind }, orderBy: [OCCURRED_ON_ASC, ROW_ID_ASC]) { edges { cursor } } }`,
+      variables: { offset: skip - 1, kind: kind.kind },
+    });
+    return {
+      pageSize,
+      nodeEventId: node.id,
+      reactionsEventId: reactions.event_id,
+      deepPage: { kind: kind.kind, page, newsgraphAfter: newsgraphAfter!, postgraphileAfter: pgl.allEvents.edges[0].cursor, floorAfter: before },
+      statsCountry: country.code,
+      statsEventId: busiest.event_id,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+// ---------------------------------------------------------------- measurement
+
+interface Measurement {
+  query: string;
+  peer: PeerName;
+  connections: number;
+  requestsPerSecond: number;
+  /** autocannon reports latency percentiles in whole milliseconds; the mean keeps the fraction. */
+  mean: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  statementsPerRequest: number;
+}
+
+interface SizeReport {
+  size: SizeName;
+  database: string;
+  generator: SyntheticOptions;
+  rowCounts: Record<string, number>;
+  parameters: QueryParameters;
+  checks: { query: string; peer: PeerName; equal: boolean | null; note?: string }[];
+  statements: { query: string; peer: PeerName; perRequest: number }[];
+  measurements: Measurement[];
+  skipped: { query: string; reason: string }[];
+  profile?: ReturnType<typeof summariseCpuProfile> & { file: string };
+}
+
+async function load(peer: Peer, body: RequestBody, connections: number, seconds: number) {
+  return autocannon({
+    url: peer.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    connections,
+    duration: seconds,
+    pipelining: 1,
+  });
+}
+
+/** Exact statements per request: a few sequential requests between two counter readings. */
+async function statementsPerRequest(peer: Peer, body: RequestBody, requests: number): Promise<number> {
+  const before = await peer.statements();
+  for (let i = 0; i < requests; i++) await post(peer, body);
+  return ((await peer.statements()) - before) / requests;
+}
+
+function firstDifference(a: unknown, b: unknown, at = '$'): string {
+  if (isDeepStrictEqual(a, b)) return '';
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${at}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const difference = firstDifference((a as any)[key], (b as any)[key], `${at}.${key}`);
+    if (difference) return difference;
+  }
+  return `${at}: differs`;
+}
+
+async function runSize(size: SizeName): Promise<SizeReport> {
+  const { url, options } = await ensureDataset(size);
+  const database = sizes[size].database;
+  const rowCounts: Record<string, number> = {};
+  {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    for (const table of ['events', 'casualties', 'actors', 'quotes', 'reactions', 'deployments', 'event_actors', 'countries']) {
+      rowCounts[table] = Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+    }
+    await client.end();
+  }
+  log(`${size}: ${Object.entries(rowCounts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  if (flags.profile) rmSync(profileDir, { recursive: true, force: true });
+
+  log(`${size}: starting peers`);
+  const started = await Promise.allSettled(peerNames.map((name) => startPeer(name, database)));
+  const peers = Object.fromEntries(started.flatMap((s) => (s.status === 'fulfilled' ? [[s.value.name, s.value]] : []))) as Record<PeerName, Peer>;
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  const report: SizeReport = { size, database, generator: options, rowCounts, parameters: undefined as never, checks: [], statements: [], measurements: [], skipped: [] };
+  try {
+    if (failed) throw failed.reason;
+    report.parameters = await pickParameters(url, peers);
+    log(`${size}: parameters ${JSON.stringify({ ...report.parameters, deepPage: { kind: report.parameters.deepPage.kind, page: report.parameters.deepPage.page } })}`);
+
+    // Same data from every peer, or the query is not timed.
+    const runnable: { query: BenchQuery; peers: PeerName[] }[] = [];
+    for (const query of selectedQueries) {
+      const names = peerNames.filter((name) => query.requests[name]);
+      const answers = new Map<PeerName, unknown>();
+      const ok: PeerName[] = [];
+      for (const name of names) {
+        try {
+          const data = await post(peers[name], query.requests[name]!(report.parameters));
+          answers.set(name, query.canonical ? query.canonical[name](data) : data);
+          ok.push(name);
+        } catch (error) {
+          const note = error instanceof Error ? error.message : String(error);
+          report.checks.push({ query: query.name, peer: name, equal: false, note });
+          log(`${size}: ${query.name} × ${name}: FAILED ${note}`);
+        }
+      }
+      if (!query.canonical) {
+        if (ok.length) runnable.push({ query, peers: ok });
+        else report.skipped.push({ query: query.name, reason: 'the newsgraph request failed (see checks)' });
+        continue;
+      }
+      const reference = answers.get('floor');
+      const timed: PeerName[] = [];
+      for (const name of ok) {
+        const difference = reference === undefined ? 'no floor answer' : firstDifference(answers.get(name), reference);
+        report.checks.push({ query: query.name, peer: name, equal: !difference, ...(difference ? { note: difference } : {}) });
+        if (difference) log(`${size}: ${query.name} × ${name}: DIFFERENT from the floor at ${difference.slice(0, 400)}`);
+        else timed.push(name);
+      }
+      log(`${size}: ${query.name}: ${timed.length}/${names.length} peers return the same data`);
+      if (timed.length) runnable.push({ query, peers: timed });
+    }
+
+    for (const { query, peers: names } of runnable) {
+      for (const name of names) {
+        const perRequest = await statementsPerRequest(peers[name], query.requests[name]!(report.parameters), smoke ? 1 : 3);
+        report.statements.push({ query: query.name, peer: name, perRequest });
+      }
+    }
+
+    const total = runnable.reduce((n, r) => n + r.peers.length, 0) * connectionsList.length;
+    let done = 0;
+    for (const { query, peers: names } of runnable) {
+      if (warmup > 0) {
+        for (const name of names) await load(peers[name], query.requests[name]!(report.parameters), 10, warmup);
+      }
+      for (const connections of connectionsList) {
+        // Peers alternate within each (query, concurrency) so drift hits them alike.
+        for (const name of names) {
+          const body = query.requests[name]!(report.parameters);
+          const before = await peers[name].statements();
+          const result = await load(peers[name], body, connections, duration);
+          const statements = (await peers[name].statements()) - before;
+          const requests = result.requests.total;
+          const measurement: Measurement = {
+            query: query.name,
+            peer: name,
+            connections,
+            requestsPerSecond: requests / result.duration,
+            mean: result.latency.average,
+            p50: result.latency.p50,
+            p99: result.latency.p99,
+            requests,
+            non2xx: result.non2xx,
+            errors: result.errors,
+            statementsPerRequest: requests ? statements / requests : 0,
+          };
+          report.measurements.push(measurement);
+          done++;
+          log(`${size} [${done}/${total}] ${query.name} × ${name} c=${connections}: ${measurement.requestsPerSecond.toFixed(0)} req/s, ` +
+            `p50 ${measurement.p50} ms, p99 ${measurement.p99} ms${measurement.non2xx || measurement.errors ? `, ${measurement.non2xx} non-2xx, ${measurement.errors} errors` : ''}`);
+        }
+      }
+    }
+  } finally {
+    await Promise.all(Object.values(peers).map((peer) => peer.stop()));
+  }
+  if (flags.profile) {
+    // The main thread's profile is the largest (module-loader worker threads write their own).
+    const file = readdirSync(profileDir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .sort((a, b) => statSync(path.join(profileDir, b)).size - statSync(path.join(profileDir, a)).size)[0];
+    if (file) report.profile = { file: path.join(profileDir, file), ...summariseCpuProfile(path.join(profileDir, file)) };
+  }
+  return report;
+}
+
+// ---------------------------------------------------------------- report
+
+const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const peerTitle: Record<PeerName, string> = { newsgraph: 'newsgraph', postgraphile: 'PostGraphile 5', floor: 'floor (SQL)' };
+
+function markdown(reports: SizeReport[], environment: Record<string, string>): string {
+  const lines: string[] = [];
+  lines.push('# newsgraph benchmark', '');
+  lines.push(`Generated by \`npm run bench${smoke ? ':smoke' : ''}\` (bench/run.ts). Absolute numbers depend on the machine; compare the ratios.`, '');
+  for (const [key, value] of Object.entries(environment)) lines.push(`- ${key}: ${value}`);
+  lines.push(`- per measurement: ${duration} s after ${warmup} s warm-up, autocannon in the orchestrator process, peers as child processes, pool of 10 connections each`);
+  lines.push('- newsgraph runs with NODE_ENV=production, SANDBOX=false, LOG_LEVEL=warn, RATE_LIMIT_REQUESTS=0 (no per-request log line, no rate limit)');
+  lines.push('- ratios are requests/s of newsgraph divided by the peer\'s (> 1: newsgraph is faster)', '');
+  for (const report of reports) {
+    const m = (query: string, peer: PeerName, c: number) => report.measurements.find((x) => x.query === query && x.peer === peer && x.connections === c);
+    lines.push(`## ${report.size}: ${fmt(report.rowCounts.events)} events, ${fmt(report.rowCounts.casualties)} casualties (database ${report.database})`, '');
+    lines.push(`Rows: ${Object.entries(report.rowCounts).map(([t, n]) => `${t} ${fmt(n)}`).join(', ')}. Generator: \`${JSON.stringify(report.generator)}\`.`, '');
+    if (report.parameters) {
+      const p = report.parameters;
+      lines.push(`Parameters: node lookup event ${p.nodeEventId}; reactions of event ${p.reactionsEventId}; deep page ${p.deepPage.page + 1} of ${p.deepPage.kind} events (after row ${p.deepPage.page * p.pageSize}); stats country ${p.statsCountry}, stats event ${p.statsEventId}.`, '');
+    }
+    const shared = benchQueries.filter((q) => q.canonical);
+    lines.push('### Requests per second', '');
+    lines.push('| query | c | newsgraph | PostGraphile 5 | floor (SQL) | newsgraph / PostGraphile | newsgraph / floor |');
+    lines.push('|---|---:|---:|---:|---:|---:|---:|');
+    for (const query of shared) {
+      for (const c of connectionsList) {
+        const [n, p, f] = peerNames.map((peer) => m(query.name, peer, c));
+        if (!n && !p && !f) continue;
+        const ratio = (a?: Measurement, b?: Measurement) => (a && b ? `${fmt(a.requestsPerSecond / b.requestsPerSecond, 2)}×` : '–');
+        lines.push(`| ${query.name} | ${c} | ${fmt(n?.requestsPerSecond)} | ${fmt(p?.requestsPerSecond)} | ${fmt(f?.requestsPerSecond)} | ${ratio(n, p)} | ${ratio(n, f)} |`);
+      }
+    }
+    lines.push('', '### Latency mean / p50 / p99 (ms)', '');
+    lines.push('| query | c | newsgraph | PostGraphile 5 | floor (SQL) |');
+    lines.push('|---|---:|---:|---:|---:|');
+    for (const query of shared) {
+      for (const c of connectionsList) {
+        const cells = peerNames.map((peer) => m(query.name, peer, c)).map((x) => (x ? `${fmt(x.mean, 1)} / ${fmt(x.p50)} / ${fmt(x.p99)}` : '–'));
+        if (cells.every((cell) => cell === '–')) continue;
+        lines.push(`| ${query.name} | ${c} | ${cells.join(' | ')} |`);
+      }
+    }
+    lines.push('', '### SQL statements per request', '');
+    lines.push('Counted in each peer process by wrapping pg\'s `Client#query` (pg_stat_statements is not loaded on the server); measured over sequential requests.', '');
+    lines.push('| query | newsgraph | PostGraphile 5 | floor (SQL) |');
+    lines.push('|---|---:|---:|---:|');
+    for (const query of benchQueries) {
+      const cells = peerNames.map((peer) => report.statements.find((s) => s.query === query.name && s.peer === peer)).map((s) => (s ? fmt(s.perRequest, 1) : '–'));
+      if (cells.every((cell) => cell === '–')) continue;
+      lines.push(`| ${query.name} | ${cells.join(' | ')} |`);
+    }
+    const only = benchQueries.filter((q) => !q.canonical);
+    if (only.some((q) => report.measurements.some((x) => x.query === q.name))) {
+      lines.push('', '### newsgraph only: casualty statistics', '');
+      lines.push('| query | c | requests/s | mean ms | p50 ms | p99 ms |');
+      lines.push('|---|---:|---:|---:|---:|---:|');
+      for (const query of only) {
+        for (const c of connectionsList) {
+          const x = m(query.name, 'newsgraph', c);
+          if (x) lines.push(`| ${query.name} | ${c} | ${fmt(x.requestsPerSecond)} | ${fmt(x.mean, 1)} | ${fmt(x.p50)} | ${fmt(x.p99)} |`);
+        }
+      }
+    }
+    const problems = report.checks.filter((c) => !c.equal);
+    lines.push('', '### Checks', '');
+    lines.push(problems.length
+      ? problems.map((c) => `- ${c.query} × ${c.peer}: ${c.note}`).join('\n')
+      : `- every peer returned the same data (normalised) as the floor for ${shared.length} shared queries`);
+    for (const skipped of report.skipped) lines.push(`- skipped ${skipped.query}: ${skipped.reason}`);
+    const troubled = report.measurements.filter((x) => x.non2xx || x.errors);
+    for (const x of troubled) lines.push(`- ${x.query} × ${x.peer} c=${x.connections}: ${x.non2xx} non-2xx responses, ${x.errors} connection errors`);
+    if (report.profile) {
+      lines.push('', `### newsgraph CPU profile (${report.profile.file}, whole run)`, '');
+      lines.push(`newsgraph was busy in ${fmt(report.profile.busyPercent, 1)}% of the samples (it idles while the other peers are measured); percentages below are of its busy samples.`, '');
+      lines.push('| self % | function | location |', '|---:|---|---|');
+      for (const f of report.profile.functions) lines.push(`| ${fmt(f.selfPercent, 1)} | ${f.function} | ${f.location} |`);
+      lines.push('', '| on the stack % | package or source file |', '|---:|---|');
+      for (const p of report.profile.packages) lines.push(`| ${fmt(p.inclusivePercent, 1)} | ${p.name} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+async function environment(): Promise<Record<string, string>> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  const version = (await client.query('SHOW server_version')).rows[0].server_version as string;
+  await client.end();
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString(),
+    machine: `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    node: process.version,
+    postgres: version,
+    postgraphile: JSON.parse(readFileSync(path.join(root, 'node_modules', 'postgraphile', 'package.json'), 'utf8')).version,
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+const startedAt = performance.now();
+const env = await environment();
+const reports: SizeReport[] = [];
+for (const size of runSizes) reports.push(await runSize(size));
+mkdirSync(resultsDir, { recursive: true });
+const output = { environment: env, settings: { duration, warmup, connections: connectionsList }, reports };
+const text = markdown(reports, env);
+// Smoke, profiled or partial runs are not results: they get their own file and leave latest.* alone.
+const partial = smoke || flags.profile || Boolean(flags.queries);
+const label = smoke ? 'smoke' : `${runSizes.join('-')}${flags.profile ? '-profile' : ''}${flags.queries ? '-partial' : ''}`;
+for (const name of partial ? [label] : [label, 'latest']) {
+  writeFileSync(path.join(resultsDir, `${name}.md`), text);
+  writeFileSync(path.join(resultsDir, `${name}.json`), `${JSON.stringify(output, null, 2)}\n`);
+}
+console.log(`\n${text}`);
+log(`report: bench/results/${label}.md and .json${partial ? '' : ' (also latest.*)'}, ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
+const failures = reports.flatMap((r) => r.checks.filter((c) => !c.equal));
+if (failures.length) {
+  log(`${failures.length} check(s) failed`);
+  process.exitCode = 1;
+}
