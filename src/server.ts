@@ -3,7 +3,6 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import express, { type ErrorRequestHandler } from 'express';
 import cors from 'cors';
-import type { Redis } from 'ioredis';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
