@@ -1,6 +1,6 @@
 import { ArgsType, ClassType, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 
-@ObjectType({ description: 'Where a page sits in a connection (Relay cursor pagination).' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page sits in a connection (Relay cursor pagination).' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when more items follow `endCursor`.' })
   hasNextPage!: boolean;
@@ -37,7 +37,7 @@ export const connectionResolvers: Function[] = [];
 
 /** Builds `<Name>Connection` and `<Name>Edge` object types for a node type. */
 export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${name} in a page, with its cursor.` })
   class Edge {
     @Field(() => nodeType, { description: `The ${name}.` })
     node!: T;
@@ -46,7 +46,7 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
     cursor!: string;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay connection).` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} items (Relay connection).` })
   class Connection {
     @Field(() => [Edge], { description: 'The items on this page, each with its cursor.' })
     edges!: Edge[];

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { FigureQualifier } from './enums.js';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A number as the news reported it: bounds, a best estimate, how exact it is, and the words used. ' +
     'Null bounds mean the source gives none ("roughly 5,200" has a best estimate but no bounds).',

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { DateScalar } from './scalars.js';
 import { DatePrecision } from './enums.js';
 
-@ObjectType({ description: 'A date as precise as the source gives it ("Dec. 27", "since October", "in 2018").' })
+@ObjectType({ simpleResolvers: true, description: 'A date as precise as the source gives it ("Dec. 27", "since October", "in 2018").' })
 export class FuzzyDate {
   @Field(() => DateScalar, { description: 'First day of the period (the day itself for DAY precision).' })
   date!: string;

@@ -6,7 +6,7 @@ import { connectionTypes } from '../../common/connection.js';
 import type { ActorRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 
-@ObjectType({ implements: Node, description: 'A person, government, armed force, militia, outlet or crowd that acts or speaks in the news.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A person, government, armed force, militia, outlet or crowd that acts or speaks in the news.' })
 export class Actor implements Node {
   __typename!: 'Actor';
 

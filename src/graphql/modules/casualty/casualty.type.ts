@@ -8,7 +8,7 @@ import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { CasualtyRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 
-@ObjectType({ implements: Node, description: 'People killed or injured in an event, as one reported figure with its source.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'People killed or injured in an event, as one reported figure with its source.' })
 export class Casualty implements Node {
   __typename!: 'Casualty';
 

@@ -3,7 +3,7 @@ import { CountryCodeScalar } from '../../common/scalars.js';
 import type { CountryRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 
-@ObjectType({ description: 'A country (ISO 3166-1).' })
+@ObjectType({ simpleResolvers: true, description: 'A country (ISO 3166-1).' })
 export class Country {
   @Field(() => CountryCodeScalar, { description: 'ISO 3166-1 alpha-2 code, e.g. `IR`.' })
   code!: string;

@@ -9,6 +9,7 @@ import type { DeploymentRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     'One report of a troop movement: how many, from where to where, and how far along (announced, planned, deployed, stationed). ' +

@@ -9,7 +9,7 @@ import { Country } from '../country/country.type.js';
 import { Reaction } from '../reaction/reaction.type.js';
 import { instance } from '../../common/instance.js';
 
-@ObjectType({ implements: Node, description: 'Something that happened: an attack, a strike, a protest, a decision.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'Something that happened: an attack, a strike, a protest, a decision.' })
 export class Event implements Node {
   __typename!: 'Event';
 
@@ -47,7 +47,7 @@ export const toEvent = (row: EventRow): Event => instance(Event, {
 
 export const { Connection: EventConnection } = connectionTypes(Event, 'Event');
 
-@ObjectType({ description: 'An actor\'s part in an event, with the passage that says so.' })
+@ObjectType({ simpleResolvers: true, description: 'An actor\'s part in an event, with the passage that says so.' })
 export class EventParticipant {
   @Field(() => EventActorRole, { description: 'The part the actor played.' })
   role!: EventActorRole;
@@ -55,7 +55,7 @@ export class EventParticipant {
   row!: EventActorRow;
 }
 
-@ObjectType({ description: 'A link between two events: which one answered which, and how.' })
+@ObjectType({ simpleResolvers: true, description: 'A link between two events: which one answered which, and how.' })
 export class EventLink {
   @Field(() => EventLinkKind, { description: 'How the later event relates to the earlier one.' })
   kind!: EventLinkKind;
@@ -68,7 +68,7 @@ export class EventLink {
 export const toCause = (row: EventLinkRow): EventLink => instance(EventLink, { kind: row.kind, row, otherEventId: row.toEventId });
 export const toConsequence = (row: EventLinkRow): EventLink => instance(EventLink, { kind: row.kind, row, otherEventId: row.fromEventId });
 
-@ObjectType({ description: 'The reactions to an event from one country\'s actors.' })
+@ObjectType({ simpleResolvers: true, description: 'The reactions to an event from one country\'s actors.' })
 export class CountryReactions {
   @Field(() => Country, { description: 'The country whose actors reacted.' })
   country!: Country;

@@ -2,7 +2,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import type { LocationRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 
-@ObjectType({ description: 'A place: a facility, a city, a country as a whole, or a region.' })
+@ObjectType({ simpleResolvers: true, description: 'A place: a facility, a city, a country as a whole, or a region.' })
 export class Location {
   @Field(() => String, { description: 'Name as the source describes it ("Iraqi military compound near Kirkuk").' })
   name!: string;

@@ -7,7 +7,7 @@ import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { QuoteRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 
-@ObjectType({ implements: Node, description: 'Words exactly as printed, attributed to who said them.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'Words exactly as printed, attributed to who said them.' })
 export class Quote implements Node {
   __typename!: 'Quote';
 

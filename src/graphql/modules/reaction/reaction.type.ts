@@ -7,7 +7,7 @@ import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { ReactionRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 
-@ObjectType({ implements: Node, description: 'How an actor responded to an event: condemned, supported, threatened, mourned, urged restraint…' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'How an actor responded to an event: condemned, supported, threatened, mourned, urged restraint…' })
 export class Reaction implements Node {
   __typename!: 'Reaction';
 

@@ -5,7 +5,7 @@ import { toGlobalId } from '../../common/global-id.js';
 import { loadRequired, type CitationRow, type Loaders, type SourceRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 
-@ObjectType({ implements: Node, description: 'A published article or report the data was taken from.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A published article or report the data was taken from.' })
 export class Source implements Node {
   __typename!: 'Source';
 
@@ -43,6 +43,7 @@ export const toSource = (row: SourceRow): Source => instance(Source, {
 });
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Where a fact comes from: the article, the passage it rests on, and whom the article credits ' +
     '(e.g. "according to the Associated Press").',

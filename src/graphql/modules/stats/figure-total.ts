@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { FigureQualifier } from '../../common/enums.js';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A sum of reported figures that stays honest about uncertainty: lowest and best totals, a highest total only ' +
     'when every record has a ceiling, and counts of the records that are exact or of unknown size. ' +

@@ -8,6 +8,7 @@ import { FigureTotal, type FigureTotalRow } from './figure-total.js';
 import { CasualtyDimension, DeploymentDimension, SeriesInterval } from './stats.input.js';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'The key of a casualty group: one field per grouped dimension (the others are null). A null value in a grouped ' +
     'dimension means the records do not say (unknown country, or a date too imprecise for the dimension).',
@@ -30,7 +31,7 @@ export class CasualtyGroupKey {
   actorId!: number | null;
 }
 
-@ObjectType({ description: 'One group of casualty records and its honest total.' })
+@ObjectType({ simpleResolvers: true, description: 'One group of casualty records and its honest total.' })
 export class CasualtyGroup {
   @Field(() => CasualtyGroupKey, { description: 'What the records of this group have in common.' })
   key!: CasualtyGroupKey;
@@ -41,7 +42,7 @@ export class CasualtyGroup {
 
 export const { Connection: CasualtyGroupConnection } = connectionTypes(CasualtyGroup, 'CasualtyGroup');
 
-@ObjectType({ description: 'Casualty figures summed over a filter, in total and per group.' })
+@ObjectType({ simpleResolvers: true, description: 'Casualty figures summed over a filter, in total and per group.' })
 export class CasualtyStats {
   @Field(() => [CasualtyDimension], { description: 'The dimensions the groups are keyed by, in order.' })
   dimensions!: CasualtyDimension[];
@@ -55,6 +56,7 @@ export class CasualtyStats {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'The key of a troop group: one field per grouped dimension (the others are null). A null value in a grouped ' +
     'dimension means the records do not say (a region rather than a country, or no related event).',
@@ -72,7 +74,7 @@ export class TroopGroupKey {
   eventId!: number | null;
 }
 
-@ObjectType({ description: 'One group of troop deployment reports and its honest total.' })
+@ObjectType({ simpleResolvers: true, description: 'One group of troop deployment reports and its honest total.' })
 export class TroopGroup {
   @Field(() => TroopGroupKey, { description: 'What the reports of this group have in common.' })
   key!: TroopGroupKey;
@@ -84,6 +86,7 @@ export class TroopGroup {
 export const { Connection: TroopGroupConnection } = connectionTypes(TroopGroup, 'TroopGroup');
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Troop figures summed over a filter, in total and per group. Superseded reports are excluded unless the filter ' +
     'includes them, so each troop movement counts once, at its latest status.',
@@ -97,7 +100,7 @@ export class TroopStats {
   prefetched?: Promise<{ connection: ConnectionData<TroopGroup>; total: FigureTotalRow | undefined }>;
 }
 
-@ObjectType({ description: 'One interval of a time series.' })
+@ObjectType({ simpleResolvers: true, description: 'One interval of a time series.' })
 export class SeriesPoint {
   @Field(() => DateScalar, { description: 'First day of the interval.' })
   start!: string;
@@ -106,7 +109,7 @@ export class SeriesPoint {
   total!: FigureTotal;
 }
 
-@ObjectType({ description: 'Casualty figures over time, one point per interval, empty intervals included.' })
+@ObjectType({ simpleResolvers: true, description: 'Casualty figures over time, one point per interval, empty intervals included.' })
 export class CasualtySeries {
   @Field(() => SeriesInterval, { description: 'Width of each point.' })
   interval!: SeriesInterval;
@@ -121,7 +124,7 @@ export class CasualtySeries {
   where!: SQL | undefined;
 }
 
-@ObjectType({ description: 'Casualty totals of one event or country, by kind.' })
+@ObjectType({ simpleResolvers: true, description: 'Casualty totals of one event or country, by kind.' })
 export class CasualtyTotals {
   @Field(() => FigureTotal, { description: 'People killed.' })
   killed!: FigureTotal;
