@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const bin = '/usr/lib/postgresql/15/bin';
+// Debian's layout (/usr/lib/postgresql/<major>/bin); PG_BIN overrides it elsewhere.
+const bin = process.env.PG_BIN ?? `/usr/lib/postgresql/${readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b)).at(-1)}/bin`;
 
 /** A free loopback TCP port (asked of the OS, so parallel runs never collide). */
 async function freePort(): Promise<number> {
