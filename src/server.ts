@@ -102,6 +102,8 @@ function requestIdOf(header: string | undefined): string {
 export async function createServer(handle: DatabaseHandle, config: Config, logger: Logger): Promise<NewsgraphServer> {
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are not cacheable by ETag; hashing every response body is pure cost.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(
     {

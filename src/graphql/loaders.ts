@@ -136,81 +136,111 @@ function rowsByParent<Row, K extends Key, Out = Row>(
   }, { batchScheduleFn });
 }
 
+/** What a loader factory may use: the database, its prepared statements, and the loaders it primes. */
+interface Scope {
+  db: Database;
+  statements: Statements;
+  loaders: { actor: DataLoader<number, ActorRow | undefined>; country: DataLoader<string, CountryRow | undefined> };
+}
+
+const primeActors = (loaders: Scope['loaders']) => (rows: { actor: ActorRow }[]) =>
+  rows.forEach((r) => loaders.actor.prime(r.actor.id, r.actor));
+const primeCountries = (loaders: Scope['loaders']) => (rows: { country: CountryRow | null }[]) =>
+  rows.forEach((r) => r.country && loaders.country.prime(r.country.code, r.country));
+
 /**
  * Per-request loaders: every nested list or reference costs at most one statement per query
  * level, whatever the number of parent rows, and a row asked for twice in a request is fetched
  * once. Rows fetched alongside another (a quote's speaker) are primed into their own loader.
  */
-export function createLoaders(db: Database) {
-  const statements = statementsOf(db);
-  const actor = rowsByKey<ActorRow, number>(statements.actor, (r) => r.id);
-  const country = rowsByKey<CountryRow, string>(statements.country, (r) => r.code);
-  const primeActors = (rows: { actor: ActorRow }[]) => rows.forEach((r) => actor.prime(r.actor.id, r.actor));
-  const primeCountries = (rows: { country: CountryRow | null }[]) => rows.forEach((r) => r.country && country.prime(r.country.code, r.country));
+const factories = {
+  actor: ({ statements }: Scope) => rowsByKey<ActorRow, number>(statements.actor, (r) => r.id),
+  country: ({ statements }: Scope) => rowsByKey<CountryRow, string>(statements.country, (r) => r.code),
+  event: ({ statements }: Scope) => rowsByKey<EventRow, number>(statements.event, (r) => r.id),
+  casualty: ({ statements }: Scope) => rowsByKey<CasualtyRow, number>(statements.casualty, (r) => r.id),
+  deployment: ({ statements }: Scope) => rowsByKey<DeploymentRow, number>(statements.deployment, (r) => r.id),
+  quote: ({ statements }: Scope) => rowsByKey<QuoteRow, number>(statements.quote, (r) => r.id),
+  reaction: ({ statements }: Scope) => rowsByKey<ReactionRow, number>(statements.reaction, (r) => r.id),
+  citation: ({ statements }: Scope) => rowsByKey<CitationRow, number>(statements.citation, (r) => r.id),
+  source: ({ statements }: Scope) => rowsByKey<SourceRow, number>(statements.source, (r) => r.id),
+  location: ({ statements, loaders }: Scope) => new DataLoader<number, LocationRow | undefined>(async (keys) => {
+    const rows = await statements.location.execute({ keys });
+    primeCountries(loaders)(rows);
+    const byId = new Map(rows.map((r) => [r.location.id, r.location]));
+    return keys.map((key) => byId.get(key));
+  }, { batchScheduleFn }),
+  successorByDeployment: ({ statements }: Scope) => rowsByKey<DeploymentRow, number>(statements.successor, (r) => r.supersedesId),
 
-  return {
-    actor,
-    country,
-    event: rowsByKey<EventRow, number>(statements.event, (r) => r.id),
-    casualty: rowsByKey<CasualtyRow, number>(statements.casualty, (r) => r.id),
-    deployment: rowsByKey<DeploymentRow, number>(statements.deployment, (r) => r.id),
-    quote: rowsByKey<QuoteRow, number>(statements.quote, (r) => r.id),
-    reaction: rowsByKey<ReactionRow, number>(statements.reaction, (r) => r.id),
-    citation: rowsByKey<CitationRow, number>(statements.citation, (r) => r.id),
-    source: rowsByKey<SourceRow, number>(statements.source, (r) => r.id),
-    location: new DataLoader<number, LocationRow | undefined>(async (keys) => {
-      const rows = await statements.location.execute({ keys });
-      primeCountries(rows);
-      const byId = new Map(rows.map((r) => [r.location.id, r.location]));
-      return keys.map((key) => byId.get(key));
-    }, { batchScheduleFn }),
-    successorByDeployment: rowsByKey<DeploymentRow, number>(statements.successor, (r) => r.supersedesId),
+  participantsByEvent: ({ statements, loaders }: Scope) => rowsByParent<{ participant: EventActorRow; actor: ActorRow }, number, EventActorRow>(statements.participantsByEvent, (r) => r.participant.eventId, primeActors(loaders), (r) => r.participant),
+  quotesByEvent: ({ statements, loaders }: Scope) => rowsByParent<{ quote: QuoteRow; actor: ActorRow }, number, QuoteRow>(statements.quotesByEvent, (r) => r.quote.eventId, primeActors(loaders), (r) => r.quote),
+  quotesByReaction: ({ statements, loaders }: Scope) => rowsByParent<{ quote: QuoteRow; actor: ActorRow }, number, QuoteRow>(statements.quotesByReaction, (r) => r.quote.reactionId, primeActors(loaders), (r) => r.quote),
+  reactionsByEvent: ({ statements, loaders }: Scope) => rowsByParent<{ reaction: ReactionRow; actor: ActorRow; country: CountryRow | null }, number, ReactionRow>(
+    statements.reactionsByEvent,
+    (r) => r.reaction.eventId,
+    (rows) => {
+      primeActors(loaders)(rows);
+      primeCountries(loaders)(rows);
+    },
+    (r) => r.reaction,
+  ),
+  participationsByActor: ({ statements }: Scope) => rowsByParent<EventActorRow, number>(statements.participationsByActor, (r) => r.actorId),
+  casualtiesByEvent: ({ statements }: Scope) => rowsByParent<CasualtyRow, number>(statements.casualtiesByEvent, (r) => r.eventId),
+  deploymentsByEvent: ({ statements }: Scope) => rowsByParent<DeploymentRow, number>(statements.deploymentsByEvent, (r) => r.eventId),
+  quotesBySpeaker: ({ statements }: Scope) => rowsByParent<QuoteRow, number>(statements.quotesBySpeaker, (r) => r.speakerActorId),
+  reactionsByActor: ({ statements }: Scope) => rowsByParent<ReactionRow, number>(statements.reactionsByActor, (r) => r.actorId),
+  causesByEvent: ({ statements }: Scope) => rowsByParent<EventLinkRow, number>(statements.causesByEvent, (r) => r.fromEventId),
+  consequencesByEvent: ({ statements }: Scope) => rowsByParent<EventLinkRow, number>(statements.consequencesByEvent, (r) => r.toEventId),
+  membersByActor: ({ statements }: Scope) => rowsByParent<ActorRow, number>(statements.membersByActor, (r) => r.parentId),
+  casualtyTotalsByEvent: ({ db }: Scope) => casualtyTotalsLoader<number>(db, 'event_id'),
+  casualtyTotalsByCountry: ({ db }: Scope) => casualtyTotalsLoader<string>(db, 'victim_country_code'),
 
-    participantsByEvent: rowsByParent<{ participant: EventActorRow; actor: ActorRow }, number, EventActorRow>(statements.participantsByEvent, (r) => r.participant.eventId, primeActors, (r) => r.participant),
-    quotesByEvent: rowsByParent<{ quote: QuoteRow; actor: ActorRow }, number, QuoteRow>(statements.quotesByEvent, (r) => r.quote.eventId, primeActors, (r) => r.quote),
-    quotesByReaction: rowsByParent<{ quote: QuoteRow; actor: ActorRow }, number, QuoteRow>(statements.quotesByReaction, (r) => r.quote.reactionId, primeActors, (r) => r.quote),
-    reactionsByEvent: rowsByParent<{ reaction: ReactionRow; actor: ActorRow; country: CountryRow | null }, number, ReactionRow>(
-      statements.reactionsByEvent,
-      (r) => r.reaction.eventId,
-      (rows) => {
-        primeActors(rows);
-        primeCountries(rows);
-      },
-      (r) => r.reaction,
-    ),
-    participationsByActor: rowsByParent<EventActorRow, number>(statements.participationsByActor, (r) => r.actorId),
-    casualtiesByEvent: rowsByParent<CasualtyRow, number>(statements.casualtiesByEvent, (r) => r.eventId),
-    deploymentsByEvent: rowsByParent<DeploymentRow, number>(statements.deploymentsByEvent, (r) => r.eventId),
-    quotesBySpeaker: rowsByParent<QuoteRow, number>(statements.quotesBySpeaker, (r) => r.speakerActorId),
-    reactionsByActor: rowsByParent<ReactionRow, number>(statements.reactionsByActor, (r) => r.actorId),
-    causesByEvent: rowsByParent<EventLinkRow, number>(statements.causesByEvent, (r) => r.fromEventId),
-    consequencesByEvent: rowsByParent<EventLinkRow, number>(statements.consequencesByEvent, (r) => r.toEventId),
-    membersByActor: rowsByParent<ActorRow, number>(statements.membersByActor, (r) => r.parentId),
-    casualtyTotalsByEvent: casualtyTotalsLoader<number>(db, 'event_id'),
-    casualtyTotalsByCountry: casualtyTotalsLoader<string>(db, 'victim_country_code'),
+  /** Distinct sources behind an event and every fact about it (one UNION per batch). */
+  sourcesByEvent: ({ db }: Scope) => new DataLoader<number, number[]>(async (eventIds) => {
+    const ids = sql.join(eventIds.map((id) => sql`${id}`), sql`, `);
+    const rows = await queryRows<{ event_id: number; source_id: number }>(db, sql`
+      SELECT DISTINCT facts.event_id, c.source_id
+      FROM (
+        SELECT id AS event_id, citation_id FROM events WHERE id IN (${ids})
+        UNION ALL SELECT event_id, citation_id FROM casualties WHERE event_id IN (${ids})
+        UNION ALL SELECT event_id, citation_id FROM deployments WHERE event_id IN (${ids})
+        UNION ALL SELECT event_id, citation_id FROM quotes WHERE event_id IN (${ids})
+        UNION ALL SELECT event_id, citation_id FROM reactions WHERE event_id IN (${ids})
+      ) AS facts
+      JOIN citations c ON c.id = facts.citation_id
+      ORDER BY c.source_id`);
+    const groups = new Map<number, number[]>(eventIds.map((id) => [id, []]));
+    for (const row of rows) groups.get(Number(row.event_id))?.push(Number(row.source_id));
+    return eventIds.map((id) => groups.get(id) ?? []);
+  }, { batchScheduleFn }),
+};
 
-    /** Distinct sources behind an event and every fact about it (one UNION per batch). */
-    sourcesByEvent: new DataLoader<number, number[]>(async (eventIds) => {
-      const ids = sql.join(eventIds.map((id) => sql`${id}`), sql`, `);
-      const rows = await queryRows<{ event_id: number; source_id: number }>(db, sql`
-        SELECT DISTINCT facts.event_id, c.source_id
-        FROM (
-          SELECT id AS event_id, citation_id FROM events WHERE id IN (${ids})
-          UNION ALL SELECT event_id, citation_id FROM casualties WHERE event_id IN (${ids})
-          UNION ALL SELECT event_id, citation_id FROM deployments WHERE event_id IN (${ids})
-          UNION ALL SELECT event_id, citation_id FROM quotes WHERE event_id IN (${ids})
-          UNION ALL SELECT event_id, citation_id FROM reactions WHERE event_id IN (${ids})
-        ) AS facts
-        JOIN citations c ON c.id = facts.citation_id
-        ORDER BY c.source_id`);
-      const groups = new Map<number, number[]>(eventIds.map((id) => [id, []]));
-      for (const row of rows) groups.get(Number(row.event_id))?.push(Number(row.source_id));
-      return eventIds.map((id) => groups.get(id) ?? []);
-    }, { batchScheduleFn }),
-  };
+export type Loaders = { readonly [K in keyof typeof factories]: ReturnType<(typeof factories)[K]> };
+
+/**
+ * The per-request loaders object: each loader is created on first use (a request touches a few
+ * of the thirty), through getters defined once on the prototype.
+ */
+class RequestLoaders {
+  constructor(
+    readonly db: Database,
+    readonly statements: Statements,
+  ) {}
+}
+for (const [name, create] of Object.entries(factories) as [string, (scope: Scope) => unknown][]) {
+  Object.defineProperty(RequestLoaders.prototype, name, {
+    get(this: RequestLoaders) {
+      const loader = create({ db: this.db, statements: this.statements, loaders: this as unknown as Scope['loaders'] });
+      Object.defineProperty(this, name, { value: loader });
+      return loader;
+    },
+  });
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export function createLoaders(db: Database): Loaders {
+  return new RequestLoaders(db, statementsOf(db)) as unknown as Loaders;
+}
+
+
 
 /** Loads a row a foreign key guarantees; a miss means broken data, so it is an internal error. */
 export async function loadRequired<K, V>(loader: DataLoader<K, V | undefined>, key: K, what: string): Promise<V> {
