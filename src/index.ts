@@ -35,14 +35,18 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   const began = performance.now();
-  logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: draining in-flight requests');
-  // Past the grace period the orchestrator would kill us anyway; exit on our terms, and say so.
+  // Armed first, before anything that could throw (a log write to a closed stdout, say): past
+  // the grace period the orchestrator would kill us anyway; exit on our terms, and say so.
   // Not unref'd: if draining stalled with nothing else scheduled, Node would exit 0 silently.
   setTimeout(() => {
-    logger.error({ graceMs: config.shutdownGraceMs }, 'grace period over with work still in flight: forcing exit');
-    process.exit(1);
+    try {
+      logger.error({ graceMs: config.shutdownGraceMs }, 'grace period over with work still in flight: forcing exit');
+    } finally {
+      process.exit(1);
+    }
   }, config.shutdownGraceMs);
   try {
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: draining in-flight requests');
     await server.stop(); // stops accepting, drains in-flight requests (drain plugin), closes Redis
     await handle.close();
     logger.info({ shutdownMs: Math.round(performance.now() - began) }, 'shut down cleanly');

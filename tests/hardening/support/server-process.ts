@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import type { LogRecord } from './logs.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -17,9 +16,13 @@ export interface ServerProcess {
   kill(): void;
 }
 
-/** Starts the real server (`tsx src/index.ts`) with the given environment and waits until it listens. */
+/**
+ * Starts the real server with the given environment and waits until it listens. Node runs it
+ * directly (tsx as an import hook, not the tsx CLI), so signals, SIGKILL included, reach the
+ * server itself and no orphan is left behind.
+ */
 export async function startServerProcess(env: Record<string, string>, readyTimeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(tsx, ['src/index.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
