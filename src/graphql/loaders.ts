@@ -3,6 +3,7 @@ import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type Database } from '../db/client.js';
 import { casualtyTotalsLoader } from './modules/stats/totals.loader.js';
+import { batchScheduleFn } from './common/batching.js';
 import {
   actors, casualties, citations, countries, deployments, eventActors, eventLinks, events, locations, quotes, reactions, sources,
 } from '../db/schema/index.js';
@@ -22,13 +23,6 @@ export type EventActorRow = typeof eventActors.$inferSelect;
 export type EventLinkRow = typeof eventLinks.$inferSelect;
 
 type Key = number | string;
-
-/**
- * Dispatch a batch once every resolver that can run without I/O has run (setImmediate, after all
- * microtasks), not on the next tick: resolvers that reach a loader through a few more awaits
- * then join the same batch, so the statement count depends on the query's shape, not on rows.
- */
-const batchScheduleFn = (dispatch: () => void) => setImmediate(dispatch);
 
 /** Columns of a table for a select, optionally leaving some out (actors' internal search text). */
 function columnsOf<T extends PgTable>(table: T, omit: string[] = []) {

@@ -13,6 +13,10 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { DEFAULT_PAGE_SIZE } from '../graphql/common/paginate.js';
+
+// The resolvers' default page size is what a connection without `first` really returns.
+export { DEFAULT_PAGE_SIZE };
 
 /**
  * Cost weights. A field costs 1 plus its children times how many times they run:
@@ -23,7 +27,6 @@ import {
  * - an aggregate (GROUP BY over many rows) adds AGGREGATE_COST on top.
  * Fragments and @skip/@include are counted as if always taken: an upper bound, never less.
  */
-export const DEFAULT_PAGE_SIZE = 20;
 export const NESTED_LIST_SIZE = 10;
 export const AGGREGATE_COST = 100;
 const AGGREGATE_FIELDS = new Set(['casualtyStats', 'troopStats', 'casualtySeries']);

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../../db/client.js';
+import { batchScheduleFn } from '../../common/batching.js';
 import { emptyFigureTotal, figureTotalColumns, toFigureTotal, type FigureTotalRow } from './figure-total.js';
 import type { CasualtyTotals } from './stats.type.js';
 
@@ -30,6 +31,6 @@ export function casualtyTotalsLoader<K extends number | string>(db: Database, pa
       }
       return keys.map((k) => totals.get(String(k))!);
     },
-    { batchScheduleFn: (dispatch) => setImmediate(dispatch) },
+    { batchScheduleFn },
   );
 }
