@@ -31,6 +31,19 @@ function columnsOf<T extends PgTable>(table: T, omit: string[] = []) {
 }
 const actorColumns = columnsOf(actors, ['searchText']);
 
+/**
+ * The order of each nested list, shared by its batch statement and the fetch-ahead subqueries
+ * (event.prefetch.ts), so both give a resolver the same list.
+ */
+type Columns<K extends string> = Record<K, AnyPgColumn>;
+export const relationOrder = {
+  participantsByEvent: (t: Columns<'actorId' | 'role'>) => [t.actorId, t.role],
+  quotesByEvent: (t: Columns<'occurredOn' | 'id'>) => [t.occurredOn, t.id],
+  reactionsByEvent: (t: Columns<'id'>) => [t.id],
+  casualtiesByEvent: (t: Columns<'id'>) => [t.id],
+  deploymentsByEvent: (t: Columns<'occurredOn' | 'id'>) => [t.occurredOn, t.id],
+};
+
 /** `column = ANY($keys)`: one statement text for any batch size, so it can be prepared once. */
 const anyKey = (column: AnyPgColumn) => sql`${column} = any(${sql.placeholder('keys')})`;
 
@@ -62,20 +75,20 @@ function prepareStatements(db: Database) {
     // actor's country, for reactionsByCountry): joined here, then primed into those loaders.
     participantsByEvent: db.select({ participant: eventActors, actor: actorColumns }).from(eventActors)
       .innerJoin(actors, eq(actors.id, eventActors.actorId))
-      .where(anyKey(eventActors.eventId)).orderBy(asc(eventActors.actorId)).prepare('newsgraph_participants_by_event'),
+      .where(anyKey(eventActors.eventId)).orderBy(...relationOrder.participantsByEvent(eventActors).map((c) => asc(c))).prepare('newsgraph_participants_by_event'),
     quotesByEvent: db.select({ quote: quotes, actor: actorColumns }).from(quotes)
       .innerJoin(actors, eq(actors.id, quotes.speakerActorId))
-      .where(anyKey(quotes.eventId)).orderBy(asc(quotes.occurredOn), asc(quotes.id)).prepare('newsgraph_quotes_by_event'),
+      .where(anyKey(quotes.eventId)).orderBy(...relationOrder.quotesByEvent(quotes).map((c) => asc(c))).prepare('newsgraph_quotes_by_event'),
     quotesByReaction: db.select({ quote: quotes, actor: actorColumns }).from(quotes)
       .innerJoin(actors, eq(actors.id, quotes.speakerActorId))
       .where(anyKey(quotes.reactionId)).orderBy(asc(quotes.id)).prepare('newsgraph_quotes_by_reaction'),
     reactionsByEvent: db.select({ reaction: reactions, actor: actorColumns, country: countries }).from(reactions)
       .innerJoin(actors, eq(actors.id, reactions.actorId))
       .leftJoin(countries, eq(countries.code, actors.countryCode))
-      .where(anyKey(reactions.eventId)).orderBy(asc(reactions.id)).prepare('newsgraph_reactions_by_event'),
+      .where(anyKey(reactions.eventId)).orderBy(...relationOrder.reactionsByEvent(reactions).map((c) => asc(c))).prepare('newsgraph_reactions_by_event'),
     participationsByActor: byParent('participations_by_actor', eventActors, eventActors.actorId, [eventActors.eventId]),
-    casualtiesByEvent: byParent('casualties_by_event', casualties, casualties.eventId, [casualties.id]),
-    deploymentsByEvent: byParent('deployments_by_event', deployments, deployments.eventId, [deployments.occurredOn, deployments.id]),
+    casualtiesByEvent: byParent('casualties_by_event', casualties, casualties.eventId, relationOrder.casualtiesByEvent(casualties)),
+    deploymentsByEvent: byParent('deployments_by_event', deployments, deployments.eventId, relationOrder.deploymentsByEvent(deployments)),
     quotesBySpeaker: byParent('quotes_by_speaker', quotes, quotes.speakerActorId, [quotes.occurredOn, quotes.id]),
     reactionsByActor: byParent('reactions_by_actor', reactions, reactions.actorId, [reactions.occurredOn, reactions.id]),
     causesByEvent: byParent('causes_by_event', eventLinks, eventLinks.fromEventId, [eventLinks.toEventId]),

@@ -53,6 +53,11 @@ export interface KeysetPageOptions<Row> {
   filters: (SQL | undefined)[];
   page: { first?: number | null; after?: string | null };
   maxPageSize: number;
+  /**
+   * Nested data to fetch with the page's rows in the same statement: a JSON column computed per
+   * row, handed to `apply` with its row (see event.prefetch.ts).
+   */
+  ahead?: { column: SQL; apply(row: Row, value: unknown): void };
 }
 
 /**
@@ -72,16 +77,19 @@ export async function keysetPage<Row extends { id: number }, Node>(
   const order = direction === SortDirection.DESC ? desc : asc;
   const sortColumn = sort.column;
   const idColumn = table.id;
-  const rows: Row[] = first === 0
+  const ahead = options.ahead;
+  const pageRows = first === 0
     ? []
-    : ((await db
-        .select()
+    : await (ahead ? db.select({ row: table, ahead: ahead.column }) : db.select({ row: table }))
         .from(table)
         .where(and(where, seek && (direction === SortDirection.DESC
           ? sql`(${sortColumn}, ${idColumn}) < (${seek[0]}, ${seek[1]})`
           : sql`(${sortColumn}, ${idColumn}) > (${seek[0]}, ${seek[1]})`)))
         .orderBy(order(sortColumn), order(idColumn))
-        .limit(first + 1)) as Row[]);
+        .limit(first + 1);
+  const rows = pageRows.map((result) => result.row as unknown as Row);
+  // The extra row only tells whether a next page exists; its nested data is not needed.
+  if (ahead) (pageRows as { row: unknown; ahead: unknown }[]).slice(0, first).forEach((result, i) => ahead.apply(rows[i]!, result.ahead));
   const hasNextPage = rows.length > first;
   const edges = rows.slice(0, first).map((row) => ({
     node: toNode(row),

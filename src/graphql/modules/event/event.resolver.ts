@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { eventActors, events, locations } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
@@ -20,6 +21,7 @@ import { Reaction, toReaction } from '../reaction/reaction.type.js';
 import { Citation, Source, loadCitation, toSource } from '../source/source.type.js';
 import { CountryReactions, Event, EventConnection, EventLink, EventParticipant, toCause, toConsequence, toEvent } from './event.type.js';
 import { EventFilter, EventOrder, EventOrderField } from './event.input.js';
+import { loadEventAhead, planEventPrefetch } from './event.prefetch.js';
 
 function eventConditions(filter: EventFilter | null | undefined): (SQL | undefined)[] {
   if (!filter) return [];
@@ -45,6 +47,12 @@ const eventSort: Record<EventOrderField, SortKey<EventRow>> = {
   [EventOrderField.TITLE]: { column: events.title, value: (row) => row.title },
 };
 
+/** One event; with what the selection reads of its relations fetched in the same statement. */
+export function loadEvent({ db, loaders }: Context, rowId: number, info: GraphQLResolveInfo): Promise<EventRow | undefined> {
+  const plan = planEventPrefetch(info);
+  return plan ? loadEventAhead(db, loaders, rowId, plan) : loaders.event.load(rowId);
+}
+
 @Resolver(() => Event)
 export class EventResolver {
   @Query(() => EventConnection, { description: 'Events, filtered and sorted (oldest first by default), one page at a time.' })
@@ -52,8 +60,10 @@ export class EventResolver {
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => EventFilter, { nullable: true, description: 'Conditions the events must meet.' }) filter: EventFilter | null,
     @Arg('orderBy', () => EventOrder, { nullable: true, description: 'Sort order; default oldest first.' }) orderBy: EventOrder | null,
-    @Ctx() { db, config }: Context,
+    @Ctx() { db, config, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Event>> {
+    const plan = planEventPrefetch(info, ['nodes']) ?? planEventPrefetch(info, ['edges', 'node']);
     return keysetPage<EventRow, Event>(
       {
         db,
@@ -63,14 +73,19 @@ export class EventResolver {
         filters: eventConditions(filter),
         page: { first, after },
         maxPageSize: config.maxPageSize,
+        ahead: plan && { column: plan.column, apply: (row, value) => plan.apply(loaders, row, value) },
       },
       toEvent,
     );
   }
 
   @Query(() => Event, { nullable: true, description: 'One event by ID; NOT_FOUND if none has it.' })
-  async event(@Arg('id', () => ID, { description: 'An Event ID.' }) id: string, @Ctx() { loaders }: Context): Promise<Event> {
-    const row = await loaders.event.load(rowIdOf('Event', id));
+  async event(
+    @Arg('id', () => ID, { description: 'An Event ID.' }) id: string,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Event> {
+    const row = await loadEvent(context, rowIdOf('Event', id), info);
     if (!row) throw new NotFoundError('Event', id);
     return toEvent(row);
   }

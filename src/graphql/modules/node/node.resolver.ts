@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Node } from '../../common/node.js';
 import { fromGlobalId, type NodeTypeName } from '../../common/global-id.js';
 import type { Context } from '../../context.js';
@@ -8,13 +9,14 @@ import { toActor } from '../actor/actor.type.js';
 import { toCasualty } from '../casualty/casualty.type.js';
 import { toDeployment } from '../deployment/deployment.type.js';
 import { toEvent } from '../event/event.type.js';
+import { loadEvent } from '../event/event.resolver.js';
 import { toQuote } from '../quote/quote.type.js';
 import { toReaction } from '../reaction/reaction.type.js';
 import { toSource } from '../source/source.type.js';
 
 /** How to fetch each Node type by row id, through the request's loaders. */
-const fetchers: Record<NodeTypeName, (loaders: Loaders, rowId: number) => Promise<Node | null>> = {
-  Event: (l, id) => l.event.load(id).then((row) => (row ? toEvent(row) : null)),
+const fetchers: Record<NodeTypeName, (loaders: Loaders, rowId: number, context: Context, info: GraphQLResolveInfo) => Promise<Node | null>> = {
+  Event: (_l, id, context, info) => loadEvent(context, id, info).then((row) => (row ? toEvent(row) : null)),
   Actor: (l, id) => l.actor.load(id).then((row) => (row ? toActor(row) : null)),
   Casualty: (l, id) => l.casualty.load(id).then((row) => (row ? toCasualty(row) : null)),
   Deployment: (l, id) => l.deployment.load(id).then((row) => (row ? toDeployment(row) : null)),
@@ -26,9 +28,13 @@ const fetchers: Record<NodeTypeName, (loaders: Loaders, rowId: number) => Promis
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object with a global ID (Event, Actor, Casualty, Deployment, Quote, Reaction, Source); NOT_FOUND if none has it.' })
-  async node(@Arg('id', () => ID, { description: 'A global ID from any `id` field.' }) id: string, @Ctx() { loaders }: Context): Promise<Node> {
+  async node(
+    @Arg('id', () => ID, { description: 'A global ID from any `id` field.' }) id: string,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Node> {
     const { type, rowId } = fromGlobalId(id);
-    const node = await fetchers[type](loaders, rowId);
+    const node = await fetchers[type](context.loaders, rowId, context, info);
     if (!node) throw new NotFoundError(type, id);
     return node;
   }
