@@ -15,6 +15,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import { getSchema } from './graphql/schema.js';
+import { jitGateway } from './graphql/jit.js';
 import { createContext, type Context } from './graphql/context.js';
 import { classifyDatabaseFault, databaseFaultMessage, ErrorCode, QueryTooComplexError } from './graphql/errors.js';
 import { sendHttpError } from './http/http-errors.js';
@@ -128,7 +129,8 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
     ...(limits.plugins as ApolloServerPlugin<Context>[]),
   ];
   const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
+    // The schema, executed by graphql-jit (see jit.ts).
+    gateway: jitGateway(await getSchema()),
     plugins,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,

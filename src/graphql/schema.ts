@@ -1,6 +1,8 @@
 import 'reflect-metadata';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
-import type { GraphQLSchema } from 'graphql';
+import { ArgumentValidationError, buildSchema, type NonEmptyArray } from 'type-graphql';
+import { validateOrReject, ValidationError, type ValidatorOptions } from 'class-validator';
+import type { GraphQLInterfaceType, GraphQLSchema } from 'graphql';
+import type { Typed } from './common/node.js';
 import { ActorResolver } from './modules/actor/actor.resolver.js';
 import { CasualtyResolver } from './modules/casualty/casualty.resolver.js';
 import { CountryResolver } from './modules/country/country.resolver.js';
@@ -43,16 +45,39 @@ export const resolvers: NonEmptyArray<Function> = [
 
 let cached: Promise<GraphQLSchema> | undefined;
 
+/** type-graphql's own defaults for argument validation. */
+const validatorOptions: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };
+
+/**
+ * class-validator on every object argument, as type-graphql's built-in validation does, but
+ * imported once: the built-in one runs `await import('class-validator')` on each argument, a
+ * round trip to the module loader (tsx's hooks thread) per resolver call.
+ */
+async function validateArgument(value: unknown): Promise<void> {
+  if (value === null || typeof value !== 'object') return;
+  try {
+    await (Array.isArray(value)
+      ? Promise.all(value.filter((item) => item !== null && typeof item === 'object').map((item) => validateOrReject(item, validatorOptions)))
+      : validateOrReject(value, validatorOptions));
+  } catch (errors) {
+    if (Array.isArray(errors) && errors.every((e) => e instanceof ValidationError)) throw new ArgumentValidationError(errors);
+    throw errors;
+  }
+}
+
 /** Builds the schema once per process; class-validator checks argument constraints. */
 export function getSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers,
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
   }).then((schema) => {
     // type-graphql has no option for the root type's description; Sandbox shows it first.
     schema.getQueryType()!.description =
       'Entry points: events, actors, quotes, casualties, deployments and reactions as paginated, filterable connections; ' +
       'single objects by global ID (`node`, `event`, `actor`); countries and sources.';
+    // type-graphql wraps resolveType in an async function; graphql-jit (jit.ts) calls it
+    // synchronously. Every Node value carries its type name, so a plain read is enough.
+    (schema.getType('Node') as GraphQLInterfaceType).resolveType = (value: Typed) => value.__typename;
     return schema;
   });
   return cached;
