@@ -22,6 +22,7 @@ import { sendHttpError } from './http/http-errors.js';
 import { loggingPlugin } from './http/logging-plugin.js';
 import { queryLimits, TOKEN_LIMIT_MESSAGE } from './http/query-limits.js';
 import { rateLimit } from './http/rate-limit.js';
+import { chain } from './http/chain.js';
 import { checkReadiness } from './http/readiness.js';
 import { connectRedis, RedisKeyValueCache } from './http/redis.js';
 import { responseDeadline } from './http/request-timeout.js';
@@ -123,7 +124,7 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
     config.sandbox
       ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: examples, includeCookies: false })
       : ApolloServerPluginLandingPageDisabled(),
-    loggingPlugin(),
+    loggingPlugin(logger),
     // newsgraph sets no cache hints; the built-in plugin would still wrap every field resolver.
     ApolloServerPluginCacheControlDisabled(),
     ...(limits.plugins as ApolloServerPlugin<Context>[]),
@@ -161,29 +162,32 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
     const readiness = stopping ? ({ ready: false, reason: 'shutting down' } as const) : await checkReadiness(handle.db);
     res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'not ready', ...readiness });
   });
+  // One router layer for the whole GraphQL pipeline (see chain.ts).
   app.use(
     '/graphql',
-    (req, res, next) => {
-      res.locals.requestId = requestIdOf(req.header('x-request-id'));
-      res.set('X-Request-Id', res.locals.requestId as string);
-      next();
-    },
-    responseDeadline(config.requestTimeoutMs),
-    cors({
-      origin: config.corsOrigins.length ? config.corsOrigins : false,
-      methods: ['GET', 'POST', 'OPTIONS'],
-      allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
-      exposedHeaders: ['x-request-id', 'retry-after'],
-      maxAge: 600,
-    }),
-    rateLimit(config, redis, logger),
-    express.json({ limit: config.maxBodyBytes }),
-    expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const requestId = res.locals.requestId as string;
-        return createContext(handle.db, config, logger.child({ requestId }), requestId);
+    chain(
+      (req, res, next) => {
+        res.locals.requestId = requestIdOf(req.header('x-request-id'));
+        res.set('X-Request-Id', res.locals.requestId as string);
+        next();
       },
-    }),
+      responseDeadline(config.requestTimeoutMs),
+      cors({
+        origin: config.corsOrigins.length ? config.corsOrigins : false,
+        methods: ['GET', 'POST', 'OPTIONS'],
+        allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
+        exposedHeaders: ['x-request-id', 'retry-after'],
+        maxAge: 600,
+      }),
+      rateLimit(config, redis, logger),
+      express.json({ limit: config.maxBodyBytes }),
+      expressMiddleware(apollo, {
+        context: async ({ res }) => {
+          const requestId = res.locals.requestId as string;
+          return createContext(handle.db, config, logger, requestId);
+        },
+      }),
+    ),
   );
 
   // Errors raised before Apollo (body parser) or after a timed-out answer: JSON, never an HTML page or stack.

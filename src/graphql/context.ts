@@ -12,6 +12,16 @@ export interface Context {
   requestId: string;
 }
 
+/** `logger` is the server's; the context's own carries the request id, made on first use (most requests log nothing). */
 export function createContext(db: Database, config: Config, logger: Logger, requestId: string): Context {
-  return { db, loaders: createLoaders(db), config, logger, requestId };
+  let requestLogger: Logger | undefined;
+  return {
+    db,
+    loaders: createLoaders(db),
+    config,
+    requestId,
+    get logger() {
+      return (requestLogger ??= logger.child({ requestId }));
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
 import type { Context } from '../graphql/context.js';
 import { classifyDatabaseFault, ErrorCode, QueryTooComplexError } from '../graphql/errors.js';
 
@@ -16,11 +17,10 @@ export function isUserError(error: GraphQLError): boolean {
  * error codes), plus one record per unexpected error with its stack and cause. These details
  * go to the log only: formatError decides what the client sees.
  */
-export function loggingPlugin(): ApolloServerPlugin<Context> {
+export function loggingPlugin(serverLogger: Logger): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
       const startedAt = performance.now();
-      const logger = contextValue.logger; // already carries requestId
       const errorCodes: string[] = [];
       return {
         async didEncounterErrors({ errors, operationName }) {
@@ -28,19 +28,21 @@ export function loggingPlugin(): ApolloServerPlugin<Context> {
             const fault = classifyDatabaseFault(unwrapResolverError(error));
             if (fault) {
               errorCodes.push(fault);
-              logger.warn({ operationName, code: fault, path: error.path, err: unwrapResolverError(error) }, 'database fault');
+              contextValue.logger.warn({ operationName, code: fault, path: error.path, err: unwrapResolverError(error) }, 'database fault');
             } else if (error.originalError instanceof QueryTooComplexError) {
               errorCodes.push(ErrorCode.QUERY_TOO_COMPLEX); // Apollo files it under GRAPHQL_VALIDATION_FAILED
             } else if (isUserError(error)) {
               errorCodes.push(String(error.extensions.code));
             } else {
               errorCodes.push(ErrorCode.INTERNAL_SERVER_ERROR);
-              logger.error({ operationName, path: error.path, err: unwrapResolverError(error) }, 'unexpected error while executing a GraphQL operation');
+              contextValue.logger.error({ operationName, path: error.path, err: unwrapResolverError(error) }, 'unexpected error while executing a GraphQL operation');
             }
           }
         },
         async willSendResponse({ operationName, response }) {
-          logger.info(
+          // The request's own logger (with its id) is only made when there is a line to write.
+          if (!serverLogger.isLevelEnabled('info')) return;
+          contextValue.logger.info(
             {
               operationName,
               status: response.http.status ?? 200,

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Database } from '../../db/client.js';
+import { PgDialect, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { rowCodec, type RowCodec } from '../../db/json-row.js';
+import { queryRowsPrepared, type Database } from '../../db/client.js';
 import { BadUserInputError } from '../errors.js';
 import { SortDirection } from './enums.js';
 import type { ConnectionData } from './connection.js';
@@ -60,6 +61,33 @@ export interface KeysetPageOptions<Row> {
   ahead?: { column: SQL; apply(row: Row, value: unknown): void };
 }
 
+const codecs = new WeakMap<PgTable, RowCodec<unknown>>();
+const codecOf = (table: PgTable) => {
+  let codec = codecs.get(table);
+  if (!codec) codecs.set(table, (codec = rowCodec(table) as RowCodec<unknown>));
+  return codec;
+};
+
+const dialect = new PgDialect();
+const heads = new WeakMap<PgTable, Map<SQL | undefined, SQL>>();
+
+/**
+ * `select <row as JSON> [, <nested data>] from <table>`, rendered to text once per table and
+ * nested-data plan: a page then costs building only its WHERE clause, not the whole statement.
+ * Rows travel as JSON arrays (json-row.ts), decoded to the shape drizzle's select returns.
+ */
+function selectHead(table: PgTable, aheadColumn: SQL | undefined): SQL {
+  let byPlan = heads.get(table);
+  if (!byPlan) heads.set(table, (byPlan = new Map()));
+  let head = byPlan.get(aheadColumn);
+  if (!head) {
+    const select = sql`select ${codecOf(table).packed} as row${aheadColumn ? sql`, ${aheadColumn} as ahead` : sql``} from ${table}`;
+    head = sql.raw(dialect.sqlToQuery(select).sql);
+    byPlan.set(aheadColumn, head);
+  }
+  return head;
+}
+
 /**
  * Keyset (seek) pagination: `WHERE (sort, id) > (cursor)` on an index instead of OFFSET, so a
  * page deep in a large connection costs the same as the first. Fetches one extra row to know
@@ -78,18 +106,19 @@ export async function keysetPage<Row extends { id: number }, Node>(
   const sortColumn = sort.column;
   const idColumn = table.id;
   const ahead = options.ahead;
+  const seekCondition = seek && (direction === SortDirection.DESC
+    ? sql`(${sortColumn}, ${idColumn}) < (${seek[0]}, ${seek[1]})`
+    : sql`(${sortColumn}, ${idColumn}) > (${seek[0]}, ${seek[1]})`);
+  const condition = and(where, seekCondition);
   const pageRows = first === 0
     ? []
-    : await (ahead ? db.select({ row: table, ahead: ahead.column }) : db.select({ row: table }))
-        .from(table)
-        .where(and(where, seek && (direction === SortDirection.DESC
-          ? sql`(${sortColumn}, ${idColumn}) < (${seek[0]}, ${seek[1]})`
-          : sql`(${sortColumn}, ${idColumn}) > (${seek[0]}, ${seek[1]})`)))
-        .orderBy(order(sortColumn), order(idColumn))
-        .limit(first + 1);
-  const rows = pageRows.map((result) => result.row as unknown as Row);
+    : await queryRowsPrepared<{ row: unknown[]; ahead?: unknown }>(db, sql`${selectHead(table, ahead?.column)}
+        ${condition ? sql`where ${condition}` : sql``}
+        order by ${order(sortColumn)}, ${order(idColumn)} limit ${first + 1}`);
+  const codec = codecOf(table);
+  const rows = pageRows.map((result) => codec.decode(result.row) as unknown as Row);
   // The extra row only tells whether a next page exists; its nested data is not needed.
-  if (ahead) (pageRows as { row: unknown; ahead: unknown }[]).slice(0, first).forEach((result, i) => ahead.apply(rows[i]!, result.ahead));
+  if (ahead) pageRows.slice(0, first).forEach((result, i) => ahead.apply(rows[i]!, result.ahead));
   const hasNextPage = rows.length > first;
   const edges = rows.slice(0, first).map((row) => ({
     node: toNode(row),
