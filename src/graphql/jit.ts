@@ -1,4 +1,4 @@
-import { execute, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GatewayExecutor, GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from '@apollo/server-gateway-interface';
 
@@ -13,6 +13,25 @@ import type { GatewayExecutor, GatewayInterface, GatewaySchemaLoadOrUpdateCallba
  * graphql-js instead, so clients get graphql-js' own messages (which Apollo maps to
  * BAD_USER_INPUT) whatever the engine.
  */
+/**
+ * graphql-jit reports field errors with its own lookalike of GraphQLError, which leaves
+ * `extensions` undefined when the thrown error has none; Apollo (and formatError) read
+ * `extensions.code` and `originalError` as graphql-js sets them. Rebuilt the way graphql-js'
+ * locatedError does: same message, path and locations, the thrown error as originalError and
+ * its extensions.
+ */
+function upstreamError(error: GraphQLError): GraphQLError {
+  const original = error.originalError ?? undefined;
+  const rebuilt = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: original,
+    extensions: error.extensions ?? (original as { extensions?: Record<string, unknown> } | undefined)?.extensions,
+  });
+  // graphql-jit already resolved the locations; graphql-js would compute them from the nodes.
+  if (error.locations) Object.defineProperty(rebuilt, 'locations', { value: error.locations, enumerable: true });
+  return rebuilt;
+}
+
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   // Apollo's document cache hands back the same DocumentNode for the same query text, so a
   // WeakMap keyed by it drops compiled queries when Apollo evicts their document.
@@ -38,7 +57,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     const result = await query.query(undefined, context, request.variables);
     // No data at all: the variables were refused before anything ran; let graphql-js say why.
     if (result.errors?.length && result.data === undefined) return execute(args);
-    return result;
+    return result.errors?.length ? { ...result, errors: result.errors.map(upstreamError) } : result;
   };
 
   const listeners = new Set<GatewaySchemaLoadOrUpdateCallback>();
