@@ -31,6 +31,8 @@ export interface BenchQuery {
   name: string;
   description: string;
   requests: Partial<Record<PeerName, (p: QueryParameters) => RequestBody>>;
+  /** Nested lists the query reads (the events page counts as one); the statement target is one per list level, at least one. */
+  listLevels: number;
   /** Canonical form of each peer's `data`; absent for newsgraph-only queries. */
   canonical?: Record<PeerName, (data: any) => unknown>;
 }
@@ -49,6 +51,7 @@ function canonicalGroups(groups: { country: { code: string; name: string }; acto
 export const benchQueries: BenchQuery[] = [
   {
     name: 'nestedList',
+    listLevels: 3,
     description: '20 events (oldest first) → their actors, and their quotes → speaker',
     requests: {
       newsgraph: (p) => ({
@@ -81,6 +84,7 @@ export const benchQueries: BenchQuery[] = [
   },
   {
     name: 'nodeLookup',
+    listLevels: 0,
     description: 'one event by ID, with its location and country',
     requests: {
       newsgraph: (p) => ({
@@ -108,6 +112,7 @@ export const benchQueries: BenchQuery[] = [
   },
   {
     name: 'reactionsByCountry',
+    listLevels: 1,
     description: "one event's reactions grouped by the reacting actor's country (PostGraphile: flat list, grouped by the checker)",
     requests: {
       newsgraph: (p) => ({
@@ -145,6 +150,7 @@ export const benchQueries: BenchQuery[] = [
   },
   {
     name: 'deepPage',
+    listLevels: 1,
     description: 'events of one kind, 20 per page, the page after a cursor deep in the connection (~page 50)',
     requests: {
       newsgraph: (p) => ({
@@ -177,6 +183,7 @@ export const benchQueries: BenchQuery[] = [
   },
   {
     name: 'statsCountryKind',
+    listLevels: 1,
     description: 'newsgraph only: casualtyStats(groupBy: [COUNTRY, KIND]) over every casualty record, top 20 groups',
     requests: {
       newsgraph: () => ({
@@ -188,6 +195,7 @@ export const benchQueries: BenchQuery[] = [
   },
   {
     name: 'statsOneCountry',
+    listLevels: 1,
     description: 'newsgraph only: casualtyStats filtered to one (busy) victim country, grouped by KIND',
     requests: {
       newsgraph: (p) => ({
@@ -199,6 +207,7 @@ export const benchQueries: BenchQuery[] = [
   },
   {
     name: 'statsOneEvent',
+    listLevels: 1,
     description: 'newsgraph only: casualtyStats filtered to one (busy) event, grouped by KIND',
     requests: {
       newsgraph: (p) => ({
