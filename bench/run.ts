@@ -147,16 +147,16 @@ async function startPeer(name: PeerName, database: string): Promise<Peer> {
     // Production mode as deployed; per-request info logs and the per-IP rate limit are off so
     // the run measures query serving (PostGraphile and the floor do neither).
     newsgraph: {
-      args: ['--import', 'tsx', ...counter, ...(flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'src/index.ts'],
+      args: ['--import', 'tsx/esm', ...counter, ...(flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'src/index.ts'],
       env: { NODE_ENV: 'production', SANDBOX: 'false', SEED_ON_START: 'false', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_REQUESTS: '0' },
       path: '/graphql',
     },
     postgraphile: {
-      args: ['--import', './bench/polyfill.mjs', '--import', 'tsx', ...counter, 'bench/postgraphile-server.ts'],
+      args: ['--import', './bench/polyfill.mjs', '--import', 'tsx/esm', ...counter, 'bench/postgraphile-server.ts'],
       env: { NODE_ENV: 'production' },
       path: '/graphql',
     },
-    floor: { args: ['--import', 'tsx', ...counter, 'bench/floor-server.ts'], env: { NODE_ENV: 'production' }, path: '/' },
+    floor: { args: ['--import', 'tsx/esm', ...counter, 'bench/floor-server.ts'], env: { NODE_ENV: 'production' }, path: '/' },
   };
   const command = commands[name];
   const child = spawn(process.execPath, command.args, {

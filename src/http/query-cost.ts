@@ -91,3 +91,27 @@ export function estimateQueryCost(
 
   return selectionSetCost(operation.selectionSet, rootType, new Set());
 }
+
+/**
+ * The variables an operation's cost depends on: those passed as `first` anywhere in it (its
+ * fragments included). Everything else about the cost is fixed by the document.
+ */
+export function pageSizeVariables(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): string[] {
+  const names = new Set<string>();
+  const visitSelections = (selectionSet: SelectionSetNode, seen: Set<string>) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        for (const argument of selection.arguments ?? []) {
+          if (argument.name.value === 'first' && argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
+        }
+        if (selection.selectionSet) visitSelections(selection.selectionSet, seen);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visitSelections(selection.selectionSet, seen);
+      } else if (!seen.has(selection.name.value) && fragments[selection.name.value]) {
+        visitSelections(fragments[selection.name.value]!.selectionSet, new Set(seen).add(selection.name.value));
+      }
+    }
+  };
+  visitSelections(operation.selectionSet, new Set());
+  return [...names].sort();
+}

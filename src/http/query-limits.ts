@@ -1,9 +1,12 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { Kind, type FragmentDefinitionNode, type ValidationRule } from 'graphql';
+import { Kind, type FragmentDefinitionNode, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Config } from '../config.js';
 import { QueryTooComplexError, type QueryLimit } from '../graphql/errors.js';
-import { estimateQueryCost } from './query-cost.js';
+import { estimateQueryCost, pageSizeVariables } from './query-cost.js';
+
+/** Page-size combinations remembered per operation (each a few bytes). */
+const MAX_CACHED_COSTS = 64;
 
 type ArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
 type RejectCallback = NonNullable<NonNullable<ArmorConfig['maxDepth']>['onReject']>[number];
@@ -20,16 +23,33 @@ export const TOKEN_LIMIT_MESSAGE = /Document contains more th[a-z]+ (\d+) tokens
 
 /** Refuses an operation whose estimated cost exceeds the limit, after validation and before execution. */
 function costLimitPlugin(maxQueryCost: number): ApolloServerPlugin {
+  // Apollo's document cache hands back the same operation node for the same query text, so its
+  // cost is worked out once per page-size values, not walked again on every request.
+  const costs = new WeakMap<OperationDefinitionNode, { variables: string[]; byPageSizes: Map<string, number> }>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, request, schema }) {
           if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+          let known = costs.get(operation);
+          const fragments = () => {
+            const byName: Record<string, FragmentDefinitionNode> = {};
+            for (const definition of document.definitions) {
+              if (definition.kind === Kind.FRAGMENT_DEFINITION) byName[definition.name.value] = definition;
+            }
+            return byName;
+          };
+          if (!known) {
+            known = { variables: pageSizeVariables(operation, fragments()), byPageSizes: new Map() };
+            costs.set(operation, known);
           }
-          const cost = estimateQueryCost(schema, operation, fragments, request.variables ?? {});
+          const variables = request.variables ?? {};
+          const key = JSON.stringify(known.variables.map((name) => variables[name] ?? null));
+          let cost = known.byPageSizes.get(key);
+          if (cost === undefined) {
+            cost = estimateQueryCost(schema, operation, fragments(), variables);
+            if (known.byPageSizes.size < MAX_CACHED_COSTS) known.byPageSizes.set(key, cost);
+          }
           if (cost > maxQueryCost) {
             const error = new QueryTooComplexError(
               `Query cost limit of ${maxQueryCost} exceeded, estimated ${cost}. Ask for smaller pages (first) or fewer nested lists.`,

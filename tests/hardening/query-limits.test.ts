@@ -76,6 +76,10 @@ describe('query limits refuse abusive operations before any SQL runs', () => {
     dataOf(await t.query(`{ events { nodes { title casualties { victims } } } }`)); // default page size 20: 261
     await expectRefused(page('100'), 'cost', /Query cost limit of 1000 exceeded, estimated 1301/);
     await expectRefused(page('$first'), 'cost', /estimated 1301/, { first: 100 });
+    // One document, remembered cost per page size: each value still gets its own verdict.
+    dataOf(await t.query(page('$first'), { first: 20 }));
+    await expectRefused(page('$first'), 'cost', /estimated 1301/, { first: 100 });
+    dataOf(await t.query(page('$first'), { first: 20 }));
   });
 
   it('cost: the refusal reaches HTTP clients as 400 with the estimate', async () => {
