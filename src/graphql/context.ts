@@ -12,16 +12,31 @@ export interface Context {
   requestId: string;
 }
 
-/** `logger` is the server's; the context's own carries the request id, made on first use (most requests log nothing). */
+/**
+ * The request's logger (the server's, bound to the request id) is made on first use: most
+ * requests log nothing. The getter lives on the prototype because Apollo copies the context's
+ * own properties for each request (`Object.assign` onto an object of the same prototype), which
+ * would call an own getter, and so build the logger, every time.
+ */
+class RequestContext implements Context {
+  readonly loaders: Loaders;
+  // Not a #private field: Apollo's copy would not carry its slot, and reading it would throw.
+  private requestLogger: Logger | undefined = undefined;
+
+  constructor(
+    readonly db: Database,
+    readonly config: Config,
+    private readonly serverLogger: Logger,
+    readonly requestId: string,
+  ) {
+    this.loaders = createLoaders(db);
+  }
+
+  get logger(): Logger {
+    return (this.requestLogger ??= this.serverLogger.child({ requestId: this.requestId }));
+  }
+}
+
 export function createContext(db: Database, config: Config, logger: Logger, requestId: string): Context {
-  let requestLogger: Logger | undefined;
-  return {
-    db,
-    loaders: createLoaders(db),
-    config,
-    requestId,
-    get logger() {
-      return (requestLogger ??= logger.child({ requestId }));
-    },
-  };
+  return new RequestContext(db, config, logger, requestId);
 }
