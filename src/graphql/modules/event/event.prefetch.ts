@@ -1,7 +1,8 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { alias, getTableConfig, PgDialect, type PgTable } from 'drizzle-orm/pg-core';
+import { alias, getTableConfig, PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import { rowCodec } from '../../../db/json-row.js';
+import { rowCodec, type RowCodec } from '../../../db/json-row.js';
 import type { Database } from '../../../db/client.js';
 import { actors, casualties, countries, deployments, eventActors, events, locations, quotes, reactions } from '../../../db/schema/index.js';
 import { relationOrder, type EventRow, type Loaders } from '../../loaders.js';
@@ -35,9 +36,7 @@ const as = (table: PgTable, aliased: PgTable) => sql`${table} AS ${sql.identifie
 
 const codecs = {
   participant: rowCodec(eventActors, participant),
-  participantActor: rowCodec(actors, participantActor, ['searchText']),
   quote: rowCodec(quotes, quote),
-  speaker: rowCodec(actors, speaker, ['searchText']),
   reaction: rowCodec(reactions, reaction),
   reactor: rowCodec(actors, reactor, ['searchText']),
   reactorCountry: rowCodec(countries, reactorCountry),
@@ -62,29 +61,58 @@ interface Relation {
   prime(loaders: Loaders, event: EventRow, value: unknown): void;
 }
 
+/**
+ * An event's rows of one table, each with the actor it names joined in (participants, quotes),
+ * primed as the table's list per event and as the actors they name.
+ */
+function rowsWithActor<Row>(spec: {
+  fields: readonly string[];
+  from: SQL;
+  row: RowCodec<Row>;
+  actorAlias: PgTable & { id: PgColumn };
+  actorId: PgColumn;
+  eventId: PgColumn;
+  order: readonly unknown[];
+  loader: (loaders: Loaders) => DataLoader<number, Row[]>;
+}): Relation {
+  const actor = rowCodec(actors, spec.actorAlias, ['searchText']);
+  return {
+    fields: spec.fields,
+    column: sql`(SELECT ${list(sql`json_build_array(${spec.row.packed}, ${actor.packed})`, spec.order)}
+      FROM ${spec.from} JOIN ${as(actors, spec.actorAlias)} ON ${eq(spec.actorAlias.id, spec.actorId)}
+      WHERE ${eq(spec.eventId, events.id)})`,
+    prime(loaders, event, value) {
+      const rows = value as [Packed, Packed][];
+      spec.loader(loaders).prime(event.id, rows.map(([row]) => spec.row.decode(row)));
+      for (const [, packedActor] of rows) {
+        const row = actor.decode(packedActor);
+        loaders.actor.prime(row.id, row);
+      }
+    },
+  };
+}
+
 const relations: Record<string, Relation> = {
-  participants: {
+  participants: rowsWithActor({
     fields: ['participants', 'actors'],
-    column: sql`(SELECT ${list(sql`json_build_array(${codecs.participant.packed}, ${codecs.participantActor.packed})`, relationOrder.participantsByEvent(participant))}
-      FROM ${as(eventActors, participant)} JOIN ${as(actors, participantActor)} ON ${eq(participantActor.id, participant.actorId)}
-      WHERE ${eq(participant.eventId, events.id)})`,
-    prime(loaders, event, value) {
-      const rows = (value as [Packed, Packed][]).map(([p, a]) => ({ participant: codecs.participant.decode(p), actor: codecs.participantActor.decode(a) }));
-      loaders.participantsByEvent.prime(event.id, rows.map((r) => r.participant));
-      for (const r of rows) loaders.actor.prime(r.actor.id, r.actor);
-    },
-  },
-  quotes: {
+    from: as(eventActors, participant),
+    row: codecs.participant,
+    actorAlias: participantActor,
+    actorId: participant.actorId,
+    eventId: participant.eventId,
+    order: relationOrder.participantsByEvent(participant),
+    loader: (loaders) => loaders.participantsByEvent,
+  }),
+  quotes: rowsWithActor({
     fields: ['quotes'],
-    column: sql`(SELECT ${list(sql`json_build_array(${codecs.quote.packed}, ${codecs.speaker.packed})`, relationOrder.quotesByEvent(quote))}
-      FROM ${as(quotes, quote)} JOIN ${as(actors, speaker)} ON ${eq(speaker.id, quote.speakerActorId)}
-      WHERE ${eq(quote.eventId, events.id)})`,
-    prime(loaders, event, value) {
-      const rows = (value as [Packed, Packed][]).map(([q, a]) => ({ quote: codecs.quote.decode(q), actor: codecs.speaker.decode(a) }));
-      loaders.quotesByEvent.prime(event.id, rows.map((r) => r.quote));
-      for (const r of rows) loaders.actor.prime(r.actor.id, r.actor);
-    },
-  },
+    from: as(quotes, quote),
+    row: codecs.quote,
+    actorAlias: speaker,
+    actorId: quote.speakerActorId,
+    eventId: quote.eventId,
+    order: relationOrder.quotesByEvent(quote),
+    loader: (loaders) => loaders.quotesByEvent,
+  }),
   reactions: {
     fields: ['reactions', 'reactionsByCountry'],
     column: sql`(SELECT ${list(sql`json_build_array(${codecs.reaction.packed}, ${codecs.reactor.packed}, ${codecs.reactorCountry.packedWhere(reactorCountry.code)})`, relationOrder.reactionsByEvent(reaction))}
