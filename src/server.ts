@@ -15,7 +15,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import { getSchema } from './graphql/schema.js';
-import { jitGateway } from './graphql/jit.js';
+import { jitExecution } from './graphql/jit.js';
 import { createContext, type Context } from './graphql/context.js';
 import { classifyDatabaseFault, databaseFaultMessage, ErrorCode, QueryTooComplexError } from './graphql/errors.js';
 import { sendHttpError } from './http/http-errors.js';
@@ -119,6 +119,7 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
   const limits = queryLimits(config);
   const examples = readFileSync(examplesFile, 'utf8');
+  const jit = jitExecution(await getSchema());
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
     config.sandbox
@@ -128,10 +129,12 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
     // newsgraph sets no cache hints; the built-in plugin would still wrap every field resolver.
     ApolloServerPluginCacheControlDisabled(),
     ...(limits.plugins as ApolloServerPlugin<Context>[]),
+    // Last: it answers the operation, so every check above has run first.
+    jit.plugin as ApolloServerPlugin<Context>,
   ];
   const apollo = new ApolloServer<Context>({
     // The schema, executed by graphql-jit (see jit.ts).
-    gateway: jitGateway(await getSchema()),
+    gateway: jit.gateway,
     plugins,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,

@@ -1,18 +1,8 @@
-import { execute, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { GatewayExecutor, GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from '@apollo/server-gateway-interface';
 
-/**
- * Executes operations with graphql-jit: each validated document is compiled once into a plain
- * JavaScript function (no per-field dispatch through graphql-js' generic executor), then run
- * for every request that sends it. Apollo keeps everything else (parsing, validation and its
- * document cache, plugins, error formatting): it hands execution to us through its gateway
- * interface, the one hook it offers for a custom executor.
- *
- * Anything graphql-jit cannot compile, and any request whose variables fail coercion, runs on
- * graphql-js instead, so clients get graphql-js' own messages (which Apollo maps to
- * BAD_USER_INPUT) whatever the engine.
- */
 /**
  * graphql-jit reports field errors with its own lookalike of GraphQLError, which leaves
  * `extensions` undefined when the thrown error has none; Apollo (and formatError) read
@@ -32,10 +22,37 @@ function upstreamError(error: GraphQLError): GraphQLError {
   return rebuilt;
 }
 
-export function jitGateway(schema: GraphQLSchema): GatewayInterface {
+export interface JitExecution {
+  /** For `new ApolloServer({ gateway })`: serves the schema and executes what reaches execution. */
+  gateway: GatewayInterface;
+  /** Answers error-free operations before Apollo's own execution step (see below). */
+  plugin: ApolloServerPlugin;
+}
+
+/**
+ * Executes operations with graphql-jit: each validated document is compiled once into a plain
+ * JavaScript function (no per-field dispatch through graphql-js' generic executor), then run
+ * for every request that sends it. Apollo keeps everything else: parsing, validation and its
+ * document cache, plugins, error formatting.
+ *
+ * Two hooks, because Apollo offers no executor option:
+ * - the plugin's `responseForOperation` runs the compiled query and, when it has no errors,
+ *   answers with it. Measured in-process on the nested-list benchmark query, this is about 20%
+ *   faster than answering through the gateway path, whose per-request bookkeeping quadrupled
+ *   garbage-collection time (1.8 s against 0.5 s over 3,500 operations);
+ * - a result with errors is handed, unexecuted again, to the gateway executor, so Apollo formats
+ *   the errors, sets their HTTP status and tells the plugins, exactly as for its own executor.
+ *
+ * Anything graphql-jit cannot compile, and any request whose variables fail coercion, runs on
+ * graphql-js instead, so clients get graphql-js' own messages (which Apollo maps to
+ * BAD_USER_INPUT) whatever the engine.
+ */
+export function jitExecution(schema: GraphQLSchema): JitExecution {
   // Apollo's document cache hands back the same DocumentNode for the same query text, so a
   // WeakMap keyed by it drops compiled queries when Apollo evicts their document.
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+  // Results with errors, from the plugin to the executor, by the request's context object.
+  const withErrors = new WeakMap<object, ExecutionResult>();
 
   const compile = (document: DocumentNode, operationName: string | null | undefined): CompiledQuery | null => {
     let byOperation = compiled.get(document);
@@ -52,16 +69,39 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
 
   const executor: GatewayExecutor = async ({ document, request, context }) => {
     const args = { schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName };
-    const query = compile(document, request.operationName);
-    if (!query) return execute(args);
-    const result = await query.query(undefined, context, request.variables);
+    let result = withErrors.get(context);
+    if (result) {
+      withErrors.delete(context);
+    } else {
+      const query = compile(document, request.operationName);
+      if (!query) return execute(args);
+      result = await query.query(undefined, context, request.variables);
+    }
     // No data at all: the variables were refused before anything ran; let graphql-js say why.
     if (result.errors?.length && result.data === undefined) return execute(args);
     return result.errors?.length ? { ...result, errors: result.errors.map(upstreamError) } : result;
   };
 
+  const plugin: ApolloServerPlugin = {
+    async requestDidStart() {
+      return {
+        async responseForOperation({ document, operation, request, contextValue }) {
+          if (!operation) return null; // Apollo reports the missing or ambiguous operation
+          const query = compile(document, request.operationName);
+          if (!query) return null;
+          const result = await query.query(undefined, contextValue, request.variables);
+          if (result.errors?.length) {
+            withErrors.set(contextValue, result);
+            return null;
+          }
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: result } };
+        },
+      };
+    },
+  };
+
   const listeners = new Set<GatewaySchemaLoadOrUpdateCallback>();
-  return {
+  const gateway: GatewayInterface = {
     onSchemaLoadOrUpdate(callback) {
       listeners.add(callback);
       return () => listeners.delete(callback);
@@ -74,4 +114,5 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       listeners.clear();
     },
   };
+  return { gateway, plugin };
 }

@@ -11,7 +11,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** Checks `first` against the configured cap, with a message that says what is allowed. */
 export function pageSize(first: number | null | undefined, max: number): number {
   if (first === null || first === undefined) return Math.min(DEFAULT_PAGE_SIZE, max);
-  if (first < 0 || first > max) {
+  if (!Number.isInteger(first) || first < 0 || first > max) {
     throw new BadUserInputError(`first must be between 0 and ${max}, got ${first}.`, 'first');
   }
   return first;
@@ -110,11 +110,14 @@ export async function keysetPage<Row extends { id: number }, Node>(
     ? sql`(${sortColumn}, ${idColumn}) < (${seek[0]}, ${seek[1]})`
     : sql`(${sortColumn}, ${idColumn}) > (${seek[0]}, ${seek[1]})`);
   const condition = and(where, seekCondition);
+  // The page size is written into the statement (an integer checked by pageSize), not sent as a
+  // parameter: a LIMIT the planner can see lets Postgres keep one plan per statement instead of
+  // planning the nested subqueries again on every request.
   const pageRows = first === 0
     ? []
     : await queryRowsPrepared<{ row: unknown[]; ahead?: unknown }>(db, sql`${selectHead(table, ahead?.column)}
         ${condition ? sql`where ${condition}` : sql``}
-        order by ${order(sortColumn)}, ${order(idColumn)} limit ${first + 1}`);
+        order by ${order(sortColumn)}, ${order(idColumn)} limit ${sql.raw(String(first + 1))}`);
   const codec = codecOf(table);
   const rows = pageRows.map((result) => codec.decode(result.row) as unknown as Row);
   // The extra row only tells whether a next page exists; its nested data is not needed.
