@@ -1,7 +1,7 @@
 import { and, asc, count, desc, sql, type SQL } from 'drizzle-orm';
-import { PgDialect, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { rowCodec, type RowCodec } from '../../db/json-row.js';
-import { queryRowsPrepared, type Database } from '../../db/client.js';
+import { prerendered, queryRowsPrepared, type Database } from '../../db/client.js';
 import { BadUserInputError } from '../errors.js';
 import { SortDirection } from './enums.js';
 import type { ConnectionData } from './connection.js';
@@ -68,7 +68,6 @@ const codecOf = (table: PgTable) => {
   return codec;
 };
 
-const dialect = new PgDialect();
 const heads = new WeakMap<PgTable, Map<SQL | undefined, SQL>>();
 
 /**
@@ -81,8 +80,7 @@ function selectHead(table: PgTable, aheadColumn: SQL | undefined): SQL {
   if (!byPlan) heads.set(table, (byPlan = new Map()));
   let head = byPlan.get(aheadColumn);
   if (!head) {
-    const select = sql`select ${codecOf(table).packed} as row${aheadColumn ? sql`, ${aheadColumn} as ahead` : sql``} from ${table}`;
-    head = sql.raw(dialect.sqlToQuery(select).sql);
+    head = prerendered(sql`select ${codecOf(table).packed} as row${aheadColumn ? sql`, ${aheadColumn} as ahead` : sql``} from ${table}`);
     byPlan.set(aheadColumn, head);
   }
   return head;

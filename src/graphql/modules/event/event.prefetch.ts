@@ -1,9 +1,9 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { alias, getTableConfig, PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { alias, getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { rowCodec, type RowCodec } from '../../../db/json-row.js';
-import type { Database } from '../../../db/client.js';
+import { prerendered, type Database } from '../../../db/client.js';
 import { actors, casualties, countries, deployments, eventActors, events, locations, quotes, reactions } from '../../../db/schema/index.js';
 import { relationOrder, type EventRow, type Loaders } from '../../loaders.js';
 import { selectedFieldNames } from '../../common/selection.js';
@@ -187,7 +187,6 @@ export function planEventPrefetch(info: GraphQLResolveInfo, path: readonly strin
 }
 
 const plans = new Map<string, EventPrefetch>();
-const dialect = new PgDialect();
 
 export function eventPrefetch(names: readonly string[]): EventPrefetch {
   const key = names.join('+');
@@ -196,9 +195,7 @@ export function eventPrefetch(names: readonly string[]): EventPrefetch {
     const chosen = names.map((name) => relations[name]!);
     plan = {
       key,
-      // Rendered once: the subqueries take no parameters, and walking drizzle's SQL tree on
-      // every request cost more than the statement itself.
-      column: sql.raw(dialect.sqlToQuery(sql`json_build_array(${sql.join(chosen.map((r) => r.column), sql`, `)})`).sql),
+      column: prerendered(sql`json_build_array(${sql.join(chosen.map((r) => r.column), sql`, `)})`),
       apply(loaders, event, value) {
         const values = value as unknown[];
         chosen.forEach((relation, i) => relation.prime(loaders, event, values[i]));

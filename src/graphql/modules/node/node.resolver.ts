@@ -3,7 +3,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Node } from '../../common/node.js';
 import { fromGlobalId, type NodeTypeName } from '../../common/global-id.js';
 import type { Context } from '../../context.js';
-import type { Loaders } from '../../loaders.js';
 import { NotFoundError } from '../../errors.js';
 import { toActor } from '../actor/actor.type.js';
 import { toCasualty } from '../casualty/casualty.type.js';
@@ -15,14 +14,14 @@ import { toReaction } from '../reaction/reaction.type.js';
 import { toSource } from '../source/source.type.js';
 
 /** How to fetch each Node type by row id, through the request's loaders. */
-const fetchers: Record<NodeTypeName, (loaders: Loaders, rowId: number, context: Context, info: GraphQLResolveInfo) => Promise<Node | null>> = {
-  Event: (_l, id, context, info) => loadEvent(context, id, info).then((row) => (row ? toEvent(row) : null)),
-  Actor: (l, id) => l.actor.load(id).then((row) => (row ? toActor(row) : null)),
-  Casualty: (l, id) => l.casualty.load(id).then((row) => (row ? toCasualty(row) : null)),
-  Deployment: (l, id) => l.deployment.load(id).then((row) => (row ? toDeployment(row) : null)),
-  Quote: (l, id) => l.quote.load(id).then((row) => (row ? toQuote(row) : null)),
-  Reaction: (l, id) => l.reaction.load(id).then((row) => (row ? toReaction(row) : null)),
-  Source: (l, id) => l.source.load(id).then((row) => (row ? toSource(row) : null)),
+const fetchers: Record<NodeTypeName, (context: Context, rowId: number, info: GraphQLResolveInfo) => Promise<Node | null>> = {
+  Event: (context, id, info) => loadEvent(context, id, info).then((row) => (row ? toEvent(row) : null)),
+  Actor: ({ loaders: l }, id) => l.actor.load(id).then((row) => (row ? toActor(row) : null)),
+  Casualty: ({ loaders: l }, id) => l.casualty.load(id).then((row) => (row ? toCasualty(row) : null)),
+  Deployment: ({ loaders: l }, id) => l.deployment.load(id).then((row) => (row ? toDeployment(row) : null)),
+  Quote: ({ loaders: l }, id) => l.quote.load(id).then((row) => (row ? toQuote(row) : null)),
+  Reaction: ({ loaders: l }, id) => l.reaction.load(id).then((row) => (row ? toReaction(row) : null)),
+  Source: ({ loaders: l }, id) => l.source.load(id).then((row) => (row ? toSource(row) : null)),
 };
 
 @Resolver()
@@ -34,7 +33,7 @@ export class NodeResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Node> {
     const { type, rowId } = fromGlobalId(id);
-    const node = await fetchers[type](context.loaders, rowId, context, info);
+    const node = await fetchers[type](context, rowId, info);
     if (!node) throw new NotFoundError(type, id);
     return node;
   }
