@@ -1,6 +1,6 @@
 import { and, asc, count, desc, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { rowCodec, type RowCodec } from '../../db/json-row.js';
+import { packedRow, rowCodec, type RowCodec } from '../../db/json-row.js';
 import { prerendered, queryRowsPrepared, type Database } from '../../db/client.js';
 import { BadUserInputError } from '../errors.js';
 import { SortDirection } from './enums.js';
@@ -80,7 +80,7 @@ function selectHead(table: PgTable, aheadColumn: SQL | undefined): SQL {
   if (!byPlan) heads.set(table, (byPlan = new Map()));
   let head = byPlan.get(aheadColumn);
   if (!head) {
-    head = prerendered(sql`select ${codecOf(table).packed} as row${aheadColumn ? sql`, ${aheadColumn} as ahead` : sql``} from ${table}`);
+    head = prerendered(sql`select ${packedRow(codecOf(table))} as row${aheadColumn ? sql`, ${aheadColumn} as ahead` : sql``} from ${table}`);
     byPlan.set(aheadColumn, head);
   }
   return head;

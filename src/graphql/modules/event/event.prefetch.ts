@@ -2,7 +2,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { alias, getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import { rowCodec, type RowCodec } from '../../../db/json-row.js';
+import { packedList, packedRow, rowCodec, type RowCodec } from '../../../db/json-row.js';
 import { prerendered, type Database } from '../../../db/client.js';
 import { actors, casualties, countries, deployments, eventActors, events, locations, quotes, reactions } from '../../../db/schema/index.js';
 import { relationOrder, type EventRow, type Loaders } from '../../loaders.js';
@@ -11,7 +11,7 @@ import { selectedFieldNames } from '../../common/selection.js';
 /**
  * Fetching ahead. When a query asks for events together with their participants, quotes,
  * reactions, casualties, deployments or location, the statement that reads the events also
- * builds those nested lists in Postgres (correlated `json_agg` subqueries), and the rows are
+ * builds those nested lists in Postgres (correlated subqueries packed as JSON, json-row.ts), and the rows are
  * primed into the same per-request DataLoaders the field resolvers read. The resolvers do not
  * change and find their data already loaded: a whole query level costs one round trip instead
  * of one per field. Anything not planned here is still fetched by the loaders, one batch per
@@ -46,10 +46,8 @@ const codecs = {
   placeCountry: rowCodec(countries, placeCountry),
 };
 
-const orderBy = (columns: readonly unknown[]) => sql.join(columns.map((c) => sql`${c}`), sql`, `);
-const list = (row: SQL, order: readonly unknown[]) => sql`coalesce(json_agg(${row} ORDER BY ${orderBy(order)}), '[]'::json)`;
-
-type Packed = unknown[];
+/** One packed row: the text values of the rows joined side by side (json-row.ts). */
+type Packed = (string | null)[];
 
 /** One relation of an event that can be fetched ahead. */
 interface Relation {
@@ -78,14 +76,13 @@ function rowsWithActor<Row>(spec: {
   const actor = rowCodec(actors, spec.actorAlias, ['searchText']);
   return {
     fields: spec.fields,
-    column: sql`(SELECT ${list(sql`json_build_array(${spec.row.packed}, ${actor.packed})`, spec.order)}
-      FROM ${spec.from} JOIN ${as(actors, spec.actorAlias)} ON ${eq(spec.actorAlias.id, spec.actorId)}
-      WHERE ${eq(spec.eventId, events.id)})`,
+    column: packedList([spec.row, actor], sql`${spec.from} JOIN ${as(actors, spec.actorAlias)} ON ${eq(spec.actorAlias.id, spec.actorId)}
+      WHERE ${eq(spec.eventId, events.id)}`, spec.order),
     prime(loaders, event, value) {
-      const rows = value as [Packed, Packed][];
-      spec.loader(loaders).prime(event.id, rows.map(([row]) => spec.row.decode(row)));
-      for (const [, packedActor] of rows) {
-        const row = actor.decode(packedActor);
+      const rows = value as Packed[];
+      spec.loader(loaders).prime(event.id, rows.map((values) => spec.row.decode(values)));
+      for (const values of rows) {
+        const row = actor.decode(values, spec.row.width);
         loaders.actor.prime(row.id, row);
       }
     },
@@ -115,15 +112,17 @@ const relations: Record<string, Relation> = {
   }),
   reactions: {
     fields: ['reactions', 'reactionsByCountry'],
-    column: sql`(SELECT ${list(sql`json_build_array(${codecs.reaction.packed}, ${codecs.reactor.packed}, ${codecs.reactorCountry.packedWhere(reactorCountry.code)})`, relationOrder.reactionsByEvent(reaction))}
-      FROM ${as(reactions, reaction)} JOIN ${as(actors, reactor)} ON ${eq(reactor.id, reaction.actorId)}
+    column: packedList([codecs.reaction, codecs.reactor, codecs.reactorCountry], sql`${as(reactions, reaction)}
+      JOIN ${as(actors, reactor)} ON ${eq(reactor.id, reaction.actorId)}
       LEFT JOIN ${as(countries, reactorCountry)} ON ${eq(reactorCountry.code, reactor.countryCode)}
-      WHERE ${eq(reaction.eventId, events.id)})`,
+      WHERE ${eq(reaction.eventId, events.id)}`, relationOrder.reactionsByEvent(reaction)),
     prime(loaders, event, value) {
-      const rows = (value as [Packed, Packed, Packed | null][]).map(([r, a, c]) => ({
-        reaction: codecs.reaction.decode(r),
-        actor: codecs.reactor.decode(a),
-        country: c && codecs.reactorCountry.decode(c),
+      const actorAt = codecs.reaction.width;
+      const countryAt = actorAt + codecs.reactor.width;
+      const rows = (value as Packed[]).map((values) => ({
+        reaction: codecs.reaction.decode(values),
+        actor: codecs.reactor.decode(values, actorAt),
+        country: codecs.reactorCountry.decodeOptional(values, countryAt),
       }));
       loaders.reactionsByEvent.prime(event.id, rows.map((r) => r.reaction));
       for (const r of rows) {
@@ -134,32 +133,30 @@ const relations: Record<string, Relation> = {
   },
   casualties: {
     fields: ['casualties'],
-    column: sql`(SELECT ${list(codecs.casualty.packed, relationOrder.casualtiesByEvent(casualty))} FROM ${as(casualties, casualty)} WHERE ${eq(casualty.eventId, events.id)})`,
+    column: packedList([codecs.casualty], sql`${as(casualties, casualty)} WHERE ${eq(casualty.eventId, events.id)}`, relationOrder.casualtiesByEvent(casualty)),
     prime(loaders, event, value) {
       loaders.casualtiesByEvent.prime(event.id, (value as Packed[]).map((c) => codecs.casualty.decode(c)));
     },
   },
   deployments: {
     fields: ['deployments'],
-    column: sql`(SELECT ${list(codecs.deployment.packed, relationOrder.deploymentsByEvent(deployment))} FROM ${as(deployments, deployment)} WHERE ${eq(deployment.eventId, events.id)})`,
+    column: packedList([codecs.deployment], sql`${as(deployments, deployment)} WHERE ${eq(deployment.eventId, events.id)}`, relationOrder.deploymentsByEvent(deployment)),
     prime(loaders, event, value) {
       loaders.deploymentsByEvent.prime(event.id, (value as Packed[]).map((d) => codecs.deployment.decode(d)));
     },
   },
   location: {
     fields: ['location'],
-    column: sql`(SELECT json_build_array(${codecs.place.packed}, ${codecs.placeCountry.packedWhere(placeCountry.code)})
+    column: sql`(SELECT ${packedRow(codecs.place, codecs.placeCountry)}
       FROM ${as(locations, place)} LEFT JOIN ${as(countries, placeCountry)} ON ${eq(placeCountry.code, place.countryCode)}
       WHERE ${eq(place.id, events.locationId)})`,
     prime(loaders, event, value) {
       if (event.locationId === null) return;
       if (value === null) return; // a dangling reference: leave it to the loader to report
-      const [l, c] = value as [Packed, Packed | null];
-      loaders.location.prime(event.locationId, codecs.place.decode(l));
-      if (c) {
-        const country = codecs.placeCountry.decode(c);
-        loaders.country.prime(country.code, country);
-      }
+      const values = value as Packed;
+      loaders.location.prime(event.locationId, codecs.place.decode(values));
+      const country = codecs.placeCountry.decodeOptional(values, codecs.place.width);
+      if (country) loaders.country.prime(country.code, country);
     },
   },
 };
