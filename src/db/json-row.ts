@@ -57,17 +57,21 @@ function decoderOf(column: PgColumn): { expression: (source: PgColumn) => SQL; d
   }
 }
 
-/**
- * @param table the table, whose columns decode the values
- * @param source where the SQL reads them: the table or an alias of it
- * @param omit columns left out (as the API's own selects leave them out)
- */
+export interface RowCodecOptions<K extends string> {
+  /** Where the SQL reads the columns: the table or an alias of it (default: the table). */
+  source?: PgTable;
+  /** Columns left out (as the API's own selects leave them out). */
+  omit?: readonly K[];
+  /** Only these columns (a projection, see graphql/common/projection.ts); the rest are absent from the row. */
+  only?: readonly string[];
+}
+
+/** Packs and decodes rows of `table` (its columns, in table order). */
 export function rowCodec<T extends PgTable, K extends keyof T['_']['columns'] & string = never>(
   table: T,
-  source: PgTable = table,
-  omit: readonly K[] = [],
+  { source = table, omit = [], only }: RowCodecOptions<K> = {},
 ): RowCodec<Omit<T['$inferSelect'], K>> {
-  const keys = Object.keys(getTableColumns(table)).filter((key) => !omit.includes(key as K));
+  const keys = Object.keys(getTableColumns(table)).filter((key) => !omit.includes(key as K) && (!only || only.includes(key)));
   // Decoding uses the table's own columns: an alias's columns are proxies, slow to call per value.
   const columns = keys.map((key) => ({ key, ...decoderOf(getTableColumns(table)[key] as PgColumn) }));
   const width = columns.length;

@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.drop());
 
-const tables = Object.entries(schema).filter((entry): entry is [string, PgTable] => is(entry[1], PgTable));
+const tables = Object.entries(schema as Record<string, unknown>).filter((entry): entry is [string, PgTable] => is(entry[1], PgTable));
 const canonical = (rows: unknown[]) => rows.map((row) => JSON.stringify(row)).sort();
 
 describe(`packed rows on ${testDriver}`, () => {

@@ -1,4 +1,5 @@
 import { ArgsType, ClassType, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { declareColumnReads } from './projection.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Where a page sits in a connection (Relay cursor pagination).' })
 export class PageInfo {
@@ -14,6 +15,8 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Cursor of the last item on this page; pass it as `after` for the next page.' })
   endCursor!: string | null;
 }
+
+declareColumnReads('PageInfo', { hasNextPage: [], hasPreviousPage: [], startCursor: [], endCursor: [] });
 
 @ArgsType()
 export class PageArgs {
@@ -68,6 +71,9 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
     }
   }
   connectionResolvers.push(TotalCountResolver);
+  // A page is read by the field that returns it; totalCount runs its own COUNT.
+  declareColumnReads(`${name}Connection`, { edges: [], nodes: [], pageInfo: [], totalCount: [] });
+  declareColumnReads(`${name}Edge`, { node: [], cursor: [] });
 
   return { Edge, Connection };
 }

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DateScalar } from './scalars.js';
 import { DatePrecision } from './enums.js';
+import { declareColumnReads } from './projection.js';
 
 @ObjectType({ simpleResolvers: true, description: 'A date as precise as the source gives it ("Dec. 27", "since October", "in 2018").' })
 export class FuzzyDate {
@@ -13,6 +14,9 @@ export class FuzzyDate {
   @Field(() => DateScalar, { description: 'Last day of the period (equals `date` for DAY precision).' })
   end!: string;
 }
+
+// Built from its parent's row, whose fields declare the date columns.
+declareColumnReads('FuzzyDate', { date: [], precision: [], end: [] });
 
 export function toFuzzyDate(row: { occurredOn: string; occurredPrecision: DatePrecision; occurredEnd: string }): FuzzyDate {
   return { date: row.occurredOn, precision: row.occurredPrecision, end: row.occurredEnd };

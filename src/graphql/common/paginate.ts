@@ -1,4 +1,4 @@
-import { and, asc, count, desc, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { packedRow, rowCodec, type RowCodec } from '../../db/json-row.js';
 import { prerendered, queryRowsPrepared, type Database } from '../../db/client.js';
@@ -59,31 +59,56 @@ export interface KeysetPageOptions<Row> {
    * row, handed to `apply` with its row (see event.prefetch.ts).
    */
   ahead?: { column: SQL; apply(row: Row, value: unknown): void };
+  /**
+   * The columns the operation reads of the page's rows (graphql/common/projection.ts); whole
+   * rows when absent. The id and the sort column are always read (the cursor needs them).
+   */
+  columns?: readonly string[];
 }
 
-const codecs = new WeakMap<PgTable, RowCodec<unknown>>();
-const codecOf = (table: PgTable) => {
-  let codec = codecs.get(table);
-  if (!codec) codecs.set(table, (codec = rowCodec(table) as RowCodec<unknown>));
-  return codec;
-};
+/** A page's row codec and statement heads, per table and set of columns read. */
+interface PageShape {
+  codec: RowCodec<unknown>;
+  heads: Map<SQL | undefined, SQL>;
+}
+const shapes = new WeakMap<PgTable, Map<string, PageShape>>();
 
-const heads = new WeakMap<PgTable, Map<SQL | undefined, SQL>>();
+function pageShape(table: PgTable, columns: readonly string[] | undefined): PageShape {
+  let byColumns = shapes.get(table);
+  if (!byColumns) shapes.set(table, (byColumns = new Map()));
+  const key = columns ? columns.join(',') : '*';
+  let shape = byColumns.get(key);
+  if (!shape) byColumns.set(key, (shape = { codec: rowCodec(table, { only: columns }) as RowCodec<unknown>, heads: new Map() }));
+  return shape;
+}
 
 /**
  * `select <row as JSON> [, <nested data>] from <table>`, rendered to text once per table and
  * nested-data plan: a page then costs building only its WHERE clause, not the whole statement.
  * Rows travel as JSON arrays (json-row.ts), decoded to the shape drizzle's select returns.
  */
-function selectHead(table: PgTable, aheadColumn: SQL | undefined): SQL {
-  let byPlan = heads.get(table);
-  if (!byPlan) heads.set(table, (byPlan = new Map()));
-  let head = byPlan.get(aheadColumn);
+function selectHead(table: PgTable, shape: PageShape, aheadColumn: SQL | undefined): SQL {
+  let head = shape.heads.get(aheadColumn);
   if (!head) {
-    head = prerendered(sql`select ${packedRow(codecOf(table))} as row${aheadColumn ? sql`, ${aheadColumn} as ahead` : sql``} from ${table}`);
-    byPlan.set(aheadColumn, head);
+    head = prerendered(sql`select ${packedRow(shape.codec)} as row${aheadColumn ? sql`, ${aheadColumn} as ahead` : sql``} from ${table}`);
+    shape.heads.set(aheadColumn, head);
   }
   return head;
+}
+
+const withKeysMemo = new WeakMap<readonly string[], Map<AnyPgColumn, string[]>>();
+
+/** `columns` and the keys of the id and sort columns, in the table's column order (remembered per projection's list). */
+function withKeys(table: PgTable, columns: readonly string[], id: AnyPgColumn, sort: AnyPgColumn): string[] {
+  let bySort = withKeysMemo.get(columns);
+  if (!bySort) withKeysMemo.set(columns, (bySort = new Map()));
+  let keys = bySort.get(sort);
+  if (!keys) {
+    const wanted = new Set(columns);
+    keys = Object.entries(getTableColumns(table)).filter(([key, column]) => wanted.has(key) || column === id || column === sort).map(([key]) => key);
+    bySort.set(sort, keys);
+  }
+  return keys;
 }
 
 /**
@@ -104,6 +129,7 @@ export async function keysetPage<Row extends { id: number }, Node>(
   const sortColumn = sort.column;
   const idColumn = table.id;
   const ahead = options.ahead;
+  const shape = pageShape(table, options.columns && withKeys(table, options.columns, idColumn, sortColumn));
   const seekCondition = seek && (direction === SortDirection.DESC
     ? sql`(${sortColumn}, ${idColumn}) < (${seek[0]}, ${seek[1]})`
     : sql`(${sortColumn}, ${idColumn}) > (${seek[0]}, ${seek[1]})`);
@@ -113,11 +139,10 @@ export async function keysetPage<Row extends { id: number }, Node>(
   // planning the nested subqueries again on every request.
   const pageRows = first === 0
     ? []
-    : await queryRowsPrepared<{ row: unknown[]; ahead?: unknown }>(db, sql`${selectHead(table, ahead?.column)}
+    : await queryRowsPrepared<{ row: unknown[]; ahead?: unknown }>(db, sql`${selectHead(table, shape, ahead?.column)}
         ${condition ? sql`where ${condition}` : sql``}
         order by ${order(sortColumn)}, ${order(idColumn)} limit ${sql.raw(String(first + 1))}`);
-  const codec = codecOf(table);
-  const rows = pageRows.map((result) => codec.decode(result.row) as unknown as Row);
+  const rows = pageRows.map((result) => shape.codec.decode(result.row) as unknown as Row);
   // The extra row only tells whether a next page exists; its nested data is not needed.
   if (ahead) pageRows.slice(0, first).forEach((result, i) => ahead.apply(rows[i]!, result.ahead));
   const hasNextPage = rows.length > first;

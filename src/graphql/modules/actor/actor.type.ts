@@ -5,6 +5,8 @@ import { ActorKind } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
 import type { ActorRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
+import { declareColumnReads, reads } from '../../common/projection.js';
+import { actors } from '../../../db/schema/index.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'A person, government, armed force, militia, outlet or crowd that acts or speaks in the news.' })
 export class Actor implements Node {
@@ -40,6 +42,16 @@ export const toActor = (row: ActorRow): Actor => instance(Actor, {
   title: row.title,
   description: row.description,
   row,
+});
+
+// What each field reads of rows (see projection.ts); the fields resolved in actor.resolver.ts declare nothing yet.
+declareColumnReads('Actor', {
+  id: [reads(actors, 'id')],
+  name: [reads(actors, 'name')],
+  aliases: [reads(actors, 'aliases')],
+  kind: [reads(actors, 'kind')],
+  title: [reads(actors, 'title')],
+  description: [reads(actors, 'description')],
 });
 
 export const { Connection: ActorConnection } = connectionTypes(Actor, 'Actor');

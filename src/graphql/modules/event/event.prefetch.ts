@@ -7,6 +7,7 @@ import { prerendered, type Database } from '../../../db/client.js';
 import { actors, casualties, countries, deployments, eventActors, events, locations, quotes, reactions } from '../../../db/schema/index.js';
 import { relationOrder, type EventRow, type Loaders } from '../../loaders.js';
 import { selectedFieldNames } from '../../common/selection.js';
+import { projectionOf, type Projection } from '../../common/projection.js';
 
 /**
  * Fetching ahead. When a query asks for events together with their participants, quotes,
@@ -34,17 +35,10 @@ const placeCountry = alias(countries, 'ahead_location_country');
 /** `table AS alias` for a FROM or JOIN (an alias alone renders as its bare name). */
 const as = (table: PgTable, aliased: PgTable) => sql`${table} AS ${sql.identifier(getTableConfig(aliased).name)}`;
 
-const codecs = {
-  participant: rowCodec(eventActors, participant),
-  quote: rowCodec(quotes, quote),
-  reaction: rowCodec(reactions, reaction),
-  reactor: rowCodec(actors, reactor, ['searchText']),
-  reactorCountry: rowCodec(countries, reactorCountry),
-  casualty: rowCodec(casualties, casualty),
-  deployment: rowCodec(deployments, deployment),
-  place: rowCodec(locations, place),
-  placeCountry: rowCodec(countries, placeCountry),
-};
+/** Rows of `table` read through `source`, with the projection's columns only (whole rows without one). */
+function codecFor<T extends PgTable>(table: T, source: PgTable, projection: Projection | null) {
+  return rowCodec(table, { source, omit: (table as PgTable) === actors ? ['searchText' as never] : [], only: projection?.columns(table) });
+}
 
 /** One packed row: the text values of the rows joined side by side (json-row.ts). */
 type Packed = (string | null)[];
@@ -72,8 +66,9 @@ function rowsWithActor<Row>(spec: {
   eventId: PgColumn;
   order: readonly unknown[];
   loader: (loaders: Loaders) => DataLoader<number, Row[]>;
+  projection: Projection | null;
 }): Relation {
-  const actor = rowCodec(actors, spec.actorAlias, ['searchText']);
+  const actor = codecFor(actors, spec.actorAlias, spec.projection);
   return {
     fields: spec.fields,
     column: packedList([spec.row, actor], sql`${spec.from} JOIN ${as(actors, spec.actorAlias)} ON ${eq(spec.actorAlias.id, spec.actorId)}
@@ -89,7 +84,20 @@ function rowsWithActor<Row>(spec: {
   };
 }
 
-const relations: Record<string, Relation> = {
+/** The relations that can be fetched ahead, reading the projection's columns. */
+function relationsFor(projection: Projection | null): Record<string, Relation> {
+  const codecs = {
+    participant: codecFor(eventActors, participant, projection),
+    quote: codecFor(quotes, quote, projection),
+    reaction: codecFor(reactions, reaction, projection),
+    reactor: codecFor(actors, reactor, projection),
+    reactorCountry: codecFor(countries, reactorCountry, projection),
+    casualty: codecFor(casualties, casualty, projection),
+    deployment: codecFor(deployments, deployment, projection),
+    place: codecFor(locations, place, projection),
+    placeCountry: codecFor(countries, placeCountry, projection),
+  };
+  return {
   participants: rowsWithActor({
     fields: ['participants', 'actors'],
     from: as(eventActors, participant),
@@ -99,6 +107,7 @@ const relations: Record<string, Relation> = {
     eventId: participant.eventId,
     order: relationOrder.participantsByEvent(participant),
     loader: (loaders) => loaders.participantsByEvent,
+    projection,
   }),
   quotes: rowsWithActor({
     fields: ['quotes'],
@@ -109,6 +118,7 @@ const relations: Record<string, Relation> = {
     eventId: quote.eventId,
     order: relationOrder.quotesByEvent(quote),
     loader: (loaders) => loaders.quotesByEvent,
+    projection,
   }),
   reactions: {
     fields: ['reactions', 'reactionsByCountry'],
@@ -159,39 +169,52 @@ const relations: Record<string, Relation> = {
       if (country) loaders.country.prime(country.code, country);
     },
   },
-};
+  };
+}
 
-const relationByField = new Map(Object.entries(relations).flatMap(([name, relation]) => relation.fields.map((field) => [field, name])));
+const wholeRows = relationsFor(null);
+const relationByField = new Map(Object.entries(wholeRows).flatMap(([name, relation]) => relation.fields.map((field) => [field, name])));
 const EVENT_TYPES = new Set(['Event', 'Node']);
 
 /** What to fetch with a set of events: one JSON column holding each chosen relation's value. */
 export interface EventPrefetch {
-  /** Stable name of the relation set (for statement names). */
+  /** Stable name of the relation set and projection (for caches). */
   key: string;
+  /** Short stable name for prepared statements. */
+  statementName: string;
   column: SQL;
   /** Primes the request's loaders from one row's prefetched value. */
   apply(loaders: Loaders, event: EventRow, value: unknown): void;
 }
 
-/** The relations the selection at `path` (relative to the current field) reads; undefined when none. */
+/**
+ * The relations the selection at `path` (relative to the current field) reads, with the
+ * columns the operation reads of them; undefined when it reads none.
+ */
 export function planEventPrefetch(info: GraphQLResolveInfo, path: readonly string[] = []): EventPrefetch | undefined {
   const names = new Set<string>();
   for (const field of selectedFieldNames(info, path, EVENT_TYPES)) {
     const name = relationByField.get(field);
     if (name) names.add(name);
   }
-  return names.size ? eventPrefetch([...names].sort()) : undefined;
+  return names.size ? eventPrefetch([...names].sort(), projectionOf(info.schema, info.operation, info.fragments)) : undefined;
 }
 
 const plans = new Map<string, EventPrefetch>();
+const relationSets = new Map<string, Record<string, Relation>>();
 
-export function eventPrefetch(names: readonly string[]): EventPrefetch {
-  const key = names.join('+');
+/** The plan for these relations; whole rows without a projection. */
+export function eventPrefetch(names: readonly string[], projection: Projection | null = null): EventPrefetch {
+  const key = `${names.join('+')}|${projection?.key ?? '*'}`;
   let plan = plans.get(key);
   if (!plan) {
+    const projectionKey = projection?.key ?? '*';
+    let relations = relationSets.get(projectionKey);
+    if (!relations) relationSets.set(projectionKey, (relations = projection ? relationsFor(projection) : wholeRows));
     const chosen = names.map((name) => relations[name]!);
     plan = {
       key,
+      statementName: `newsgraph_event_ahead_${plans.size}`,
       column: prerendered(sql`json_build_array(${sql.join(chosen.map((r) => r.column), sql`, `)})`),
       apply(loaders, event, value) {
         const values = value as unknown[];
@@ -205,9 +228,9 @@ export function eventPrefetch(names: readonly string[]): EventPrefetch {
 }
 
 /** Every relation, for tests that check prefetched rows against the loaders'. */
-export const allEventRelations = Object.keys(relations);
+export const allEventRelations = Object.keys(wholeRows);
 
-/** One event by row id with the planned relations, in one prepared statement per relation set and database. */
+/** One event by row id with the planned relations, in one prepared statement per plan and database. */
 const byIdStatements = new WeakMap<Database, Map<string, { execute(p: { id: number }): Promise<{ row: EventRow; prefetched: unknown }[]> }>>();
 
 export async function loadEventAhead(db: Database, loaders: Loaders, id: number, plan: EventPrefetch): Promise<EventRow | undefined> {
@@ -216,7 +239,7 @@ export async function loadEventAhead(db: Database, loaders: Loaders, id: number,
   let statement = statements.get(plan.key);
   if (!statement) {
     statement = db.select({ row: events, prefetched: plan.column }).from(events)
-      .where(eq(events.id, sql.placeholder('id'))).prepare(`newsgraph_event_ahead_${plan.key.replaceAll('+', '_')}`) as unknown as NonNullable<typeof statement>;
+      .where(eq(events.id, sql.placeholder('id'))).prepare(plan.statementName) as unknown as NonNullable<typeof statement>;
     statements.set(plan.key, statement);
   }
   const [result] = await statement.execute({ id });

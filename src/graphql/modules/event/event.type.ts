@@ -8,6 +8,8 @@ import type { EventActorRow, EventLinkRow, EventRow } from '../../loaders.js';
 import { Country } from '../country/country.type.js';
 import { Reaction } from '../reaction/reaction.type.js';
 import { instance } from '../../common/instance.js';
+import { declareColumnReads, reads } from '../../common/projection.js';
+import { eventActors, events } from '../../../db/schema/index.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'Something that happened: an attack, a strike, a protest, a decision.' })
 export class Event implements Node {
@@ -45,6 +47,20 @@ export const toEvent = (row: EventRow): Event => instance(Event, {
   row,
 });
 
+// What each field reads of rows (see projection.ts); the resolvers of actors, participants and
+// quotes are in event.resolver.ts.
+declareColumnReads('Event', {
+  id: [reads(events, 'id')],
+  title: [reads(events, 'title')],
+  summary: [reads(events, 'summary')],
+  kind: [reads(events, 'kind')],
+  occurredOn: [reads(events, 'occurredOn', 'occurredPrecision', 'occurredEnd')],
+  isTimelineEntry: [reads(events, 'isTimelineEntry')],
+  actors: [reads(events, 'id'), reads(eventActors, 'actorId', 'role')],
+  participants: [reads(events, 'id'), reads(eventActors, 'actorId', 'role')],
+  quotes: [reads(events, 'id')],
+});
+
 export const { Connection: EventConnection } = connectionTypes(Event, 'Event');
 
 @ObjectType({ simpleResolvers: true, description: 'An actor\'s part in an event, with the passage that says so.' })
@@ -54,6 +70,11 @@ export class EventParticipant {
 
   row!: EventActorRow;
 }
+
+declareColumnReads('EventParticipant', {
+  role: [reads(eventActors, 'role')],
+  actor: [reads(eventActors, 'actorId')],
+});
 
 @ObjectType({ simpleResolvers: true, description: 'A link between two events: which one answered which, and how.' })
 export class EventLink {

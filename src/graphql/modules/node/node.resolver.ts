@@ -12,6 +12,11 @@ import { loadEvent } from '../event/event.resolver.js';
 import { toQuote } from '../quote/quote.type.js';
 import { toReaction } from '../reaction/reaction.type.js';
 import { toSource } from '../source/source.type.js';
+import { declareColumnReads } from '../../common/projection.js';
+
+// node(id) reads whole rows or the loaders' rows; what it reads of them is declared by the fields selected on each type.
+declareColumnReads('Query', { node: [] });
+declareColumnReads('Node', { id: [] });
 
 /** How to fetch each Node type by row id, through the request's loaders. */
 const fetchers: Record<NodeTypeName, (context: Context, rowId: number, info: GraphQLResolveInfo) => Promise<Node | null>> = {

@@ -6,6 +6,8 @@ import { connectionTypes } from '../../common/connection.js';
 import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { QuoteRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
+import { declareColumnReads, reads } from '../../common/projection.js';
+import { quotes } from '../../../db/schema/index.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'Words exactly as printed, attributed to who said them.' })
 export class Quote implements Node {
@@ -33,6 +35,15 @@ export const toQuote = (row: QuoteRow): Quote => instance(Quote, {
   saidOn: toFuzzyDate(row),
   medium: row.medium,
   row,
+});
+
+// What each field reads of rows (see projection.ts); speaker's resolver is in quote.resolver.ts.
+declareColumnReads('Quote', {
+  id: [reads(quotes, 'id')],
+  text: [reads(quotes, 'text')],
+  saidOn: [reads(quotes, 'occurredOn', 'occurredPrecision', 'occurredEnd')],
+  medium: [reads(quotes, 'medium')],
+  speaker: [reads(quotes, 'speakerActorId')],
 });
 
 export const { Connection: QuoteConnection } = connectionTypes(Quote, 'Quote');

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getNamedType, isCompositeType, isObjectType, parse, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { actors, eventActors, events, quotes } from '../../src/db/schema/index.js';
+import { getSchema } from '../../src/graphql/schema.js';
+import { declaredFields, projectionOf } from '../../src/graphql/common/projection.js';
+import { dataOf, startTestServer, type TestServer } from '../helpers/server.js';
+import { testDriver } from '../helpers/database.js';
+
+let schema: GraphQLSchema;
+function projectionFor(query: string) {
+  const document = parse(query);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+  const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])));
+  return projectionOf(schema, operation, fragments);
+}
+
+/** A selection of `field` on `type` that validates: composite fields get `{ __typename }`. */
+function select(type: GraphQLObjectType, field: string): string {
+  return isCompositeType(getNamedType(type.getFields()[field]!.type)) ? `${field} { __typename }` : field;
+}
+
+/** Where each projected type is reached from `events { nodes { … } }`, as a wrapper around a selection. */
+const paths: Record<string, ((inner: string) => string)[]> = {
+  Event: [(inner) => inner],
+  EventParticipant: [(inner) => `participants { ${inner} }`],
+  Actor: [(inner) => `actors { ${inner} }`, (inner) => `participants { actor { ${inner} } }`, (inner) => `quotes { speaker { ${inner} } }`],
+  Quote: [(inner) => `quotes { ${inner} }`],
+  FuzzyDate: [(inner) => `occurredOn { ${inner} }`, (inner) => `quotes { saidOn { ${inner} } }`],
+};
+
+describe(`column projection on ${testDriver}`, () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    schema = await getSchema();
+    t = await startTestServer({ maxQueryCost: 1_000_000 });
+  });
+  afterAll(() => t?.close());
+
+  it('reads only the columns the whole operation uses', () => {
+    const projection = projectionFor(`query Nested($first: Int) { events(first: $first) { pageInfo { endCursor } nodes {
+      id title occurredOn { date } actors { id name } quotes { id text speaker { id name } } } } }`);
+    expect(projection).not.toBeNull();
+    expect(projection!.columns(events)).toEqual(['id', 'title', 'occurredOn', 'occurredPrecision', 'occurredEnd']);
+    expect(projection!.columns(actors)).toEqual(['id', 'name']);
+    expect(projection!.columns(quotes)).toEqual(['id', 'text', 'speakerActorId']);
+    expect(projection!.columns(eventActors)).toEqual(['eventId', 'actorId', 'role']);
+    // Columns of the same table used anywhere in the operation, through fragments too.
+    const wider = projectionFor(`{ events { nodes { actors { name } ...More } } }
+      fragment More on Event { quotes { speaker { ... on Actor { description } } } }`);
+    expect(wider!.columns(actors)).toEqual(['id', 'name', 'description']);
+  });
+
+  it('reads whole rows when any field declares nothing', () => {
+    expect(projectionFor('{ events { nodes { title location { name } } } }')).toBeNull();
+    expect(projectionFor('{ events { nodes { title } } actors { nodes { name } } }')).toBeNull();
+    expect(projectionFor('{ events { nodes { title } } __schema { queryType { name } } }')).toBeNull();
+  });
+
+  it('answers every declared field as with whole rows', async () => {
+    const event = schema.getType('Event') as GraphQLObjectType;
+    // A field no declaration covers: adding it makes the same operation read whole rows.
+    const undeclared = Object.keys(event.getFields()).find((name) => !declaredFields('Event').includes(name));
+    expect(undeclared).toBeDefined();
+    let checked = 0;
+    for (const [typeName, wrappers] of Object.entries(paths)) {
+      const type = schema.getType(typeName) as GraphQLObjectType;
+      expect(isObjectType(type)).toBe(true);
+      expect(declaredFields(typeName).length).toBeGreaterThan(0);
+      for (const field of declaredFields(typeName)) {
+        for (const wrap of wrappers) {
+          const projected = `{ events(first: 100) { nodes { ${wrap(select(type, field))} } } }`;
+          const whole = `{ events(first: 100) { nodes { ${wrap(select(type, field))} whole: ${select(event, undeclared!)} } } }`;
+          expect(projectionFor(projected), projected).not.toBeNull();
+          expect(projectionFor(whole)).toBeNull();
+          const { events: withProjection } = dataOf(await t.query(projected));
+          const { events: withWholeRows } = dataOf(await t.query(whole));
+          expect(withProjection.nodes.length).toBe(12);
+          expect(withProjection.nodes, projected).toEqual(withWholeRows.nodes.map(({ whole: _whole, ...rest }: any) => rest));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(25);
+  });
+
+  it('answers the nested list with fewer columns in one statement, and a second page from its cursor', async () => {
+    const query = `query ($after: String) { events(first: 5, after: $after) { pageInfo { endCursor hasNextPage }
+      nodes { id title occurredOn { date precision end } actors { id name } quotes { id text saidOn { date } speaker { name aliases } } } } }`;
+    const before = t.statements();
+    const first = dataOf(await t.query(query)).events;
+    expect(t.statements() - before).toBe(1);
+    const second = dataOf(await t.query(query, { after: first.pageInfo.endCursor })).events;
+    const all = dataOf(await t.query(`{ events(first: 10) { nodes { id location { name } } } }`)).events;
+    expect([...first.nodes, ...second.nodes].map((e: any) => e.id)).toEqual(all.nodes.map((e: any) => e.id));
+    const trump = second.nodes.flatMap((e: any) => e.quotes).find((q: any) => q.speaker.name === 'Donald Trump')
+      ?? first.nodes.flatMap((e: any) => e.quotes).find((q: any) => q.speaker.name === 'Donald Trump');
+    expect(trump).toBeDefined();
+  });
+});
