@@ -25,7 +25,11 @@ const paths: Record<string, ((inner: string) => string)[]> = {
   EventParticipant: [(inner) => `participants { ${inner} }`],
   Actor: [(inner) => `actors { ${inner} }`, (inner) => `participants { actor { ${inner} } }`, (inner) => `quotes { speaker { ${inner} } }`],
   Quote: [(inner) => `quotes { ${inner} }`],
-  FuzzyDate: [(inner) => `occurredOn { ${inner} }`, (inner) => `quotes { saidOn { ${inner} } }`],
+  FuzzyDate: [(inner) => `occurredOn { ${inner} }`, (inner) => `quotes { saidOn { ${inner} } }`, (inner) => `reactions { occurredOn { ${inner} } }`],
+  Reaction: [(inner) => `reactions { ${inner} }`, (inner) => `reactionsByCountry { reactions { ${inner} } }`],
+  CountryReactions: [(inner) => `reactionsByCountry { ${inner} }`],
+  Location: [(inner) => `location { ${inner} }`],
+  Country: [(inner) => `location { country { ${inner} } }`, (inner) => `reactionsByCountry { country { ${inner} } }`],
 };
 
 describe(`column projection on ${testDriver}`, () => {
@@ -51,7 +55,8 @@ describe(`column projection on ${testDriver}`, () => {
   });
 
   it('reads whole rows when any field declares nothing', () => {
-    expect(projectionFor('{ events { nodes { title location { name } } } }')).toBeNull();
+    expect(projectionFor('{ events { nodes { title causes { kind } } } }')).toBeNull();
+    expect(projectionFor('{ events { nodes { actors { country { name } } } } }')).toBeNull();
     expect(projectionFor('{ events { nodes { title } } actors { nodes { name } } }')).toBeNull();
     expect(projectionFor('{ events { nodes { title } } __schema { queryType { name } } }')).toBeNull();
   });

@@ -8,7 +8,7 @@ import {
 /**
  * Column projection: statements that fetch rows for an operation read only the columns its
  * fields use, so Postgres builds and sends less and the server decodes less (a 20-event page
- * with actors and quotes reads 14 columns of 44).
+ * with actors and quotes reads 15 columns of 44).
  *
  * It is sound only if nothing in the request reads a column that was left out. Rows are shared
  * through the request's DataLoaders, so the columns of a table are those needed by every field

@@ -9,7 +9,7 @@ import { Country } from '../country/country.type.js';
 import { Reaction } from '../reaction/reaction.type.js';
 import { instance } from '../../common/instance.js';
 import { declareColumnReads, reads } from '../../common/projection.js';
-import { eventActors, events } from '../../../db/schema/index.js';
+import { actors, countries, eventActors, events, reactions } from '../../../db/schema/index.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'Something that happened: an attack, a strike, a protest, a decision.' })
 export class Event implements Node {
@@ -59,6 +59,10 @@ declareColumnReads('Event', {
   actors: [reads(events, 'id'), reads(eventActors, 'actorId', 'role')],
   participants: [reads(events, 'id'), reads(eventActors, 'actorId', 'role')],
   quotes: [reads(events, 'id')],
+  location: [reads(events, 'locationId')],
+  reactions: [reads(events, 'id')],
+  // Groups by the reacting actor's country and sorts the groups by the country's name.
+  reactionsByCountry: [reads(events, 'id'), reads(reactions, 'actorId'), reads(actors, 'countryCode'), reads(countries, 'code', 'name')],
 });
 
 export const { Connection: EventConnection } = connectionTypes(Event, 'Event');
@@ -100,3 +104,5 @@ export class CountryReactions {
   @Field(() => Int, { description: 'How many distinct actors of this country reacted.' })
   actorCount!: number;
 }
+
+declareColumnReads('CountryReactions', { country: [], reactions: [], actorCount: [] });

@@ -1,6 +1,8 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import type { LocationRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
+import { declareColumnReads, reads } from '../../common/projection.js';
+import { locations } from '../../../db/schema/index.js';
 
 @ObjectType({ simpleResolvers: true, description: 'A place: a facility, a city, a country as a whole, or a region.' })
 export class Location {
@@ -15,5 +17,13 @@ export class Location {
 
   row!: LocationRow;
 }
+
+// What each field reads of rows (see projection.ts); country's resolver is in location.resolver.ts.
+declareColumnReads('Location', {
+  name: [reads(locations, 'name')],
+  latitude: [reads(locations, 'latitude')],
+  longitude: [reads(locations, 'longitude')],
+  country: [reads(locations, 'countryCode')],
+});
 
 export const toLocation = (row: LocationRow): Location => instance(Location, { name: row.name, latitude: row.latitude, longitude: row.longitude, row });

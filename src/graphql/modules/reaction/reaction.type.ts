@@ -6,6 +6,8 @@ import { connectionTypes } from '../../common/connection.js';
 import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { ReactionRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
+import { declareColumnReads, reads } from '../../common/projection.js';
+import { reactions } from '../../../db/schema/index.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'How an actor responded to an event: condemned, supported, threatened, mourned, urged restraint…' })
 export class Reaction implements Node {
@@ -33,6 +35,15 @@ export const toReaction = (row: ReactionRow): Reaction => instance(Reaction, {
   summary: row.summary,
   occurredOn: toFuzzyDate(row),
   row,
+});
+
+// What each field reads of rows (see projection.ts); actor's resolver is in reaction.resolver.ts.
+declareColumnReads('Reaction', {
+  id: [reads(reactions, 'id')],
+  stance: [reads(reactions, 'stance')],
+  summary: [reads(reactions, 'summary')],
+  occurredOn: [reads(reactions, 'occurredOn', 'occurredPrecision', 'occurredEnd')],
+  actor: [reads(reactions, 'actorId')],
 });
 
 export const { Connection: ReactionConnection } = connectionTypes(Reaction, 'Reaction');
