@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { is, sql } from 'drizzle-orm';
-import { PgTable } from 'drizzle-orm/pg-core';
+import { alias, PgTable } from 'drizzle-orm/pg-core';
 import { queryRows } from '../../src/db/client.js';
 import { packedRow, rowCodec } from '../../src/db/json-row.js';
 import * as schema from '../../src/db/schema/index.js';
@@ -18,6 +18,7 @@ beforeAll(async () => {
     kind: 'PERSON',
     description: null,
   });
+  await database.handle.db.execute(sql`INSERT INTO actors (name, aliases, kind) VALUES ('Null element', ARRAY['x', NULL, 'NULL'], 'PERSON')`);
   await database.handle.db.insert(locations).values([
     { name: 'Precise', latitude: 33.262_541_234_567_89, longitude: -0.000_000_1 },
     { name: 'Corner', latitude: -90, longitude: 180 },
@@ -47,6 +48,16 @@ describe(`packed rows on ${testDriver}`, () => {
       aliases: ['NULL', 'null', 'a,b', 'say "hi"', 'back\\slash', '{x}', ' spaced ', 'ünïcödé ✓', ''],
       description: null,
     });
+  });
+
+  it('reads only the projected columns, through an alias', async () => {
+    const speaker = alias(actors, 'speaker');
+    const codec = rowCodec(actors, { source: speaker, only: ['id', 'aliases', 'name'] });
+    expect(codec.width).toBe(3);
+    const rows = await queryRows<{ row: unknown[] }>(database.handle.db, sql`select ${packedRow(codec)} as row from ${actors} as ${sql.identifier('speaker')} order by ${speaker.id}`);
+    const selected = await database.handle.db.select({ id: actors.id, name: actors.name, aliases: actors.aliases }).from(actors).orderBy(actors.id);
+    expect(rows.map(({ row }) => codec.decode(row))).toEqual(selected);
+    expect(selected.find((row) => row.name === 'Null element')?.aliases).toEqual(['x', null, 'NULL']);
   });
 
   it('reads rows side by side, and a missing joined row as null', async () => {

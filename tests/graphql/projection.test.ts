@@ -3,6 +3,7 @@ import { getNamedType, isCompositeType, isObjectType, parse, type GraphQLObjectT
 import { actors, eventActors, events, quotes } from '../../src/db/schema/index.js';
 import { getSchema } from '../../src/graphql/schema.js';
 import { declaredFields, projectionOf } from '../../src/graphql/common/projection.js';
+import { eventPrefetch } from '../../src/graphql/modules/event/event.prefetch.js';
 import { dataOf, startTestServer, type TestServer } from '../helpers/server.js';
 import { testDriver } from '../helpers/database.js';
 
@@ -52,6 +53,9 @@ describe(`column projection on ${testDriver}`, () => {
     const wider = projectionFor(`{ events { nodes { actors { name } ...More } } }
       fragment More on Event { quotes { speaker { ... on Actor { description } } } }`);
     expect(wider!.columns(actors)).toEqual(['id', 'name', 'description']);
+    // Aliased and conditionally skipped fields count: the plan is made before variables are known.
+    const conditional = projectionFor(`query ($skip: Boolean!) { events { nodes { headline: title kind @skip(if: $skip) } } }`);
+    expect(conditional!.columns(events)).toEqual(['id', 'title', 'kind']);
   });
 
   it('reads whole rows when any field declares nothing', () => {
@@ -86,6 +90,51 @@ describe(`column projection on ${testDriver}`, () => {
       }
     }
     expect(checked).toBeGreaterThan(25);
+  });
+
+  it('answers operations whose root fields share rows as with whole rows', async () => {
+    const { events: page } = dataOf(await t.query('{ events(first: 12) { nodes { id actors { id } } } }'));
+    const eventId = page.nodes[3].id;
+    const actorId = page.nodes.flatMap((e: any) => e.actors)[0].id;
+    const operations = [
+      `{ event(id: "${eventId}") { title quotes { text speaker { name aliases } } location { name country { code name } } } }`,
+      `{ node(id: "${eventId}") { id ... on Event { summary reactionsByCountry { country { name } actorCount reactions { stance actor { name kind } } } } } }`,
+      `{ events(first: 6, orderBy: { field: TITLE, direction: DESC }) { edges { cursor node { title kind } } pageInfo { endCursor hasNextPage } }
+         node(id: "${actorId}") { ... on Actor { description title } } }`,
+      `{ events(first: 12) { nodes { actors { name } } } event(id: "${eventId}") { isTimelineEntry occurredOn { date end }
+         reactions { summary actor { title } } participants { role actor { aliases } } } }`,
+      `{ a: events(first: 4) { nodes { title } } b: events(first: 12) { nodes { summary quotes { medium saidOn { precision } } } } }`,
+    ];
+    for (const operation of operations) {
+      expect(projectionFor(operation), operation).not.toBeNull();
+      // An extra root field that declares nothing turns the projection off for the whole operation.
+      const whole = operation.replace(/\}\s*$/, ' forced: events(first: 1) { nodes { causes { __typename } } } }');
+      expect(projectionFor(whole)).toBeNull();
+      const withProjection = dataOf(await t.query(operation));
+      const { forced: _forced, ...withWholeRows } = dataOf(await t.query(whole));
+      expect(withProjection, operation).toEqual(withWholeRows);
+    }
+  });
+
+  it('shares a fetch-ahead plan between operations that differ only in other tables, and caps the plans', () => {
+    const a = projectionFor('{ events { nodes { title quotes { text } } } }');
+    const b = projectionFor('{ events { nodes { summary quotes { text } } } }');
+    expect(a!.columns(events)).not.toEqual(b!.columns(events));
+    expect(eventPrefetch(['quotes'], a)).toBe(eventPrefetch(['quotes'], b));
+    // Every subset of the speaker's and the quote's fields is another column set: past the cap,
+    // a new one reads whole rows instead of adding a plan (and a prepared statement).
+    const actorFields = ['name', 'aliases', 'kind', 'title', 'description'];
+    const quoteFields = ['text', 'medium', 'saidOn { date }'];
+    const reactionFields = ['stance', 'summary'];
+    const keys: string[] = [];
+    for (let mask = 0; mask < 1 << 10; mask++) {
+      const pick = (fields: string[], offset: number) => fields.filter((_, i) => mask & (1 << (i + offset))).join(' ');
+      const query = `{ events { nodes { quotes { id ${pick(quoteFields, 5)} speaker { id ${pick(actorFields, 0)} } }
+        reactions { id ${pick(reactionFields, 8)} } } } }`;
+      keys.push(eventPrefetch(['quotes', 'reactions'], projectionFor(query)).key);
+    }
+    expect(new Set(keys).size).toBeLessThanOrEqual(257);
+    expect(keys.at(-1)).toBe('quotes+reactions|*');
   });
 
   it('answers the nested list with fewer columns in one statement, and a second page from its cursor', async () => {

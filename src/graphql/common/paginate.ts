@@ -72,13 +72,18 @@ interface PageShape {
   heads: Map<SQL | undefined, SQL>;
 }
 const shapes = new WeakMap<PgTable, Map<string, PageShape>>();
+// Column sets are the client's choice: past this many per table, new ones read whole rows.
+const MAX_COLUMN_SETS = 64;
 
 function pageShape(table: PgTable, columns: readonly string[] | undefined): PageShape {
   let byColumns = shapes.get(table);
   if (!byColumns) shapes.set(table, (byColumns = new Map()));
   const key = columns ? columns.join(',') : '*';
   let shape = byColumns.get(key);
-  if (!shape) byColumns.set(key, (shape = { codec: rowCodec(table, { only: columns }) as RowCodec<unknown>, heads: new Map() }));
+  if (!shape) {
+    if (columns && byColumns.size >= MAX_COLUMN_SETS) return pageShape(table, undefined);
+    byColumns.set(key, (shape = { codec: rowCodec(table, { only: columns }) as RowCodec<unknown>, heads: new Map() }));
+  }
   return shape;
 }
 

@@ -89,7 +89,9 @@ export function projectionOf(
   if (cached !== undefined) return cached;
   const root = schema.getRootType(operation.operation);
   const tables = new Map<PgTable, Set<string>>();
-  const collect = (type: GraphQLNamedType | null | undefined, selectionSet: SelectionSetNode, fragmentsSeen: ReadonlySet<string>): boolean => {
+  // A fragment reads the same columns wherever it is spread: each is walked once per operation.
+  const fragmentsSeen = new Set<string>();
+  const collect = (type: GraphQLNamedType | null | undefined, selectionSet: SelectionSetNode): boolean => {
     if (!type || !(isObjectType(type) || isInterfaceType(type))) return false;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -103,20 +105,21 @@ export function projectionOf(
           for (const column of columns) set.add(column);
           tables.set(table, set);
         }
-        if (selection.selectionSet && !collect(getNamedType(field.type), selection.selectionSet, fragmentsSeen)) return false;
+        if (selection.selectionSet && !collect(getNamedType(field.type), selection.selectionSet)) return false;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const on = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
-        if (!collect(on, selection.selectionSet, fragmentsSeen)) return false;
+        if (!collect(on, selection.selectionSet)) return false;
       } else {
         const fragment = fragments[selection.name.value];
         if (!fragment) return false;
         if (fragmentsSeen.has(fragment.name.value)) continue;
-        if (!collect(schema.getType(fragment.typeCondition.name.value), fragment.selectionSet, new Set(fragmentsSeen).add(fragment.name.value))) return false;
+        fragmentsSeen.add(fragment.name.value);
+        if (!collect(schema.getType(fragment.typeCondition.name.value), fragment.selectionSet)) return false;
       }
     }
     return true;
   };
-  const projection = collect(root, operation.selectionSet, new Set()) ? new Projection(tables) : null;
+  const projection = collect(root, operation.selectionSet) ? new Projection(tables) : null;
   projections.set(operation, projection);
   return projection;
 }

@@ -3,7 +3,7 @@ import { alias, getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/
 import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { packedList, packedRow, rowCodec, type RowCodec } from '../../../db/json-row.js';
-import { prerendered, type Database } from '../../../db/client.js';
+import { prerendered, queryRowsPrepared, type Database } from '../../../db/client.js';
 import { actors, casualties, countries, deployments, eventActors, events, locations, quotes, reactions } from '../../../db/schema/index.js';
 import { relationOrder, type EventRow, type Loaders } from '../../loaders.js';
 import { selectedFieldNames } from '../../common/selection.js';
@@ -178,13 +178,13 @@ const EVENT_TYPES = new Set(['Event', 'Node']);
 
 /** What to fetch with a set of events: one JSON column holding each chosen relation's value. */
 export interface EventPrefetch {
-  /** Stable name of the relation set and projection (for caches). */
+  /** Stable name of the relation set and the columns read (for caches). */
   key: string;
-  /** Short stable name for prepared statements. */
-  statementName: string;
   column: SQL;
   /** Primes the request's loaders from one row's prefetched value. */
   apply(loaders: Loaders, event: EventRow, value: unknown): void;
+  /** `select <event row>, <column> from events`, for one event by id (loadEventAhead). */
+  byIdHead: SQL;
 }
 
 /**
@@ -200,49 +200,58 @@ export function planEventPrefetch(info: GraphQLResolveInfo, path: readonly strin
   return names.size ? eventPrefetch([...names].sort(), projectionOf(info.schema, info.operation, info.fragments)) : undefined;
 }
 
+/** Tables the relations read: a plan depends on their columns only (not on the events' own). */
+const relationTables: PgTable[] = [eventActors, actors, quotes, reactions, countries, casualties, deployments, locations];
+const columnsKeys = new WeakMap<Projection, string>();
+function columnsKey(projection: Projection | null): string {
+  if (!projection) return '*';
+  let key = columnsKeys.get(projection);
+  if (key === undefined) columnsKeys.set(projection, (key = relationTables.map((table) => projection.columns(table).join(',')).join(';')));
+  return key;
+}
+
+/**
+ * Column sets are the client's choice (any subset of the declared fields), so plans are capped:
+ * past the cap a new combination reads whole rows, of which there is one plan per relation set.
+ */
+const MAX_PROJECTED_PLANS = 256;
 const plans = new Map<string, EventPrefetch>();
 const relationSets = new Map<string, Record<string, Relation>>();
+const eventRows = rowCodec(events);
 
 /** The plan for these relations; whole rows without a projection. */
 export function eventPrefetch(names: readonly string[], projection: Projection | null = null): EventPrefetch {
-  const key = `${names.join('+')}|${projection?.key ?? '*'}`;
+  const columns = columnsKey(projection);
+  const key = `${names.join('+')}|${columns}`;
   let plan = plans.get(key);
-  if (!plan) {
-    const projectionKey = projection?.key ?? '*';
-    let relations = relationSets.get(projectionKey);
-    if (!relations) relationSets.set(projectionKey, (relations = projection ? relationsFor(projection) : wholeRows));
-    const chosen = names.map((name) => relations[name]!);
-    plan = {
-      key,
-      statementName: `newsgraph_event_ahead_${plans.size}`,
-      column: prerendered(sql`json_build_array(${sql.join(chosen.map((r) => r.column), sql`, `)})`),
-      apply(loaders, event, value) {
-        const values = value as unknown[];
-        chosen.forEach((relation, i) => relation.prime(loaders, event, values[i]));
-        loaders.event.prime(event.id, event);
-      },
-    };
-    plans.set(key, plan);
-  }
+  if (plan) return plan;
+  if (projection && plans.size >= MAX_PROJECTED_PLANS) return eventPrefetch(names, null);
+  let relations = relationSets.get(columns);
+  if (!relations) relationSets.set(columns, (relations = projection ? relationsFor(projection) : wholeRows));
+  const chosen = names.map((name) => relations[name]!);
+  const column = prerendered(sql`json_build_array(${sql.join(chosen.map((r) => r.column), sql`, `)})`);
+  plan = {
+    key,
+    column,
+    byIdHead: prerendered(sql`select ${packedRow(eventRows)} as row, ${column} as ahead from ${events}`),
+    apply(loaders, event, value) {
+      const values = value as unknown[];
+      chosen.forEach((relation, i) => relation.prime(loaders, event, values[i]));
+      loaders.event.prime(event.id, event);
+    },
+  };
+  plans.set(key, plan);
   return plan;
 }
 
 /** Every relation, for tests that check prefetched rows against the loaders'. */
 export const allEventRelations = Object.keys(wholeRows);
 
-/** One event by row id with the planned relations, in one prepared statement per plan and database. */
-const byIdStatements = new WeakMap<Database, Map<string, { execute(p: { id: number }): Promise<{ row: EventRow; prefetched: unknown }[]> }>>();
-
+/** One event (whole row) by row id with the planned relations, as a prepared statement (client.ts). */
 export async function loadEventAhead(db: Database, loaders: Loaders, id: number, plan: EventPrefetch): Promise<EventRow | undefined> {
-  let statements = byIdStatements.get(db);
-  if (!statements) byIdStatements.set(db, (statements = new Map()));
-  let statement = statements.get(plan.key);
-  if (!statement) {
-    statement = db.select({ row: events, prefetched: plan.column }).from(events)
-      .where(eq(events.id, sql.placeholder('id'))).prepare(plan.statementName) as unknown as NonNullable<typeof statement>;
-    statements.set(plan.key, statement);
-  }
-  const [result] = await statement.execute({ id });
-  if (result) plan.apply(loaders, result.row, result.prefetched);
-  return result?.row;
+  const [result] = await queryRowsPrepared<{ row: unknown[]; ahead: unknown }>(db, sql`${plan.byIdHead} where ${eq(events.id, id)}`);
+  if (!result) return undefined;
+  const row = eventRows.decode(result.row) as EventRow;
+  plan.apply(loaders, row, result.ahead);
+  return row;
 }
