@@ -1,6 +1,7 @@
 // Preload for benchmark peers (`node --import ./bench/count-statements.mjs`): counts every
 // statement sent through pg's Client#query (pg_stat_statements is not available on the shared
-// server) and answers the orchestrator's IPC message { type: 'statements' } with the total.
+// server) and answers the orchestrator's IPC message { type: 'counters' } with that total and the
+// CPU time the process has used (user + system, all its threads, in microseconds).
 import { createRequire } from 'node:module';
 
 const require = createRequire(`${process.cwd()}/`);
@@ -13,7 +14,10 @@ pg.Client.prototype.query = function countedQuery(...args) {
 };
 
 process.on('message', (message) => {
-  if (message && message.type === 'statements') process.send?.({ type: 'statements', count: statements });
+  if (message && message.type === 'counters') {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ type: 'counters', statements, cpuMicros: user + system });
+  }
 });
 
 // A peer must not outlive the orchestrator (e.g. when the benchmark is interrupted).

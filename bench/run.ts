@@ -122,8 +122,19 @@ interface Peer {
   url: string;
   process: ChildProcess;
   output: string[];
-  statements(): Promise<number>;
+  /** Statements sent so far and CPU time used so far (µs), read from the peer process. */
+  counters(): Promise<PeerCounters>;
   stop(): Promise<void>;
+}
+
+interface PeerCounters {
+  statements: number;
+  cpuMicros: number;
+}
+
+/** CPU time all cores of the machine have spent busy so far, in µs (Postgres and the load generator included). */
+function machineCpuMicros(): number {
+  return os.cpus().reduce((sum, cpu) => sum + (cpu.times.user + cpu.times.nice + cpu.times.sys + cpu.times.irq) * 1000, 0);
 }
 
 async function freePort(): Promise<number> {
@@ -177,17 +188,17 @@ async function startPeer(name: PeerName, database: string): Promise<Peer> {
     url,
     process: child,
     output,
-    statements: () =>
+    counters: () =>
       new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${name} did not report its statement count`)), 5000);
-        const onMessage = (message: { type?: string; count?: number }) => {
-          if (message?.type !== 'statements') return;
+        const timer = setTimeout(() => reject(new Error(`${name} did not report its counters`)), 5000);
+        const onMessage = (message: { type?: string; statements?: number; cpuMicros?: number }) => {
+          if (message?.type !== 'counters') return;
           clearTimeout(timer);
           child.off('message', onMessage);
-          resolve(Number(message.count));
+          resolve({ statements: Number(message.statements), cpuMicros: Number(message.cpuMicros) });
         };
         child.on('message', onMessage);
-        child.send({ type: 'statements' });
+        child.send({ type: 'counters' });
       }),
     stop: () =>
       new Promise((resolve) => {
@@ -300,6 +311,10 @@ interface Measurement {
   non2xx: number;
   errors: number;
   statementsPerRequest: number;
+  /** CPU time per request of the peer's process, in µs. */
+  serverCpuPerRequest: number;
+  /** CPU time per request of the whole machine (peer, Postgres, load generator), in µs. */
+  machineCpuPerRequest: number;
   /** Requests/s of every round; the fields above are the median round's. */
   rounds: number[];
 }
@@ -331,9 +346,9 @@ async function load(peer: Peer, body: RequestBody, connections: number, seconds:
 
 /** Exact statements per request: a few sequential requests between two counter readings. */
 async function statementsPerRequest(peer: Peer, body: RequestBody, requests: number): Promise<number> {
-  const before = await peer.statements();
+  const before = await peer.counters();
   for (let i = 0; i < requests; i++) await post(peer, body);
-  return ((await peer.statements()) - before) / requests;
+  return ((await peer.counters()).statements - before.statements) / requests;
 }
 
 function firstDifference(a: unknown, b: unknown, at = '$'): string {
@@ -425,9 +440,11 @@ async function runSize(size: SizeName): Promise<SizeReport> {
         for (let round = 0; round < rounds; round++) {
           for (const name of names) {
             const body = query.requests[name]!(report.parameters);
-            const before = await peers[name].statements();
+            const before = await peers[name].counters();
+            const machineBefore = machineCpuMicros();
             const result = await load(peers[name], body, connections, duration);
-            const statements = (await peers[name].statements()) - before;
+            const machine = machineCpuMicros() - machineBefore;
+            const after = await peers[name].counters();
             const requests = result.requests.total;
             byPeer.get(name)!.push({
               query: query.name,
@@ -440,7 +457,9 @@ async function runSize(size: SizeName): Promise<SizeReport> {
               requests,
               non2xx: result.non2xx,
               errors: result.errors,
-              statementsPerRequest: requests ? statements / requests : 0,
+              statementsPerRequest: requests ? (after.statements - before.statements) / requests : 0,
+              serverCpuPerRequest: requests ? (after.cpuMicros - before.cpuMicros) / requests : 0,
+              machineCpuPerRequest: requests ? machine / requests : 0,
               rounds: [],
             });
           }
@@ -457,7 +476,7 @@ async function runSize(size: SizeName): Promise<SizeReport> {
           report.measurements.push(measurement);
           done++;
           log(`${size} [${done}/${total}] ${query.name} × ${name} c=${connections}: ${measurement.requestsPerSecond.toFixed(0)} req/s (rounds ${measurement.rounds.join(', ')}), ` +
-            `p50 ${measurement.p50} ms, p99 ${measurement.p99} ms${measurement.non2xx || measurement.errors ? `, ${measurement.non2xx} non-2xx, ${measurement.errors} errors` : ''}`);
+            `p50 ${measurement.p50} ms, p99 ${measurement.p99} ms, CPU per request ${measurement.serverCpuPerRequest.toFixed(0)} µs (machine ${measurement.machineCpuPerRequest.toFixed(0)} µs)${measurement.non2xx || measurement.errors ? `, ${measurement.non2xx} non-2xx, ${measurement.errors} errors` : ''}`);
         }
       }
     }
@@ -515,6 +534,17 @@ function markdown(reports: SizeReport[], environment: Record<string, string>): s
     for (const query of shared) {
       for (const c of connectionsList) {
         const cells = peerNames.map((peer) => m(query.name, peer, c)).map((x) => (x ? `${fmt(x.mean, 1)} / ${fmt(x.p50)} / ${fmt(x.p99)}` : '–'));
+        if (cells.every((cell) => cell === '–')) continue;
+        lines.push(`| ${query.name} | ${c} | ${cells.join(' | ')} |`);
+      }
+    }
+    lines.push('', '### CPU time per request (µs): the peer\'s process / the whole machine', '');
+    lines.push('Of the median round. The whole machine includes Postgres and the load generator (autocannon, in the orchestrator), so the difference between a peer\'s two figures is mostly the cost of its statements in Postgres. Less noisy than requests/s on a shared machine, where CPU steal moves throughput more than work.', '');
+    lines.push('| query | c | newsgraph | PostGraphile 5 | floor (SQL) |');
+    lines.push('|---|---:|---:|---:|---:|');
+    for (const query of benchQueries) {
+      for (const c of connectionsList) {
+        const cells = peerNames.map((peer) => m(query.name, peer, c)).map((x) => (x ? `${fmt(x.serverCpuPerRequest)} / ${fmt(x.machineCpuPerRequest)}` : '–'));
         if (cells.every((cell) => cell === '–')) continue;
         lines.push(`| ${query.name} | ${c} | ${cells.join(' | ')} |`);
       }
