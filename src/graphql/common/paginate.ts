@@ -88,9 +88,9 @@ function pageShape(table: PgTable, columns: readonly string[] | undefined): Page
 }
 
 /**
- * `select <row as JSON> [, <nested data>] from <table>`, rendered to text once per table and
- * nested-data plan: a page then costs building only its WHERE clause, not the whole statement.
- * Rows travel as JSON arrays (json-row.ts), decoded to the shape drizzle's select returns.
+ * `select <packed row> [, <nested data>] from <table>`, rendered to text once per table, set of
+ * columns and nested-data plan: a page then costs building only its WHERE clause, not the whole
+ * statement. Rows travel packed (json-row.ts), decoded to the shape drizzle's select returns.
  */
 function selectHead(table: PgTable, shape: PageShape, aheadColumn: SQL | undefined): SQL {
   let head = shape.heads.get(aheadColumn);
