@@ -32,10 +32,14 @@ function costLimitPlugin(maxQueryCost: number): ApolloServerPlugin {
         async didResolveOperation({ operation, document, request, schema }) {
           if (!operation) return;
           let known = costs.get(operation);
+          // Collected only on a cache miss, and then once.
+          let byName: Record<string, FragmentDefinitionNode> | undefined;
           const fragments = () => {
-            const byName: Record<string, FragmentDefinitionNode> = {};
-            for (const definition of document.definitions) {
-              if (definition.kind === Kind.FRAGMENT_DEFINITION) byName[definition.name.value] = definition;
+            if (!byName) {
+              byName = {};
+              for (const definition of document.definitions) {
+                if (definition.kind === Kind.FRAGMENT_DEFINITION) byName[definition.name.value] = definition;
+              }
             }
             return byName;
           };
