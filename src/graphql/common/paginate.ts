@@ -75,14 +75,20 @@ const shapes = new WeakMap<PgTable, Map<string, PageShape>>();
 // Column sets are the client's choice: past this many per table, new ones read whole rows.
 const MAX_COLUMN_SETS = 64;
 
-function pageShape(table: PgTable, columns: readonly string[] | undefined): PageShape {
+/**
+ * The shape of a page of `table` reading `columns` (whole rows when absent) and, always, the id
+ * and sort columns the cursor needs.
+ */
+function pageShape(table: PgTable & { id: AnyPgColumn }, columns: readonly string[] | undefined, sort: AnyPgColumn): PageShape {
   let byColumns = shapes.get(table);
   if (!byColumns) shapes.set(table, (byColumns = new Map()));
-  const key = columns ? columns.join(',') : '*';
+  const key = columns ? `${columns.join(',')}|${sort.name}` : '*';
   let shape = byColumns.get(key);
   if (!shape) {
-    if (columns && byColumns.size >= MAX_COLUMN_SETS) return pageShape(table, undefined);
-    byColumns.set(key, (shape = { codec: rowCodec(table, { only: columns }) as RowCodec<unknown>, heads: new Map() }));
+    if (columns && byColumns.size >= MAX_COLUMN_SETS) return pageShape(table, undefined, sort);
+    const only = columns && Object.entries(getTableColumns(table))
+      .filter(([key, column]) => columns.includes(key) || column === table.id || column === sort).map(([key]) => key);
+    byColumns.set(key, (shape = { codec: rowCodec(table, { only }) as RowCodec<unknown>, heads: new Map() }));
   }
   return shape;
 }
@@ -99,21 +105,6 @@ function selectHead(table: PgTable, shape: PageShape, aheadColumn: SQL | undefin
     shape.heads.set(aheadColumn, head);
   }
   return head;
-}
-
-const withKeysMemo = new WeakMap<readonly string[], Map<AnyPgColumn, string[]>>();
-
-/** `columns` and the keys of the id and sort columns, in the table's column order (remembered per projection's list). */
-function withKeys(table: PgTable, columns: readonly string[], id: AnyPgColumn, sort: AnyPgColumn): string[] {
-  let bySort = withKeysMemo.get(columns);
-  if (!bySort) withKeysMemo.set(columns, (bySort = new Map()));
-  let keys = bySort.get(sort);
-  if (!keys) {
-    const wanted = new Set(columns);
-    keys = Object.entries(getTableColumns(table)).filter(([key, column]) => wanted.has(key) || column === id || column === sort).map(([key]) => key);
-    bySort.set(sort, keys);
-  }
-  return keys;
 }
 
 /**
@@ -134,7 +125,7 @@ export async function keysetPage<Row extends { id: number }, Node>(
   const sortColumn = sort.column;
   const idColumn = table.id;
   const ahead = options.ahead;
-  const shape = pageShape(table, options.columns && withKeys(table, options.columns, idColumn, sortColumn));
+  const shape = pageShape(table, options.columns, sortColumn);
   const seekCondition = seek && (direction === SortDirection.DESC
     ? sql`(${sortColumn}, ${idColumn}) < (${seek[0]}, ${seek[1]})`
     : sql`(${sortColumn}, ${idColumn}) > (${seek[0]}, ${seek[1]})`);

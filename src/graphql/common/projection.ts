@@ -55,13 +55,10 @@ function keyColumns(table: PgTable): string[] {
 
 /** The columns an operation reads per table. */
 export class Projection {
-  /** Stable text naming the projection (for statement names and caches). */
-  readonly key: string;
   private readonly byTable: Map<PgTable, string[]>;
 
   constructor(reads: Map<PgTable, Set<string>>) {
-    this.byTable = new Map([...reads].map(([table, columns]) => [table, [...new Set([...keyColumns(table), ...columns])].sort()]));
-    this.key = [...this.byTable].map(([table, columns]) => `${getTableConfig(table).name}:${columns.join(',')}`).sort().join(';');
+    this.byTable = new Map([...reads].map(([table, columns]) => [table, [...new Set([...keyColumns(table), ...columns])]]));
   }
 
   private readonly memo = new Map<PgTable, readonly string[]>();

@@ -5,7 +5,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { packedList, packedRow, rowCodec, type RowCodec } from '../../../db/json-row.js';
 import { prerendered, queryRowsPrepared, type Database } from '../../../db/client.js';
 import { actors, casualties, countries, deployments, eventActors, events, locations, quotes, reactions } from '../../../db/schema/index.js';
-import { relationOrder, type EventRow, type Loaders } from '../../loaders.js';
+import { relationOrder, type ActorRow, type EventRow, type Loaders } from '../../loaders.js';
 import { selectedFieldNames } from '../../common/selection.js';
 import { projectionOf, type Projection } from '../../common/projection.js';
 
@@ -35,8 +35,12 @@ const placeCountry = alias(countries, 'ahead_location_country');
 /** `table AS alias` for a FROM or JOIN (an alias alone renders as its bare name). */
 const as = (table: PgTable, aliased: PgTable) => sql`${table} AS ${sql.identifier(getTableConfig(aliased).name)}`;
 
+/** Every table a relation reads rows of: a plan depends on their columns only (not on the events' own). */
+const relationTables = new Set<PgTable>();
+
 /** Rows of `table` read through `source`, with the projection's columns only (whole rows without one). */
 function codecFor<T extends PgTable>(table: T, source: PgTable, projection: Projection | null) {
+  relationTables.add(table);
   return rowCodec(table, { source, omit: (table as PgTable) === actors ? ['searchText' as never] : [], only: projection?.columns(table) });
 }
 
@@ -61,14 +65,14 @@ function rowsWithActor<Row>(spec: {
   fields: readonly string[];
   from: SQL;
   row: RowCodec<Row>;
+  actor: RowCodec<ActorRow>;
   actorAlias: PgTable & { id: PgColumn };
   actorId: PgColumn;
   eventId: PgColumn;
   order: readonly unknown[];
   loader: (loaders: Loaders) => DataLoader<number, Row[]>;
-  projection: Projection | null;
 }): Relation {
-  const actor = codecFor(actors, spec.actorAlias, spec.projection);
+  const { actor } = spec;
   return {
     fields: spec.fields,
     column: packedList([spec.row, actor], sql`${spec.from} JOIN ${as(actors, spec.actorAlias)} ON ${eq(spec.actorAlias.id, spec.actorId)}
@@ -88,7 +92,9 @@ function rowsWithActor<Row>(spec: {
 function relationsFor(projection: Projection | null): Record<string, Relation> {
   const codecs = {
     participant: codecFor(eventActors, participant, projection),
+    participantActor: codecFor(actors, participantActor, projection),
     quote: codecFor(quotes, quote, projection),
+    speaker: codecFor(actors, speaker, projection),
     reaction: codecFor(reactions, reaction, projection),
     reactor: codecFor(actors, reactor, projection),
     reactorCountry: codecFor(countries, reactorCountry, projection),
@@ -102,23 +108,23 @@ function relationsFor(projection: Projection | null): Record<string, Relation> {
     fields: ['participants', 'actors'],
     from: as(eventActors, participant),
     row: codecs.participant,
+    actor: codecs.participantActor,
     actorAlias: participantActor,
     actorId: participant.actorId,
     eventId: participant.eventId,
     order: relationOrder.participantsByEvent(participant),
     loader: (loaders) => loaders.participantsByEvent,
-    projection,
   }),
   quotes: rowsWithActor({
     fields: ['quotes'],
     from: as(quotes, quote),
     row: codecs.quote,
+    actor: codecs.speaker,
     actorAlias: speaker,
     actorId: quote.speakerActorId,
     eventId: quote.eventId,
     order: relationOrder.quotesByEvent(quote),
     loader: (loaders) => loaders.quotesByEvent,
-    projection,
   }),
   reactions: {
     fields: ['reactions', 'reactionsByCountry'],
@@ -200,13 +206,11 @@ export function planEventPrefetch(info: GraphQLResolveInfo, path: readonly strin
   return names.size ? eventPrefetch([...names].sort(), projectionOf(info.schema, info.operation, info.fragments)) : undefined;
 }
 
-/** Tables the relations read: a plan depends on their columns only (not on the events' own). */
-const relationTables: PgTable[] = [eventActors, actors, quotes, reactions, countries, casualties, deployments, locations];
 const columnsKeys = new WeakMap<Projection, string>();
 function columnsKey(projection: Projection | null): string {
   if (!projection) return '*';
   let key = columnsKeys.get(projection);
-  if (key === undefined) columnsKeys.set(projection, (key = relationTables.map((table) => projection.columns(table).join(',')).join(';')));
+  if (key === undefined) columnsKeys.set(projection, (key = [...relationTables].map((table) => projection.columns(table).join(',')).join(';')));
   return key;
 }
 
@@ -216,7 +220,7 @@ function columnsKey(projection: Projection | null): string {
  */
 const MAX_PROJECTED_PLANS = 256;
 const plans = new Map<string, EventPrefetch>();
-const relationSets = new Map<string, Record<string, Relation>>();
+const relationSets = new Map<string, Record<string, Relation>>([['*', wholeRows]]);
 const eventRows = rowCodec(events);
 
 /** The plan for these relations; whole rows without a projection. */
@@ -227,7 +231,7 @@ export function eventPrefetch(names: readonly string[], projection: Projection |
   if (plan) return plan;
   if (projection && plans.size >= MAX_PROJECTED_PLANS) return eventPrefetch(names, null);
   let relations = relationSets.get(columns);
-  if (!relations) relationSets.set(columns, (relations = projection ? relationsFor(projection) : wholeRows));
+  if (!relations) relationSets.set(columns, (relations = relationsFor(projection)));
   const chosen = names.map((name) => relations[name]!);
   const column = prerendered(sql`json_build_array(${sql.join(chosen.map((r) => r.column), sql`, `)})`);
   plan = {
