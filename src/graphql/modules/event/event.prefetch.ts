@@ -3,7 +3,7 @@ import { alias, getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/
 import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { packedList, packedRow, rowCodec, type RowCodec } from '../../../db/json-row.js';
-import { prerendered, queryRowsPrepared, type Database } from '../../../db/client.js';
+import { preparedStatement, prerendered, type Database } from '../../../db/client.js';
 import { actors, casualties, countries, deployments, eventActors, events, locations, quotes, reactions } from '../../../db/schema/index.js';
 import { relationOrder, type ActorRow, type EventRow, type Loaders } from '../../loaders.js';
 import { selectedFieldNames } from '../../common/selection.js';
@@ -189,8 +189,8 @@ export interface EventPrefetch {
   column: SQL;
   /** Primes the request's loaders from one row's prefetched value. */
   apply(loaders: Loaders, event: EventRow, value: unknown): void;
-  /** `select <event row>, <column> from events`, for one event by id (loadEventAhead). */
-  byIdHead: SQL;
+  /** One event with this plan's relations, by row id (loadEventAhead). */
+  byId: (db: Database, id: number) => Promise<{ row: unknown[]; ahead: unknown }[]>;
 }
 
 /**
@@ -237,7 +237,7 @@ export function eventPrefetch(names: readonly string[], projection: Projection |
   plan = {
     key,
     column,
-    byIdHead: prerendered(sql`select ${packedRow(eventRows)} as row, ${column} as ahead from ${events}`),
+    byId: preparedStatement((id: number) => sql`select ${packedRow(eventRows)} as row, ${column} as ahead from ${events} where ${eq(events.id, id)}`, [0]),
     apply(loaders, event, value) {
       const values = value as unknown[];
       chosen.forEach((relation, i) => relation.prime(loaders, event, values[i]));
@@ -253,7 +253,7 @@ export const allEventRelations = Object.keys(wholeRows);
 
 /** One event (whole row) by row id with the planned relations, as a prepared statement (client.ts). */
 export async function loadEventAhead(db: Database, loaders: Loaders, id: number, plan: EventPrefetch): Promise<EventRow | undefined> {
-  const [result] = await queryRowsPrepared<{ row: unknown[]; ahead: unknown }>(db, sql`${plan.byIdHead} where ${eq(events.id, id)}`);
+  const [result] = await plan.byId(db, id);
   if (!result) return undefined;
   const row = eventRows.decode(result.row) as EventRow;
   plan.apply(loaders, row, result.ahead);
