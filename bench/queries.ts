@@ -4,8 +4,11 @@
  */
 import { fromGlobalId, toGlobalId } from '../src/graphql/common/global-id.js';
 
-export type PeerName = 'newsgraph' | 'postgraphile' | 'floor';
+export type PeerName = 'newsgraph' | 'postgraphile' | 'floor' | 'apollo';
+/** The peers compared on the shared queries. */
 export const peerNames: PeerName[] = ['newsgraph', 'postgraphile', 'floor'];
+/** Every peer started: the three above and bare Apollo, which serves only the stack reference. */
+export const allPeerNames: PeerName[] = [...peerNames, 'apollo'];
 
 /** Values picked from the data set before the run (see bench/run.ts pickParameters). */
 export interface QueryParameters {
@@ -33,8 +36,10 @@ export interface BenchQuery {
   requests: Partial<Record<PeerName, (p: QueryParameters) => RequestBody>>;
   /** Nested lists the query reads (the events page counts as one); the statement target is one per list level, at least one. */
   listLevels: number;
-  /** Canonical form of each peer's `data`; absent for newsgraph-only queries. */
-  canonical?: Record<PeerName, (data: any) => unknown>;
+  /** Canonical form of each compared peer's `data`; absent for queries not compared with the floor. */
+  canonical?: Record<'newsgraph' | 'postgraphile' | 'floor', (data: any) => unknown>;
+  /** A reference measurement of the servers' own cost (no data read), reported on its own. */
+  stackReference?: true;
 }
 
 const rowId = (globalId: string) => fromGlobalId(globalId).rowId;
@@ -49,6 +54,17 @@ function canonicalGroups(groups: { country: { code: string; name: string }; acto
 }
 
 export const benchQueries: BenchQuery[] = [
+  {
+    name: 'emptyRequest',
+    listLevels: 0,
+    stackReference: true,
+    description: 'the empty request `{ __typename }`: HTTP and GraphQL handling alone, no data read',
+    requests: {
+      newsgraph: () => ({ query: '{ __typename }', variables: {} }),
+      postgraphile: () => ({ query: '{ __typename }', variables: {} }),
+      apollo: () => ({ query: '{ __typename }', variables: {} }),
+    },
+  },
   {
     name: 'nestedList',
     listLevels: 3,

@@ -23,7 +23,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { generateSynthetic, syntheticDefaults, truncateAll, type SyntheticOptions } from '../scripts/synthetic.js';
-import { benchQueries, peerNames, type BenchQuery, type PeerName, type QueryParameters, type RequestBody } from './queries.js';
+import { allPeerNames, benchQueries, peerNames, type BenchQuery, type PeerName, type QueryParameters, type RequestBody } from './queries.js';
 import { summariseCpuProfile } from './profile.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -168,6 +168,7 @@ async function startPeer(name: PeerName, database: string): Promise<Peer> {
       path: '/graphql',
     },
     floor: { args: ['--import', 'tsx/esm', ...counter, 'bench/floor-server.ts'], env: { NODE_ENV: 'production' }, path: '/' },
+    apollo: { args: ['--import', 'tsx/esm', ...counter, 'bench/apollo-bare-server.ts'], env: { NODE_ENV: 'production' }, path: '/graphql' },
   };
   const command = commands[name];
   const child = spawn(process.execPath, command.args, {
@@ -378,7 +379,7 @@ async function runSize(size: SizeName): Promise<SizeReport> {
   if (flags.profile) rmSync(profileDir, { recursive: true, force: true });
 
   log(`${size}: starting peers`);
-  const started = await Promise.allSettled(peerNames.map((name) => startPeer(name, database)));
+  const started = await Promise.allSettled(allPeerNames.map((name) => startPeer(name, database)));
   const peers = Object.fromEntries(started.flatMap((s) => (s.status === 'fulfilled' ? [[s.value.name, s.value]] : []))) as Record<PeerName, Peer>;
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   const report: SizeReport = { size, database, generator: options, rowCounts, parameters: undefined as never, checks: [], statements: [], measurements: [], skipped: [] };
@@ -390,13 +391,13 @@ async function runSize(size: SizeName): Promise<SizeReport> {
     // Same data from every peer, or the query is not timed.
     const runnable: { query: BenchQuery; peers: PeerName[] }[] = [];
     for (const query of selectedQueries) {
-      const names = peerNames.filter((name) => query.requests[name]);
+      const names = allPeerNames.filter((name) => query.requests[name]);
       const answers = new Map<PeerName, unknown>();
       const ok: PeerName[] = [];
       for (const name of names) {
         try {
           const data = await post(peers[name], query.requests[name]!(report.parameters));
-          answers.set(name, query.canonical ? query.canonical[name](data) : data);
+          answers.set(name, query.canonical ? query.canonical[name as keyof typeof query.canonical](data) : data);
           ok.push(name);
         } catch (error) {
           const note = error instanceof Error ? error.message : String(error);
@@ -496,7 +497,7 @@ async function runSize(size: SizeName): Promise<SizeReport> {
 // ---------------------------------------------------------------- report
 
 const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
-const peerTitle: Record<PeerName, string> = { newsgraph: 'newsgraph', postgraphile: 'PostGraphile 5', floor: 'floor (SQL)' };
+const peerTitle: Record<PeerName, string> = { newsgraph: 'newsgraph', postgraphile: 'PostGraphile 5', floor: 'floor (SQL)', apollo: 'bare Apollo' };
 
 function markdown(reports: SizeReport[], environment: Record<string, string>): string {
   const lines: string[] = [];
@@ -576,7 +577,31 @@ function markdown(reports: SizeReport[], environment: Record<string, string>): s
         lines.push(`| ${query.name} | ${cell(p, 1)} | ${cell(f, 0.5)} | ${statements === undefined ? '–' : `${fmt(statements, 1)} of ${allowed}: ${verdict(statements <= allowed)}`} |`);
       }
     }
-    const only = benchQueries.filter((q) => !q.canonical);
+    const reference = benchQueries.find((q) => q.stackReference);
+    const stackC = connectionsList.includes(10) ? 10 : connectionsList[0]!;
+    if (reference && report.measurements.some((x) => x.query === reference.name)) {
+      lines.push('', `### What the servers cost before reading data (c = ${stackC})`, '');
+      lines.push(`The query: ${reference.description}. Bare Apollo is Apollo Server 5 on express 5 with its defaults, a one-field schema, no plugins and no database (bench/apollo-bare-server.ts): the least any server on newsgraph's stack spends on a request. The floor's fastest query is beside them.`, '');
+      lines.push('| server | query | requests/s | CPU per request in its process (µs) | of the floor\'s requests/s |');
+      lines.push('|---|---|---:|---:|---:|');
+      const fastestFloor = report.measurements
+        .filter((x) => x.peer === 'floor' && x.connections === stackC)
+        .sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0];
+      const share = (x: Measurement) => (fastestFloor ? `${fmt(x.requestsPerSecond / fastestFloor.requestsPerSecond, 2)}×` : '–');
+      for (const peer of ['apollo', 'newsgraph', 'postgraphile'] as const) {
+        const x = m(reference.name, peer, stackC);
+        if (x) lines.push(`| ${peerTitle[peer]} | ${reference.name} | ${fmt(x.requestsPerSecond)} | ${fmt(x.serverCpuPerRequest)} | ${share(x)} |`);
+      }
+      if (fastestFloor) lines.push(`| ${peerTitle.floor} | ${fastestFloor.query} | ${fmt(fastestFloor.requestsPerSecond)} | ${fmt(fastestFloor.serverCpuPerRequest)} | 1.00× |`);
+      const bare = m(reference.name, 'apollo', stackC);
+      if (bare && fastestFloor) {
+        const ceiling = bare.requestsPerSecond / fastestFloor.requestsPerSecond;
+        lines.push('', ceiling < 0.5
+          ? `Bare Apollo answers an empty request at ${fmt(ceiling, 2)}× the floor's ${fastestFloor.query}: on this stack, no query that reads data can reach the 0.5× floor target where the floor runs that fast.`
+          : `Bare Apollo answers an empty request at ${fmt(ceiling, 2)}× the floor's ${fastestFloor.query}: the stack alone does not rule out the 0.5× floor target.`);
+      }
+    }
+    const only = benchQueries.filter((q) => !q.canonical && !q.stackReference);
     if (only.some((q) => report.measurements.some((x) => x.query === q.name))) {
       lines.push('', '### newsgraph only: casualty statistics', '');
       lines.push('| query | c | requests/s | mean ms | p50 ms | p99 ms |');
