@@ -22,15 +22,32 @@ function select(type: GraphQLObjectType, field: string): string {
 
 /** Where each projected type is reached from `events { nodes { … } }`, as a wrapper around a selection. */
 const paths: Record<string, ((inner: string) => string)[]> = {
-  Event: [(inner) => inner],
+  Event: [(inner) => inner, (inner) => `casualties { event { ${inner} } }`],
   EventParticipant: [(inner) => `participants { ${inner} }`],
-  Actor: [(inner) => `actors { ${inner} }`, (inner) => `participants { actor { ${inner} } }`, (inner) => `quotes { speaker { ${inner} } }`],
+  Actor: [
+    (inner) => `actors { ${inner} }`, (inner) => `participants { actor { ${inner} } }`, (inner) => `quotes { speaker { ${inner} } }`,
+    (inner) => `casualties { affiliation { ${inner} } }`, (inner) => `deployments { orderedBy { ${inner} } }`,
+  ],
   Quote: [(inner) => `quotes { ${inner} }`],
-  FuzzyDate: [(inner) => `occurredOn { ${inner} }`, (inner) => `quotes { saidOn { ${inner} } }`, (inner) => `reactions { occurredOn { ${inner} } }`],
+  FuzzyDate: [
+    (inner) => `occurredOn { ${inner} }`, (inner) => `quotes { saidOn { ${inner} } }`, (inner) => `reactions { occurredOn { ${inner} } }`,
+    (inner) => `casualties { occurredOn { ${inner} } }`, (inner) => `deployments { occurredOn { ${inner} } }`,
+  ],
   Reaction: [(inner) => `reactions { ${inner} }`, (inner) => `reactionsByCountry { reactions { ${inner} } }`],
   CountryReactions: [(inner) => `reactionsByCountry { ${inner} }`],
-  Location: [(inner) => `location { ${inner} }`],
-  Country: [(inner) => `location { country { ${inner} } }`, (inner) => `reactionsByCountry { country { ${inner} } }`],
+  Location: [(inner) => `location { ${inner} }`, (inner) => `deployments { destination { ${inner} } }`],
+  Country: [
+    (inner) => `location { country { ${inner} } }`, (inner) => `reactionsByCountry { country { ${inner} } }`,
+    (inner) => `casualties { victimCountry { ${inner} } }`, (inner) => `deployments { forceCountry { ${inner} } }`,
+  ],
+  Casualty: [(inner) => `casualties { ${inner} }`],
+  Deployment: [(inner) => `deployments { ${inner} }`, (inner) => `deployments { supersedes { ${inner} } }`],
+  Figure: [(inner) => `casualties { figure { ${inner} } }`, (inner) => `deployments { figure { ${inner} } }`],
+  Citation: [
+    (inner) => `citation { ${inner} }`, (inner) => `participants { citation { ${inner} } }`, (inner) => `quotes { citation { ${inner} } }`,
+    (inner) => `reactions { citation { ${inner} } }`, (inner) => `casualties { citation { ${inner} } }`, (inner) => `deployments { citation { ${inner} } }`,
+  ],
+  Source: [(inner) => `sources { ${inner} }`, (inner) => `quotes { source { ${inner} } }`, (inner) => `casualties { citation { source { ${inner} } } }`],
 };
 
 describe(`column projection on ${testDriver}`, () => {

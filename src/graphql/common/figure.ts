@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { FigureQualifier } from './enums.js';
+import { declareColumnReads } from './projection.js';
 
 @ObjectType({
   simpleResolvers: true,
@@ -23,6 +24,9 @@ export class Figure {
   @Field(() => String, { description: 'The source\'s own words for the number, verbatim ("roughly 5,200 troops").' })
   wording!: string;
 }
+
+// Built from its parent's row: the parent's `figure` field declares the columns.
+declareColumnReads('Figure', { low: [], best: [], high: [], qualifier: [], wording: [] });
 
 export function toFigure(row: {
   figureLow: number | null;

@@ -7,6 +7,8 @@ import { Figure, toFigure } from '../../common/figure.js';
 import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { CasualtyRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
+import { declareColumnReads, reads } from '../../common/projection.js';
+import { casualties } from '../../../db/schema/index.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'People killed or injured in an event, as one reported figure with its source.' })
 export class Casualty implements Node {
@@ -38,6 +40,19 @@ export const toCasualty = (row: CasualtyRow): Casualty => instance(Casualty, {
   victims: row.victimDescription,
   occurredOn: toFuzzyDate(row),
   row,
+});
+
+declareColumnReads('Casualty', {
+  id: [reads(casualties, 'id')],
+  kind: [reads(casualties, 'kind')],
+  figure: [reads(casualties, 'figureLow', 'figureBest', 'figureHigh', 'figureQualifier', 'figureWording')],
+  victims: [reads(casualties, 'victimDescription')],
+  occurredOn: [reads(casualties, 'occurredOn', 'occurredPrecision', 'occurredEnd')],
+  // Field resolvers (casualty.resolver.ts): each follows one reference of the row.
+  event: [reads(casualties, 'eventId')],
+  victimCountry: [reads(casualties, 'victimCountryCode')],
+  affiliation: [reads(casualties, 'affiliatedActorId')],
+  citation: [reads(casualties, 'citationId')],
 });
 
 export const { Connection: CasualtyConnection } = connectionTypes(Casualty, 'Casualty');

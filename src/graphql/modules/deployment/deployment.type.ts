@@ -7,6 +7,8 @@ import { Figure, toFigure } from '../../common/figure.js';
 import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { DeploymentRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
+import { declareColumnReads, reads } from '../../common/projection.js';
+import { deployments } from '../../../db/schema/index.js';
 
 @ObjectType({
   simpleResolvers: true,
@@ -44,6 +46,25 @@ export const toDeployment = (row: DeploymentRow): Deployment => instance(Deploym
   troops: row.troopDescription,
   occurredOn: toFuzzyDate(row),
   row,
+});
+
+declareColumnReads('Deployment', {
+  id: [reads(deployments, 'id')],
+  figure: [reads(deployments, 'figureLow', 'figureBest', 'figureHigh', 'figureQualifier', 'figureWording')],
+  status: [reads(deployments, 'status')],
+  troops: [reads(deployments, 'troopDescription')],
+  occurredOn: [reads(deployments, 'occurredOn', 'occurredPrecision', 'occurredEnd')],
+  // Field resolvers (deployment.resolver.ts): each follows one reference of the row; the
+  // successor is looked up by the row's own id.
+  forceCountry: [reads(deployments, 'forceCountryCode')],
+  orderedBy: [reads(deployments, 'orderedByActorId')],
+  destination: [reads(deployments, 'destinationLocationId')],
+  destinationCountry: [reads(deployments, 'destinationCountryCode')],
+  event: [reads(deployments, 'eventId')],
+  supersedes: [reads(deployments, 'supersedesId')],
+  supersededBy: [reads(deployments, 'id')],
+  isCurrent: [reads(deployments, 'id')],
+  citation: [reads(deployments, 'citationId')],
 });
 
 export const { Connection: DeploymentConnection } = connectionTypes(Deployment, 'Deployment');

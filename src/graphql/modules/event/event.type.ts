@@ -61,6 +61,10 @@ declareColumnReads('Event', {
   quotes: [reads(events, 'id')],
   location: [reads(events, 'locationId')],
   reactions: [reads(events, 'id')],
+  casualties: [reads(events, 'id')],
+  deployments: [reads(events, 'id')],
+  sources: [reads(events, 'id')],
+  citation: [reads(events, 'citationId')],
   // Groups by the reacting actor's country and sorts the groups by the country's name.
   reactionsByCountry: [reads(events, 'id'), reads(reactions, 'actorId'), reads(actors, 'countryCode'), reads(countries, 'code', 'name')],
 });
@@ -78,6 +82,7 @@ export class EventParticipant {
 declareColumnReads('EventParticipant', {
   role: [reads(eventActors, 'role')],
   actor: [reads(eventActors, 'actorId')],
+  citation: [reads(eventActors, 'citationId')],
 });
 
 @ObjectType({ simpleResolvers: true, description: 'A link between two events: which one answered which, and how.' })

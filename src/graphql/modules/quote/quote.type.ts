@@ -7,7 +7,7 @@ import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { QuoteRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 import { declareColumnReads, reads } from '../../common/projection.js';
-import { quotes } from '../../../db/schema/index.js';
+import { citations, quotes } from '../../../db/schema/index.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'Words exactly as printed, attributed to who said them.' })
 export class Quote implements Node {
@@ -44,6 +44,11 @@ declareColumnReads('Quote', {
   saidOn: [reads(quotes, 'occurredOn', 'occurredPrecision', 'occurredEnd')],
   medium: [reads(quotes, 'medium')],
   speaker: [reads(quotes, 'speakerActorId')],
+  // Field resolvers (quote.resolver.ts); `source` goes through the citation's row.
+  event: [reads(quotes, 'eventId')],
+  reaction: [reads(quotes, 'reactionId')],
+  source: [reads(quotes, 'citationId'), reads(citations, 'sourceId')],
+  citation: [reads(quotes, 'citationId')],
 });
 
 export const { Connection: QuoteConnection } = connectionTypes(Quote, 'Quote');

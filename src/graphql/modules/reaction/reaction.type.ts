@@ -44,6 +44,10 @@ declareColumnReads('Reaction', {
   summary: [reads(reactions, 'summary')],
   occurredOn: [reads(reactions, 'occurredOn', 'occurredPrecision', 'occurredEnd')],
   actor: [reads(reactions, 'actorId')],
+  // Field resolvers (reaction.resolver.ts).
+  event: [reads(reactions, 'eventId')],
+  quotes: [reads(reactions, 'id')],
+  citation: [reads(reactions, 'citationId')],
 });
 
 export const { Connection: ReactionConnection } = connectionTypes(Reaction, 'Reaction');

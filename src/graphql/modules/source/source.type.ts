@@ -4,6 +4,8 @@ import { Node } from '../../common/node.js';
 import { toGlobalId } from '../../common/global-id.js';
 import { loadRequired, type CitationRow, type Loaders, type SourceRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
+import { declareColumnReads, reads } from '../../common/projection.js';
+import { citations, sources } from '../../../db/schema/index.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'A published article or report the data was taken from.' })
 export class Source implements Node {
@@ -57,6 +59,24 @@ export class Citation {
 
   row!: CitationRow;
 }
+
+declareColumnReads('Source', {
+  id: [reads(sources, 'id')],
+  outlet: [reads(sources, 'outlet')],
+  title: [reads(sources, 'title')],
+  url: [reads(sources, 'url')],
+  authors: [reads(sources, 'authors')],
+  publishedOn: [reads(sources, 'publishedOn')],
+  updatedOn: [reads(sources, 'updatedOn')],
+});
+
+declareColumnReads('Citation', {
+  passage: [reads(citations, 'passage')],
+  attribution: [reads(citations, 'attribution')],
+  // Field resolvers (source.resolver.ts).
+  source: [reads(citations, 'sourceId')],
+  attributedTo: [reads(citations, 'attributedToActorId')],
+});
 
 export const toCitation = (row: CitationRow): Citation => instance(Citation, { passage: row.passage, attribution: row.attribution, row });
 
