@@ -28,6 +28,9 @@ export class Figure {
 // Built from its parent's row: the parent's `figure` field declares the columns.
 declareColumnReads('Figure', { low: [], best: [], high: [], qualifier: [], wording: [] });
 
+/** The row columns toFigure reads: what a field built with it declares (projection.ts). */
+export const figureColumnKeys = ['figureLow', 'figureBest', 'figureHigh', 'figureQualifier', 'figureWording'] as const;
+
 export function toFigure(row: {
   figureLow: number | null;
   figureBest: number | null;

@@ -18,6 +18,9 @@ export class FuzzyDate {
 // Built from its parent's row, whose fields declare the date columns.
 declareColumnReads('FuzzyDate', { date: [], precision: [], end: [] });
 
+/** The row columns toFuzzyDate reads: what a field built with it declares (projection.ts). */
+export const fuzzyDateColumnKeys = ['occurredOn', 'occurredPrecision', 'occurredEnd'] as const;
+
 export function toFuzzyDate(row: { occurredOn: string; occurredPrecision: DatePrecision; occurredEnd: string }): FuzzyDate {
   return { date: row.occurredOn, precision: row.occurredPrecision, end: row.occurredEnd };
 }

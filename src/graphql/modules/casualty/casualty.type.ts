@@ -3,8 +3,8 @@ import { Node } from '../../common/node.js';
 import { toGlobalId } from '../../common/global-id.js';
 import { CasualtyKind } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
-import { Figure, toFigure } from '../../common/figure.js';
-import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
+import { Figure, figureColumnKeys, toFigure } from '../../common/figure.js';
+import { FuzzyDate, fuzzyDateColumnKeys, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { CasualtyRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 import { declareColumnReads, reads } from '../../common/projection.js';
@@ -45,9 +45,9 @@ export const toCasualty = (row: CasualtyRow): Casualty => instance(Casualty, {
 declareColumnReads('Casualty', {
   id: [reads(casualties, 'id')],
   kind: [reads(casualties, 'kind')],
-  figure: [reads(casualties, 'figureLow', 'figureBest', 'figureHigh', 'figureQualifier', 'figureWording')],
+  figure: [reads(casualties, ...figureColumnKeys)],
   victims: [reads(casualties, 'victimDescription')],
-  occurredOn: [reads(casualties, 'occurredOn', 'occurredPrecision', 'occurredEnd')],
+  occurredOn: [reads(casualties, ...fuzzyDateColumnKeys)],
   // Field resolvers (casualty.resolver.ts): each follows one reference of the row.
   event: [reads(casualties, 'eventId')],
   victimCountry: [reads(casualties, 'victimCountryCode')],

@@ -3,8 +3,8 @@ import { Node } from '../../common/node.js';
 import { toGlobalId } from '../../common/global-id.js';
 import { DeploymentStatus } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
-import { Figure, toFigure } from '../../common/figure.js';
-import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
+import { Figure, figureColumnKeys, toFigure } from '../../common/figure.js';
+import { FuzzyDate, fuzzyDateColumnKeys, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { DeploymentRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 import { declareColumnReads, reads } from '../../common/projection.js';
@@ -50,10 +50,10 @@ export const toDeployment = (row: DeploymentRow): Deployment => instance(Deploym
 
 declareColumnReads('Deployment', {
   id: [reads(deployments, 'id')],
-  figure: [reads(deployments, 'figureLow', 'figureBest', 'figureHigh', 'figureQualifier', 'figureWording')],
+  figure: [reads(deployments, ...figureColumnKeys)],
   status: [reads(deployments, 'status')],
   troops: [reads(deployments, 'troopDescription')],
-  occurredOn: [reads(deployments, 'occurredOn', 'occurredPrecision', 'occurredEnd')],
+  occurredOn: [reads(deployments, ...fuzzyDateColumnKeys)],
   // Field resolvers (deployment.resolver.ts): each follows one reference of the row; the
   // successor is looked up by the row's own id.
   forceCountry: [reads(deployments, 'forceCountryCode')],

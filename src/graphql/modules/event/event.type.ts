@@ -3,7 +3,7 @@ import { Node } from '../../common/node.js';
 import { toGlobalId } from '../../common/global-id.js';
 import { EventActorRole, EventKind, EventLinkKind } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
-import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
+import { FuzzyDate, fuzzyDateColumnKeys, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { EventActorRow, EventLinkRow, EventRow } from '../../loaders.js';
 import { Country } from '../country/country.type.js';
 import { Reaction } from '../reaction/reaction.type.js';
@@ -54,7 +54,7 @@ declareColumnReads('Event', {
   title: [reads(events, 'title')],
   summary: [reads(events, 'summary')],
   kind: [reads(events, 'kind')],
-  occurredOn: [reads(events, 'occurredOn', 'occurredPrecision', 'occurredEnd')],
+  occurredOn: [reads(events, ...fuzzyDateColumnKeys)],
   isTimelineEntry: [reads(events, 'isTimelineEntry')],
   actors: [reads(events, 'id'), reads(eventActors, 'actorId', 'role')],
   participants: [reads(events, 'id'), reads(eventActors, 'actorId', 'role')],

@@ -3,7 +3,7 @@ import { Node } from '../../common/node.js';
 import { toGlobalId } from '../../common/global-id.js';
 import { QuoteMedium } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
-import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
+import { FuzzyDate, fuzzyDateColumnKeys, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { QuoteRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 import { declareColumnReads, reads } from '../../common/projection.js';
@@ -41,7 +41,7 @@ export const toQuote = (row: QuoteRow): Quote => instance(Quote, {
 declareColumnReads('Quote', {
   id: [reads(quotes, 'id')],
   text: [reads(quotes, 'text')],
-  saidOn: [reads(quotes, 'occurredOn', 'occurredPrecision', 'occurredEnd')],
+  saidOn: [reads(quotes, ...fuzzyDateColumnKeys)],
   medium: [reads(quotes, 'medium')],
   speaker: [reads(quotes, 'speakerActorId')],
   // Field resolvers (quote.resolver.ts); `source` goes through the citation's row.

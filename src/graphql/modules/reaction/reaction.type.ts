@@ -3,7 +3,7 @@ import { Node } from '../../common/node.js';
 import { toGlobalId } from '../../common/global-id.js';
 import { ReactionStance } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
-import { FuzzyDate, toFuzzyDate } from '../../common/fuzzy-date.js';
+import { FuzzyDate, fuzzyDateColumnKeys, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { ReactionRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 import { declareColumnReads, reads } from '../../common/projection.js';
@@ -42,7 +42,7 @@ declareColumnReads('Reaction', {
   id: [reads(reactions, 'id')],
   stance: [reads(reactions, 'stance')],
   summary: [reads(reactions, 'summary')],
-  occurredOn: [reads(reactions, 'occurredOn', 'occurredPrecision', 'occurredEnd')],
+  occurredOn: [reads(reactions, ...fuzzyDateColumnKeys)],
   actor: [reads(reactions, 'actorId')],
   // Field resolvers (reaction.resolver.ts).
   event: [reads(reactions, 'eventId')],
