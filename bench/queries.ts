@@ -53,17 +53,15 @@ function canonicalGroups(groups: { country: { code: string; name: string }; acto
     .sort((a, b) => b.reactions.length - a.reactions.length || (a.country.code < b.country.code ? -1 : 1));
 }
 
+const emptyRequest = (): RequestBody => ({ query: '{ __typename }', variables: {} });
+
 export const benchQueries: BenchQuery[] = [
   {
     name: 'emptyRequest',
     listLevels: 0,
     stackReference: true,
     description: 'the empty request `{ __typename }`: HTTP and GraphQL handling alone, no data read',
-    requests: {
-      newsgraph: () => ({ query: '{ __typename }', variables: {} }),
-      postgraphile: () => ({ query: '{ __typename }', variables: {} }),
-      apollo: () => ({ query: '{ __typename }', variables: {} }),
-    },
+    requests: { newsgraph: emptyRequest, postgraphile: emptyRequest, apollo: emptyRequest },
   },
   {
     name: 'nestedList',

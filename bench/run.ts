@@ -645,7 +645,7 @@ function markdown(reports: SizeReport[], environment: Record<string, string>): s
         lines.push('', 'A query that reads data runs no faster than the empty request, so the empty request\'s rate over the floor\'s is the most any query could reach on the floor target:', '');
         lines.push('| query | floor requests/s | bare Apollo\'s empty request / floor | newsgraph\'s empty request / floor | newsgraph / floor |');
         lines.push('|---|---:|---:|---:|---:|');
-        for (const query of benchQueries.filter((q) => q.canonical)) {
+        for (const query of shared) {
           const floor = m(query.name, 'floor', stackC);
           const served = m(query.name, 'newsgraph', stackC);
           if (!floor) continue;
