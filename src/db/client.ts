@@ -101,9 +101,14 @@ const dialect = new PgDialect();
  * embedding the text costs nothing, walking drizzle's SQL tree again costs more than the query.
  */
 export function prerendered(query: SQL): SQL {
+  return sql.raw(sqlText(query));
+}
+
+/** The text of a parameterless piece of SQL (see prerendered). */
+export function sqlText(query: SQL): string {
   const { sql: text, params } = dialect.sqlToQuery(query);
   if (params.length) throw new Error(`prerendered SQL must take no parameters, got ${params.length}`);
-  return sql.raw(text);
+  return text;
 }
 
 const statementNames = new Map<string, string>();
@@ -120,8 +125,13 @@ export async function queryRowsPrepared<Row>(db: Database, query: SQL): Promise<
   return runPrepared<Row>(db, built.sql, built.params);
 }
 
+/** drizzle's rendering of a piece of SQL: text with `$1…$n` and its parameter values in order. */
+export function renderSql(query: SQL): { sql: string; params: unknown[] } {
+  return dialect.sqlToQuery(query);
+}
+
 /** Runs statement text with its parameters as a named prepared statement (see queryRowsPrepared). */
-function runPrepared<Row>(db: Database, text: string, params: unknown[]): Promise<Row[]> {
+export function runPrepared<Row>(db: Database, text: string, params: unknown[]): Promise<Row[]> {
   let name = statementNames.get(text);
   // Lists in filters (`kinds: [A, B, …]`) give one shape per length: past the cap, statements
   // run unnamed, so no client can grow every connection's statement cache without bound.

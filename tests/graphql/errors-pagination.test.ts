@@ -128,4 +128,30 @@ describe('pagination', () => {
     expect(dates).toEqual([...dates].sort().reverse());
     expect(dates.slice(0, 4)).toEqual(['2020-01-03', '2020-01-01', '2019-12-31', '2019-12-30']);
   });
+
+  // The filter's parameters come first in the statement, the cursor's after them.
+  it.each(['ASC', 'DESC'])('pages a filtered connection with several conditions, %s by title, as one long page', async (direction) => {
+    const kinds = ['AIRSTRIKE', 'ATTACK', 'EMBASSY_BREACH', 'PROTEST', 'ROCKET_ATTACK', 'DEPLOYMENT', 'MOURNING', 'RESIGNATION'];
+    const Q = `query P($first: Int, $after: String, $direction: SortDirection!) {
+      events(first: $first, after: $after, orderBy: { field: TITLE, direction: $direction },
+             filter: { kinds: [${kinds.join(', ')}], occurred: { from: "2019-12-28", to: "2020-01-03" } }) {
+        nodes { title kind occurredOn { date } } pageInfo { endCursor hasNextPage } } }`;
+    const whole = dataOf(await t.query(Q, { first: 100, direction })).events.nodes;
+    expect(whole).toHaveLength(4);
+    for (const event of whole) {
+      expect(kinds).toContain(event.kind);
+      expect(event.occurredOn.date >= '2019-12-28' && event.occurredOn.date <= '2020-01-03').toBe(true);
+    }
+    const titles = whole.map((event: any) => event.title);
+    expect(titles).toEqual(direction === 'ASC' ? [...titles].sort() : [...titles].sort().reverse());
+    const paged: unknown[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = dataOf(await t.query(Q, { first: 1, after, direction })).events;
+      paged.push(...page.nodes);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(whole);
+  });
 });

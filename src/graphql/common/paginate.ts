@@ -1,7 +1,7 @@
 import { and, asc, count, desc, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { packedRow, rowCodec, type RowCodec } from '../../db/json-row.js';
-import { prerendered, queryRowsPrepared, type Database } from '../../db/client.js';
+import { renderSql, runPrepared, sqlText, type Database } from '../../db/client.js';
 import { BadUserInputError } from '../errors.js';
 import { SortDirection } from './enums.js';
 import type { ConnectionData } from './connection.js';
@@ -69,7 +69,7 @@ export interface KeysetPageOptions<Row> {
 /** A page's row codec and statement heads, per table and set of columns read. */
 interface PageShape {
   codec: RowCodec<unknown>;
-  heads: Map<SQL | undefined, SQL>;
+  heads: Map<SQL | undefined, string>;
 }
 const shapes = new WeakMap<PgTable, Map<string, PageShape>>();
 // Column sets are the client's choice: past this many per table, new ones read whole rows.
@@ -98,13 +98,56 @@ function pageShape(table: PgTable & { id: AnyPgColumn }, columns: readonly strin
  * columns and nested-data plan: a page then costs building only its WHERE clause, not the whole
  * statement. Rows travel packed (json-row.ts), decoded to the shape drizzle's select returns.
  */
-function selectHead(table: PgTable, shape: PageShape, aheadColumn: SQL | undefined): SQL {
+function selectHead(table: PgTable, shape: PageShape, aheadColumn: SQL | undefined): string {
   let head = shape.heads.get(aheadColumn);
-  if (!head) {
-    head = prerendered(sql`select ${packedRow(shape.codec)} as row${aheadColumn ? sql`, ${aheadColumn} as ahead` : sql``} from ${table}`);
+  if (head === undefined) {
+    head = sqlText(sql`select ${packedRow(shape.codec)} as row${aheadColumn ? sql`, ${aheadColumn} as ahead` : sql``} from ${table}`);
     shape.heads.set(aheadColumn, head);
   }
   return head;
+}
+
+/** The order of a page and the cursor's seek, as statement text, per sort column and direction. */
+interface PageOrder {
+  /** `(sort, id) > ` (or `<` descending), to be followed by the cursor's two parameters. */
+  seek: string;
+  orderBy: string;
+}
+const pageOrders = new WeakMap<AnyPgColumn, Map<SortDirection, PageOrder>>();
+
+function pageOrder(table: PgTable & { id: AnyPgColumn }, sortColumn: AnyPgColumn, direction: SortDirection): PageOrder {
+  let byDirection = pageOrders.get(sortColumn);
+  if (!byDirection) pageOrders.set(sortColumn, (byDirection = new Map()));
+  let fixed = byDirection.get(direction);
+  if (!fixed) {
+    const order = direction === SortDirection.DESC ? desc : asc;
+    fixed = {
+      seek: `${sqlText(sql`(${sortColumn}, ${table.id})`)} ${direction === SortDirection.DESC ? '<' : '>'} `,
+      orderBy: sqlText(sql`order by ${order(sortColumn)}, ${order(table.id)}`),
+    };
+    byDirection.set(direction, fixed);
+  }
+  return fixed;
+}
+
+/**
+ * A page's statement. Only the client's filter is rendered by drizzle per request; the rest is
+ * text fixed per table, columns, nested data, sort and direction (rendering the whole statement
+ * on every request cost a deep page about 7% of its CPU). The limit is written into the text
+ * (an integer checked by pageSize), not sent as a parameter: a LIMIT the planner can see lets
+ * Postgres keep one plan per statement instead of planning the nested subqueries again on
+ * every request.
+ */
+function pageStatement(head: string, order: PageOrder, where: SQL | undefined, seek: [CursorValue, number] | undefined, limit: number) {
+  const filter = where && renderSql(where);
+  const params = filter ? filter.params : [];
+  const conditions = filter ? [`(${filter.sql})`] : [];
+  if (seek) {
+    params.push(seek[0], seek[1]);
+    conditions.push(`${order.seek}($${params.length - 1}, $${params.length})`);
+  }
+  const whereClause = conditions.length ? ` where ${conditions.join(' and ')}` : '';
+  return { text: `${head}${whereClause} ${order.orderBy} limit ${limit}`, params };
 }
 
 /**
@@ -121,23 +164,10 @@ export async function keysetPage<Row extends { id: number }, Node>(
   const after = options.page.after;
   const where = and(...options.filters);
   const seek = after ? decodeCursor(after) : undefined;
-  const order = direction === SortDirection.DESC ? desc : asc;
-  const sortColumn = sort.column;
-  const idColumn = table.id;
   const ahead = options.ahead;
-  const shape = pageShape(table, options.columns, sortColumn);
-  const seekCondition = seek && (direction === SortDirection.DESC
-    ? sql`(${sortColumn}, ${idColumn}) < (${seek[0]}, ${seek[1]})`
-    : sql`(${sortColumn}, ${idColumn}) > (${seek[0]}, ${seek[1]})`);
-  const condition = and(where, seekCondition);
-  // The page size is written into the statement (an integer checked by pageSize), not sent as a
-  // parameter: a LIMIT the planner can see lets Postgres keep one plan per statement instead of
-  // planning the nested subqueries again on every request.
-  const pageRows = first === 0
-    ? []
-    : await queryRowsPrepared<{ row: unknown[]; ahead?: unknown }>(db, sql`${selectHead(table, shape, ahead?.column)}
-        ${condition ? sql`where ${condition}` : sql``}
-        order by ${order(sortColumn)}, ${order(idColumn)} limit ${sql.raw(String(first + 1))}`);
+  const shape = pageShape(table, options.columns, sort.column);
+  const statement = pageStatement(selectHead(table, shape, ahead?.column), pageOrder(table, sort.column, direction), where, seek, first + 1);
+  const pageRows = first === 0 ? [] : await runPrepared<{ row: unknown[]; ahead?: unknown }>(db, statement.text, statement.params);
   const rows = pageRows.map((result) => shape.codec.decode(result.row) as unknown as Row);
   // The extra row only tells whether a next page exists; its nested data is not needed.
   if (ahead) pageRows.slice(0, first).forEach((result, i) => ahead.apply(rows[i]!, result.ahead));
