@@ -154,4 +154,31 @@ describe('pagination', () => {
     }
     expect(paged).toEqual(whole);
   });
+
+  // Each filter input's WHERE text is rendered once and reused (paginate.ts): inputs that differ
+  // only in a value, or in one condition more, must not share it.
+  it('answers each of several alternating filters with its own events', async () => {
+    const Q = `query P($filter: EventFilter) { events(first: 100, filter: $filter) { nodes { title kind } } }`;
+    const filters = [
+      { kinds: ['AIRSTRIKE'] },
+      { kinds: ['PROTEST'] },
+      { kinds: ['AIRSTRIKE', 'PROTEST'] },
+      { kinds: ['PROTEST'], occurred: { from: '2020-01-01' } },
+      { search: 'embassy' },
+      { search: 'Soleimani' },
+    ];
+    const answer = async (filter: object) => dataOf(await t.query(Q, { filter })).events.nodes as { title: string; kind: string }[];
+    const firstAnswers = [];
+    for (const filter of filters) firstAnswers.push(await answer(filter));
+    expect(firstAnswers.map((nodes) => nodes.length)).toEqual([1, 2, 3, 1, 3, 1]);
+    expect(firstAnswers[0]!.map((e) => e.kind)).toEqual(['AIRSTRIKE']);
+    expect(firstAnswers[1]!.map((e) => e.kind)).toEqual(['PROTEST', 'PROTEST']);
+    expect(firstAnswers[2]).toEqual(expect.arrayContaining([...firstAnswers[0]!, ...firstAnswers[1]!]));
+    for (const [i, filter] of [...filters.entries()].reverse()) expect(await answer(filter)).toEqual(firstAnswers[i]);
+    // A refused input is never remembered: it is refused again.
+    for (let i = 0; i < 2; i++) {
+      const refused = await t.query(Q, { filter: { occurred: { from: '2020-01-03', to: '2019-12-27' } } });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { packedRow, rowCodec, type RowCodec } from '../../db/json-row.js';
 import { renderSql, runPrepared, sqlText, type Database } from '../../db/client.js';
@@ -45,13 +46,22 @@ export interface SortKey<Row> {
   value: (row: Row) => CursorValue;
 }
 
-export interface KeysetPageOptions<Row> {
+/**
+ * A connection's filter: the client's filter input and the pure function that turns it into
+ * WHERE conditions (the same input always gives the same conditions).
+ */
+export interface PageFilter<Input> {
+  input: Input;
+  conditions: (input: Input) => (SQL | undefined)[];
+}
+
+export interface KeysetPageOptions<Row, FilterInput = unknown> {
   db: Database;
   table: PgTable & { id: AnyPgColumn };
   /** Ties are broken by id, in the same direction. */
   sort: SortKey<Row>;
   direction: SortDirection;
-  filters: (SQL | undefined)[];
+  filter: PageFilter<FilterInput>;
   page: { first?: number | null; after?: string | null };
   maxPageSize: number;
   /**
@@ -130,17 +140,43 @@ function pageOrder(table: PgTable & { id: AnyPgColumn }, sortColumn: AnyPgColumn
   return fixed;
 }
 
+interface RenderedFilter {
+  sql: string;
+  params: readonly unknown[];
+}
+// Per conditions function, by the filter input's JSON; `false`: the input sets no condition.
+const renderedFilters = new WeakMap<object, LRUCache<string, RenderedFilter | false>>();
+// Inputs are the client's choice (search text): the least recently used are forgotten.
+const MAX_RENDERED_FILTERS = 1000;
+
 /**
- * A page's statement. Only the client's filter is rendered by drizzle per request; the rest is
- * text fixed per table, columns, nested data, sort and direction (rendering the whole statement
- * on every request cost a deep page about 7% of its CPU). The limit is written into the text
+ * The filter's WHERE text and parameters. Rendering conditions through drizzle costs more CPU
+ * than the rest of a page request's SQL work, and a client paging through a connection sends
+ * the same filter with every page: each distinct input is rendered once.
+ */
+function renderedFilter<Input>({ input, conditions }: PageFilter<Input>): RenderedFilter | undefined {
+  let cache = renderedFilters.get(conditions);
+  if (!cache) renderedFilters.set(conditions, (cache = new LRUCache({ max: MAX_RENDERED_FILTERS })));
+  const key = JSON.stringify(input ?? null);
+  let rendered = cache.get(key);
+  if (rendered === undefined) {
+    const where = and(...conditions(input));
+    rendered = where ? renderSql(where) : false;
+    cache.set(key, rendered);
+  }
+  return rendered || undefined;
+}
+
+/**
+ * A page's statement: the filter's rendered text, and text fixed per table, columns, nested
+ * data, sort and direction (rendering the whole statement with drizzle on every request cost a
+ * deep page about a quarter of its server CPU, HTTP aside). The limit is written into the text
  * (an integer checked by pageSize), not sent as a parameter: a LIMIT the planner can see lets
  * Postgres keep one plan per statement instead of planning the nested subqueries again on
  * every request.
  */
-function pageStatement(head: string, order: PageOrder, where: SQL | undefined, seek: [CursorValue, number] | undefined, limit: number) {
-  const filter = where && renderSql(where);
-  const params = filter ? filter.params : [];
+function pageStatement(head: string, order: PageOrder, filter: RenderedFilter | undefined, seek: [CursorValue, number] | undefined, limit: number) {
+  const params = filter ? [...filter.params] : [];
   const conditions = filter ? [`(${filter.sql})`] : [];
   if (seek) {
     params.push(seek[0], seek[1]);
@@ -155,18 +191,18 @@ function pageStatement(head: string, order: PageOrder, where: SQL | undefined, s
  * page deep in a large connection costs the same as the first. Fetches one extra row to know
  * whether a next page exists; the COUNT for `totalCount` runs only if a client selects it.
  */
-export async function keysetPage<Row extends { id: number }, Node>(
-  options: KeysetPageOptions<Row>,
+export async function keysetPage<Row extends { id: number }, Node, FilterInput>(
+  options: KeysetPageOptions<Row, FilterInput>,
   toNode: (row: Row) => Node,
 ): Promise<ConnectionData<Node>> {
   const { db, table, sort, direction } = options;
+  const filter = renderedFilter(options.filter);
   const first = pageSize(options.page.first, options.maxPageSize);
   const after = options.page.after;
-  const where = and(...options.filters);
   const seek = after ? decodeCursor(after) : undefined;
   const ahead = options.ahead;
   const shape = pageShape(table, options.columns, sort.column);
-  const statement = pageStatement(selectHead(table, shape, ahead?.column), pageOrder(table, sort.column, direction), where, seek, first + 1);
+  const statement = pageStatement(selectHead(table, shape, ahead?.column), pageOrder(table, sort.column, direction), filter, seek, first + 1);
   const pageRows = first === 0 ? [] : await runPrepared<{ row: unknown[]; ahead?: unknown }>(db, statement.text, statement.params);
   const rows = pageRows.map((result) => shape.codec.decode(result.row) as unknown as Row);
   // The extra row only tells whether a next page exists; its nested data is not needed.
@@ -186,7 +222,7 @@ export async function keysetPage<Row extends { id: number }, Node>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     totalCount: async () => {
-      const [result] = await db.select({ n: count() }).from(table).where(where);
+      const [result] = await db.select({ n: count() }).from(table).where(and(...options.filter.conditions(options.filter.input)));
       return Number(result?.n ?? 0);
     },
   };

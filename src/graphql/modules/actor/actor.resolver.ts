@@ -41,13 +41,13 @@ export class ActorResolver {
     @Arg('orderBy', () => ActorOrder, { nullable: true, description: 'Sort order; default name A–Z.' }) orderBy: ActorOrder | null,
     @Ctx() { db, config }: Context,
   ): Promise<ConnectionData<Actor>> {
-    return keysetPage<ActorRow, Actor>(
+    return keysetPage<ActorRow, Actor, ActorFilter | null>(
       {
         db,
         table: actors,
         sort: { column: actors.name, value: (row) => row.name },
         direction: orderBy?.direction ?? SortDirection.ASC,
-        filters: actorConditions(filter),
+        filter: { input: filter, conditions: actorConditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
       },

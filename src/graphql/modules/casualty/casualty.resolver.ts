@@ -22,13 +22,13 @@ export class CasualtyResolver {
     @Arg('orderBy', () => CasualtyOrder, { nullable: true, description: 'Sort order; default oldest first.' }) orderBy: CasualtyOrder | null,
     @Ctx() { db, config }: Context,
   ): Promise<ConnectionData<Casualty>> {
-    return keysetPage<CasualtyRow, Casualty>(
+    return keysetPage<CasualtyRow, Casualty, CasualtyFilter | null>(
       {
         db,
         table: casualties,
         sort: { column: casualties.occurredOn, value: (row) => row.occurredOn },
         direction: orderBy?.direction ?? SortDirection.ASC,
-        filters: casualtyConditions(filter),
+        filter: { input: filter, conditions: casualtyConditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
       },

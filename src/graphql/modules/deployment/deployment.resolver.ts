@@ -25,13 +25,13 @@ export class DeploymentResolver {
     @Arg('orderBy', () => DeploymentOrder, { nullable: true, description: 'Sort order; default oldest first.' }) orderBy: DeploymentOrder | null,
     @Ctx() { db, config }: Context,
   ): Promise<ConnectionData<Deployment>> {
-    return keysetPage<DeploymentRow, Deployment>(
+    return keysetPage<DeploymentRow, Deployment, DeploymentFilter | null>(
       {
         db,
         table: deployments,
         sort: { column: deployments.occurredOn, value: (row) => row.occurredOn },
         direction: orderBy?.direction ?? SortDirection.ASC,
-        filters: deploymentConditions(filter),
+        filter: { input: filter, conditions: deploymentConditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
       },

@@ -68,13 +68,13 @@ export class EventResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Event>> {
     const plan = planEventPrefetch(info, ['nodes']) ?? planEventPrefetch(info, ['edges', 'node']);
-    return keysetPage<EventRow, Event>(
+    return keysetPage<EventRow, Event, EventFilter | null>(
       {
         db,
         table: events,
         sort: eventSort[orderBy?.field ?? EventOrderField.OCCURRED_ON],
         direction: orderBy?.direction ?? SortDirection.ASC,
-        filters: eventConditions(filter),
+        filter: { input: filter, conditions: eventConditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
         ahead: plan && { column: plan.column, apply: (row, value) => plan.apply(loaders, row, value) },

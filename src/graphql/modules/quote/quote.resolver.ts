@@ -42,13 +42,13 @@ export class QuoteResolver {
     @Arg('orderBy', () => QuoteOrder, { nullable: true, description: 'Sort order; default oldest first.' }) orderBy: QuoteOrder | null,
     @Ctx() { db, config }: Context,
   ): Promise<ConnectionData<Quote>> {
-    return keysetPage<QuoteRow, Quote>(
+    return keysetPage<QuoteRow, Quote, QuoteFilter | null>(
       {
         db,
         table: quotes,
         sort: { column: quotes.occurredOn, value: (row) => row.occurredOn },
         direction: orderBy?.direction ?? SortDirection.ASC,
-        filters: quoteConditions(filter),
+        filter: { input: filter, conditions: quoteConditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
       },

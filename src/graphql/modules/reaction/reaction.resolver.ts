@@ -34,13 +34,13 @@ export class ReactionResolver {
     @Arg('filter', () => ReactionFilter, { nullable: true, description: 'Conditions the reactions must meet.' }) filter: ReactionFilter | null,
     @Ctx() { db, config }: Context,
   ): Promise<ConnectionData<Reaction>> {
-    return keysetPage<ReactionRow, Reaction>(
+    return keysetPage<ReactionRow, Reaction, ReactionFilter | null>(
       {
         db,
         table: reactions,
         sort: { column: reactions.occurredOn, value: (row) => row.occurredOn },
         direction: SortDirection.ASC,
-        filters: reactionConditions(filter),
+        filter: { input: filter, conditions: reactionConditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
       },
