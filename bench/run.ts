@@ -25,6 +25,7 @@ import { migrateDatabase } from '../src/db/migrate.js';
 import { generateSynthetic, syntheticDefaults, truncateAll, type SyntheticOptions } from '../scripts/synthetic.js';
 import { allPeerNames, benchQueries, peerNames, type BenchQuery, type PeerName, type QueryParameters, type RequestBody } from './queries.js';
 import { summariseCpuProfile } from './profile.js';
+import { pickParameters } from './parameters.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsDir = path.join(root, 'bench', 'results');
@@ -284,59 +285,6 @@ async function post(peer: Peer, body: RequestBody): Promise<any> {
   return json.data;
 }
 
-// ---------------------------------------------------------------- parameters
-
-async function pickParameters(url: string, peers: Record<PeerName, Peer>): Promise<QueryParameters> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const one = async <T>(text: string, values: unknown[] = []): Promise<T> => {
-    const { rows } = await client.query(text, values);
-    if (!rows[0]) throw new Error(`no row for: ${text}`);
-    return rows[0] as T;
-  };
-  try {
-    const pageSize = 20;
-    const node = await one<{ id: number }>(`SELECT id FROM events WHERE location_id IS NOT NULL ORDER BY id
-      LIMIT 1 OFFSET (SELECT count(*) / 2 FROM events WHERE location_id IS NOT NULL)`);
-    // A busy but readable event: reactions closest to 30.
-    const reactions = await one<{ event_id: number }>(`SELECT event_id FROM reactions GROUP BY event_id ORDER BY abs(count(*) - 30), event_id LIMIT 1`);
-    const kind = await one<{ kind: string; n: string }>(`SELECT kind, count(*) AS n FROM events GROUP BY kind ORDER BY count(*) DESC, kind LIMIT 1`);
-    const page = Math.max(1, Math.min(50, Math.floor((Number(kind.n) - 1) / pageSize)));
-    const skip = page * pageSize;
-    const before = await one<{ date: string; id: number }>(
-      `SELECT to_char(occurred_on, 'YYYY-MM-DD') AS date, id FROM events WHERE kind = $1 ORDER BY occurred_on, id OFFSET $2 - 1 LIMIT 1`, [kind.kind, skip]);
-    const country = await one<{ code: string }>(`SELECT victim_country_code AS code FROM casualties WHERE victim_country_code IS NOT NULL
-      GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
-    const busiest = await one<{ event_id: number }>(`SELECT event_id FROM casualties GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
-
-    // Each peer's own cursor for the row before the page, obtained through its own API.
-    let newsgraphAfter: string | null = null;
-    for (let remaining = skip; remaining > 0;) {
-      const first = Math.min(100, remaining);
-      const data = await post(peers.newsgraph, {
-        query: `query Walk($first: Int!, $after: String, $kind: EventKind!) { events(first: $first, after: $after, filter: { kinds: [$kind] }) { pageInfo { endCursor } } }`,
-        variables: { first, after: newsgraphAfter, kind: kind.kind },
-      });
-      newsgraphAfter = data.events.pageInfo.endCursor;
-      remaining -= first;
-    }
-    const pgl = await post(peers.postgraphile, {
-      query: `query Skip($offset: Int!, $kind: EventKind!) { allEvents(first: 1, offset: $offset, condition: { kind: $kind }, orderBy: [OCCURRED_ON_ASC, ROW_ID_ASC]) { edges { cursor } } }`,
-      variables: { offset: skip - 1, kind: kind.kind },
-    });
-    return {
-      pageSize,
-      nodeEventId: node.id,
-      reactionsEventId: reactions.event_id,
-      deepPage: { kind: kind.kind, page, newsgraphAfter: newsgraphAfter!, postgraphileAfter: pgl.allEvents.edges[0].cursor, floorAfter: before },
-      statsCountry: country.code,
-      statsEventId: busiest.event_id,
-    };
-  } finally {
-    await client.end();
-  }
-}
-
 // ---------------------------------------------------------------- measurement
 
 interface Measurement {
@@ -427,7 +375,7 @@ async function runSize(size: SizeName): Promise<SizeReport> {
   const report: SizeReport = { size, database, generator: options, rowCounts, parameters: undefined as never, checks: [], statements: [], measurements: [], skipped: [] };
   try {
     if (failed) throw failed.reason;
-    report.parameters = await pickParameters(url, peers);
+    report.parameters = await pickParameters(url, { newsgraph: (body) => post(peers.newsgraph, body), postgraphile: (body) => post(peers.postgraphile, body) });
     log(`${size}: parameters ${JSON.stringify({ ...report.parameters, deepPage: { kind: report.parameters.deepPage.kind, page: report.parameters.deepPage.page } })}`);
 
     // Same data from every peer, or the query is not timed.
