@@ -114,23 +114,17 @@ export function sqlText(query: SQL): string {
 const statementNames = new Map<string, string>();
 const MAX_PREPARED_SHAPES = 500;
 
-/**
- * Like `queryRows`, as a named prepared statement: Postgres plans each statement shape once per
- * connection instead of on every request (planning a statement with nested subqueries costs
- * about as much as running it). Shapes are few (a filter combination, a sort, a nested-data
- * plan); values travel as parameters, so they never multiply the statements.
- */
-export async function queryRowsPrepared<Row>(db: Database, query: SQL): Promise<Row[]> {
-  const built = dialect.sqlToQuery(query);
-  return runPrepared<Row>(db, built.sql, built.params);
-}
-
 /** drizzle's rendering of a piece of SQL: text with `$1…$n` and its parameter values in order. */
 export function renderSql(query: SQL): { sql: string; params: unknown[] } {
   return dialect.sqlToQuery(query);
 }
 
-/** Runs statement text with its parameters as a named prepared statement (see queryRowsPrepared). */
+/**
+ * Runs statement text with its parameters, as a named prepared statement: Postgres plans each
+ * statement shape once per connection instead of on every request (planning a statement with
+ * nested subqueries costs about as much as running it). Shapes are few (a filter combination, a
+ * sort, a nested-data plan); values travel as parameters, so they never multiply the statements.
+ */
 export function runPrepared<Row>(db: Database, text: string, params: unknown[]): Promise<Row[]> {
   let name = statementNames.get(text);
   // Lists in filters (`kinds: [A, B, …]`) give one shape per length: past the cap, statements

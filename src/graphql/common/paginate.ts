@@ -105,8 +105,8 @@ function pageShape(table: PgTable & { id: AnyPgColumn }, columns: readonly strin
 
 /**
  * `select <packed row> [, <nested data>] from <table>`, rendered to text once per table, set of
- * columns and nested-data plan: a page then costs building only its WHERE clause, not the whole
- * statement. Rows travel packed (json-row.ts), decoded to the shape drizzle's select returns.
+ * columns and nested-data plan, so a page builds no statement text beyond its filter's. Rows
+ * travel packed (json-row.ts), decoded to the shape drizzle's select returns.
  */
 function selectHead(table: PgTable, shape: PageShape, aheadColumn: SQL | undefined): string {
   let head = shape.heads.get(aheadColumn);
@@ -170,7 +170,7 @@ function renderedFilter<Input>({ input, conditions }: PageFilter<Input>): Render
 /**
  * A page's statement: the filter's rendered text, and text fixed per table, columns, nested
  * data, sort and direction (rendering the whole statement with drizzle on every request cost a
- * deep page about a quarter of its server CPU, HTTP aside). The limit is written into the text
+ * deep page half of its CPU, HTTP aside). The limit is written into the text
  * (an integer checked by pageSize), not sent as a parameter: a LIMIT the planner can see lets
  * Postgres keep one plan per statement instead of planning the nested subqueries again on
  * every request.
