@@ -55,7 +55,7 @@ export interface PageFilter<Input> {
   conditions: (input: Input) => (SQL | undefined)[];
 }
 
-export interface KeysetPageOptions<Row, FilterInput = unknown> {
+export interface KeysetPageOptions<Row, FilterInput> {
   db: Database;
   table: PgTable & { id: AnyPgColumn };
   /** Ties are broken by id, in the same direction. */
@@ -202,8 +202,11 @@ export async function keysetPage<Row extends { id: number }, Node, FilterInput>(
   const seek = after ? decodeCursor(after) : undefined;
   const ahead = options.ahead;
   const shape = pageShape(table, options.columns, sort.column);
-  const statement = pageStatement(selectHead(table, shape, ahead?.column), pageOrder(table, sort.column, direction), filter, seek, first + 1);
-  const pageRows = first === 0 ? [] : await runPrepared<{ row: unknown[]; ahead?: unknown }>(db, statement.text, statement.params);
+  let pageRows: { row: unknown[]; ahead?: unknown }[] = [];
+  if (first > 0) {
+    const statement = pageStatement(selectHead(table, shape, ahead?.column), pageOrder(table, sort.column, direction), filter, seek, first + 1);
+    pageRows = await runPrepared(db, statement.text, statement.params);
+  }
   const rows = pageRows.map((result) => shape.codec.decode(result.row) as unknown as Row);
   // The extra row only tells whether a next page exists; its nested data is not needed.
   if (ahead) pageRows.slice(0, first).forEach((result, i) => ahead.apply(rows[i]!, result.ahead));
