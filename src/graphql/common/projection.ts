@@ -2,7 +2,7 @@ import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import {
   getNamedType, isInterfaceType, isObjectType, Kind,
-  type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
+  type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLResolveInfo, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 
 /**
@@ -15,8 +15,9 @@ import {
  * of the whole operation, and every field must say what it reads: a field declares, for each
  * table, the columns its resolver reads from rows (its parent's row, or rows it loads and does
  * not hand on as typed objects whose fields declare their own). An operation with any field
- * that declares nothing (a new field, an introspection field) reads whole rows everywhere.
- * tests/graphql/projection.test.ts checks every declared field against whole rows.
+ * that declares nothing (an introspection field, a field added without a declaration) reads
+ * whole rows everywhere. tests/graphql/projection.test.ts fails for a field of the schema that
+ * declares nothing, and checks every declared field against whole rows.
  */
 
 export interface ColumnRead {
@@ -75,6 +76,11 @@ export class Projection {
 }
 
 const projections = new WeakMap<OperationDefinitionNode, Projection | null>();
+
+/** The columns of `table` the resolving operation reads, or undefined for whole rows. */
+export function projectedColumns(info: Pick<GraphQLResolveInfo, 'schema' | 'operation' | 'fragments'>, table: PgTable): readonly string[] | undefined {
+  return projectionOf(info.schema, info.operation, info.fragments)?.columns(table);
+}
 
 /** The operation's projection, or null when some field declares nothing (read whole rows). Cached per parsed operation. */
 export function projectionOf(

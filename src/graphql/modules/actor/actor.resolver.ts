@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { actors } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
@@ -15,6 +16,10 @@ import { Quote, toQuote } from '../quote/quote.type.js';
 import { Reaction, toReaction } from '../reaction/reaction.type.js';
 import { Actor, ActorConnection, toActor } from './actor.type.js';
 import { ActorFilter, ActorOrder } from './actor.input.js';
+import { declareColumnReads, projectedColumns } from '../../common/projection.js';
+
+// Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
+declareColumnReads('Query', { actors: [], actor: [] });
 
 /**
  * Substring match on name + aliases (so every spelling a source used finds the actor), or a close
@@ -40,6 +45,7 @@ export class ActorResolver {
     @Arg('filter', () => ActorFilter, { nullable: true, description: 'Conditions the actors must meet.' }) filter: ActorFilter | null,
     @Arg('orderBy', () => ActorOrder, { nullable: true, description: 'Sort order; default name A–Z.' }) orderBy: ActorOrder | null,
     @Ctx() { db, config }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Actor>> {
     return keysetPage<ActorRow, Actor, ActorFilter | null>(
       {
@@ -50,6 +56,7 @@ export class ActorResolver {
         filter: { input: filter, conditions: actorConditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
+        columns: projectedColumns(info, actors),
       },
       toActor,
     );

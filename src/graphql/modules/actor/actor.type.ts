@@ -6,7 +6,7 @@ import { connectionTypes } from '../../common/connection.js';
 import type { ActorRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 import { declareColumnReads, reads } from '../../common/projection.js';
-import { actors } from '../../../db/schema/index.js';
+import { actors, eventActors, events } from '../../../db/schema/index.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'A person, government, armed force, militia, outlet or crowd that acts or speaks in the news.' })
 export class Actor implements Node {
@@ -44,7 +44,7 @@ export const toActor = (row: ActorRow): Actor => instance(Actor, {
   row,
 });
 
-// What each field reads of rows (see projection.ts); the fields resolved in actor.resolver.ts declare nothing yet.
+// What each field reads of rows (see projection.ts).
 declareColumnReads('Actor', {
   id: [reads(actors, 'id')],
   name: [reads(actors, 'name')],
@@ -52,6 +52,14 @@ declareColumnReads('Actor', {
   kind: [reads(actors, 'kind')],
   title: [reads(actors, 'title')],
   description: [reads(actors, 'description')],
+  // Field resolvers (actor.resolver.ts): each follows the actor's key or one of its references;
+  // `events` also reads the participations' roles and sorts the events by date.
+  country: [reads(actors, 'countryCode')],
+  parent: [reads(actors, 'parentId')],
+  members: [reads(actors, 'id')],
+  quotes: [reads(actors, 'id')],
+  reactions: [reads(actors, 'id')],
+  events: [reads(actors, 'id'), reads(eventActors, 'eventId', 'role'), reads(events, 'id', 'occurredOn')],
 });
 
 export const { Connection: ActorConnection } = connectionTypes(Actor, 'Actor');

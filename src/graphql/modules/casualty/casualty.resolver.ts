@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { casualties } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
@@ -12,6 +13,10 @@ import { Citation, loadCitation } from '../source/source.type.js';
 import { Casualty, CasualtyConnection, toCasualty } from './casualty.type.js';
 import { CasualtyFilter, CasualtyOrder } from './casualty.input.js';
 import { casualtyConditions } from './casualty.filter.js';
+import { declareColumnReads, projectedColumns } from '../../common/projection.js';
+
+// Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
+declareColumnReads('Query', { casualties: [] });
 
 @Resolver(() => Casualty)
 export class CasualtyResolver {
@@ -21,6 +26,7 @@ export class CasualtyResolver {
     @Arg('filter', () => CasualtyFilter, { nullable: true, description: 'Conditions the records must meet.' }) filter: CasualtyFilter | null,
     @Arg('orderBy', () => CasualtyOrder, { nullable: true, description: 'Sort order; default oldest first.' }) orderBy: CasualtyOrder | null,
     @Ctx() { db, config }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Casualty>> {
     return keysetPage<CasualtyRow, Casualty, CasualtyFilter | null>(
       {
@@ -31,6 +37,7 @@ export class CasualtyResolver {
         filter: { input: filter, conditions: casualtyConditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
+        columns: projectedColumns(info, casualties),
       },
       toCasualty,
     );

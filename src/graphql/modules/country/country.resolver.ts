@@ -5,6 +5,10 @@ import { CountryCodeScalar } from '../../common/scalars.js';
 import type { Context } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { Country, toCountry } from './country.type.js';
+import { declareColumnReads } from '../../common/projection.js';
+
+// Lists and lookups of whole rows: nothing for a projection to narrow.
+declareColumnReads('Query', { countries: [], country: [] });
 
 @Resolver(() => Country)
 export class CountryResolver {

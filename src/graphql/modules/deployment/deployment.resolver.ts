@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { deployments } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
@@ -13,6 +14,10 @@ import { Citation, loadCitation } from '../source/source.type.js';
 import { Deployment, DeploymentConnection, toDeployment } from './deployment.type.js';
 import { DeploymentFilter, DeploymentOrder } from './deployment.input.js';
 import { deploymentConditions } from './deployment.filter.js';
+import { declareColumnReads, projectedColumns } from '../../common/projection.js';
+
+// Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
+declareColumnReads('Query', { deployments: [] });
 
 @Resolver(() => Deployment)
 export class DeploymentResolver {
@@ -24,6 +29,7 @@ export class DeploymentResolver {
     @Arg('filter', () => DeploymentFilter, { nullable: true, description: 'Conditions the reports must meet.' }) filter: DeploymentFilter | null,
     @Arg('orderBy', () => DeploymentOrder, { nullable: true, description: 'Sort order; default oldest first.' }) orderBy: DeploymentOrder | null,
     @Ctx() { db, config }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Deployment>> {
     return keysetPage<DeploymentRow, Deployment, DeploymentFilter | null>(
       {
@@ -34,6 +40,7 @@ export class DeploymentResolver {
         filter: { input: filter, conditions: deploymentConditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
+        columns: projectedColumns(info, deployments),
       },
       toDeployment,
     );

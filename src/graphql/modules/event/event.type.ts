@@ -9,7 +9,7 @@ import { Country } from '../country/country.type.js';
 import { Reaction } from '../reaction/reaction.type.js';
 import { instance } from '../../common/instance.js';
 import { declareColumnReads, reads } from '../../common/projection.js';
-import { actors, countries, eventActors, events, reactions } from '../../../db/schema/index.js';
+import { actors, countries, eventActors, eventLinks, events, reactions } from '../../../db/schema/index.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'Something that happened: an attack, a strike, a protest, a decision.' })
 export class Event implements Node {
@@ -65,6 +65,8 @@ declareColumnReads('Event', {
   deployments: [reads(events, 'id')],
   sources: [reads(events, 'id')],
   citation: [reads(events, 'citationId')],
+  causes: [reads(events, 'id')],
+  consequences: [reads(events, 'id')],
   // Groups by the reacting actor's country and sorts the groups by the country's name.
   reactionsByCountry: [reads(events, 'id'), reads(reactions, 'actorId'), reads(actors, 'countryCode'), reads(countries, 'code', 'name')],
 });
@@ -94,6 +96,13 @@ export class EventLink {
   /** The event on the other end of the link from the one being viewed. */
   otherEventId!: number;
 }
+
+// The link's two ends: `event` follows the one that is not the event being viewed.
+declareColumnReads('EventLink', {
+  kind: [reads(eventLinks, 'kind')],
+  event: [reads(eventLinks, 'fromEventId', 'toEventId')],
+  citation: [reads(eventLinks, 'citationId')],
+});
 
 export const toCause = (row: EventLinkRow): EventLink => instance(EventLink, { kind: row.kind, row, otherEventId: row.toEventId });
 export const toConsequence = (row: EventLinkRow): EventLink => instance(EventLink, { kind: row.kind, row, otherEventId: row.fromEventId });

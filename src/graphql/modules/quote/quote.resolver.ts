@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import { actors, quotes } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
@@ -15,6 +16,10 @@ import { Reaction, toReaction } from '../reaction/reaction.type.js';
 import { Citation, Source, loadCitation, toSource } from '../source/source.type.js';
 import { Quote, QuoteConnection, toQuote } from './quote.type.js';
 import { QuoteFilter, QuoteOrder } from './quote.input.js';
+import { declareColumnReads, projectedColumns } from '../../common/projection.js';
+
+// Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
+declareColumnReads('Query', { quotes: [] });
 
 function quoteConditions(filter: QuoteFilter | null | undefined): (SQL | undefined)[] {
   if (!filter) return [];
@@ -41,6 +46,7 @@ export class QuoteResolver {
     @Arg('filter', () => QuoteFilter, { nullable: true, description: 'Conditions the quotes must meet.' }) filter: QuoteFilter | null,
     @Arg('orderBy', () => QuoteOrder, { nullable: true, description: 'Sort order; default oldest first.' }) orderBy: QuoteOrder | null,
     @Ctx() { db, config }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Quote>> {
     return keysetPage<QuoteRow, Quote, QuoteFilter | null>(
       {
@@ -51,6 +57,7 @@ export class QuoteResolver {
         filter: { input: filter, conditions: quoteConditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
+        columns: projectedColumns(info, quotes),
       },
       toQuote,
     );

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import { actors, reactions } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
@@ -13,6 +14,10 @@ import { Quote, toQuote } from '../quote/quote.type.js';
 import { Citation, loadCitation } from '../source/source.type.js';
 import { Reaction, ReactionConnection, toReaction } from './reaction.type.js';
 import { ReactionFilter } from './reaction.input.js';
+import { declareColumnReads, projectedColumns } from '../../common/projection.js';
+
+// Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
+declareColumnReads('Query', { reactions: [] });
 
 function reactionConditions(filter: ReactionFilter | null | undefined): (SQL | undefined)[] {
   if (!filter) return [];
@@ -33,6 +38,7 @@ export class ReactionResolver {
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => ReactionFilter, { nullable: true, description: 'Conditions the reactions must meet.' }) filter: ReactionFilter | null,
     @Ctx() { db, config }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Reaction>> {
     return keysetPage<ReactionRow, Reaction, ReactionFilter | null>(
       {
@@ -43,6 +49,7 @@ export class ReactionResolver {
         filter: { input: filter, conditions: reactionConditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
+        columns: projectedColumns(info, reactions),
       },
       toReaction,
     );

@@ -5,6 +5,10 @@ import type { Context } from '../../context.js';
 import { loadOptional, loadRequired } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { Citation, Source, toSource } from './source.type.js';
+import { declareColumnReads } from '../../common/projection.js';
+
+// Lists and lookups of whole rows: nothing for a projection to narrow.
+declareColumnReads('Query', { sources: [] });
 
 @Resolver(() => Source)
 export class SourceResolver {

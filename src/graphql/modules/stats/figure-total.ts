@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { sql, type SQL } from 'drizzle-orm';
 import { FigureQualifier } from '../../common/enums.js';
+import { declareColumnReads } from '../../common/projection.js';
 
 @ObjectType({
   simpleResolvers: true,
@@ -107,3 +108,6 @@ export function toFigureTotal(row: FigureTotalRow): FigureTotal {
 }
 
 export const emptyFigureTotal = (): FigureTotal => ({ low: 0, best: 0, high: 0, records: 0, unknownCount: 0, exactCount: 0, qualifier: 'EXACT' });
+
+// Sums computed by the statement, not read from table rows.
+declareColumnReads('FigureTotal', { low: [], best: [], high: [], records: [], unknownCount: [], exactCount: [], qualifier: [] });

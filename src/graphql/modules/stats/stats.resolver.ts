@@ -26,6 +26,7 @@ import {
   checkDimensions, dayKey, factsOf, groupsOf, monthKey, seriesOf, totalOf, unplacedOf, type DimensionSql, type GroupRow, type StatsSource,
 } from './stats.sql.js';
 import { casualtySource } from './rollup.js';
+import { declareColumnReads } from '../../common/projection.js';
 
 const casualtyDimensionSql: Record<CasualtyDimension, DimensionSql> = {
   [CasualtyDimension.COUNTRY]: { alias: 'key_country', expression: sql`victim_country_code` },
@@ -133,6 +134,9 @@ async function groupPage<D extends string, G>(
   };
   return { connection, total: page?.total };
 }
+
+// Statistics read aggregate rows, not table rows.
+declareColumnReads('Query', { casualtyStats: [], troopStats: [], casualtySeries: [] });
 
 @Resolver(() => CasualtyStats)
 export class CasualtyStatsResolver {

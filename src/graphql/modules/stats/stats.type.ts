@@ -6,6 +6,7 @@ import type { SQL } from 'drizzle-orm';
 import type { StatsSource } from './stats.sql.js';
 import { FigureTotal, type FigureTotalRow } from './figure-total.js';
 import { CasualtyDimension, DeploymentDimension, SeriesInterval } from './stats.input.js';
+import { declareColumnReads } from '../../common/projection.js';
 
 @ObjectType({
   simpleResolvers: true,
@@ -137,3 +138,15 @@ export class CasualtyTotals {
 }
 
 export { SeriesInterval };
+
+// Statistics are computed from aggregate rows, not table rows; the countries, events, actors and
+// locations of group keys are loaded by id and answered by their own types' fields.
+declareColumnReads('CasualtyGroupKey', { day: [], month: [], kind: [], qualifier: [], country: [], event: [], actor: [] });
+declareColumnReads('CasualtyGroup', { key: [], total: [] });
+declareColumnReads('CasualtyStats', { dimensions: [], total: [], groups: [] });
+declareColumnReads('TroopGroupKey', { status: [], day: [], forceCountry: [], destinationCountry: [], destination: [], event: [] });
+declareColumnReads('TroopGroup', { key: [], total: [] });
+declareColumnReads('TroopStats', { dimensions: [], total: [], groups: [] });
+declareColumnReads('SeriesPoint', { start: [], total: [] });
+declareColumnReads('CasualtySeries', { interval: [], cumulative: [], points: [], unplaced: [] });
+declareColumnReads('CasualtyTotals', { killed: [], injured: [], all: [] });

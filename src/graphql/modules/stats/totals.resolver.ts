@@ -3,6 +3,11 @@ import type { Context } from '../../context.js';
 import { Country } from '../country/country.type.js';
 import { Event } from '../event/event.type.js';
 import { CasualtyTotals } from './stats.type.js';
+import { declareColumnReads, reads } from '../../common/projection.js';
+import { countries, events } from '../../../db/schema/index.js';
+
+declareColumnReads('Event', { casualtyTotals: [reads(events, 'id')] });
+declareColumnReads('Country', { casualtyTotals: [reads(countries, 'code')] });
 
 @Resolver(() => Event)
 export class EventTotalsResolver {
