@@ -17,7 +17,7 @@ import {
  * not hand on as typed objects whose fields declare their own). An operation with any field
  * that declares nothing (an introspection field, a field added without a declaration) reads
  * whole rows everywhere. tests/graphql/projection.test.ts fails for a field of the schema that
- * declares nothing, and checks every declared field against whole rows.
+ * declares nothing, and checks declared fields against whole rows on the paths it lists.
  */
 
 export interface ColumnRead {
@@ -42,6 +42,11 @@ export function declareColumnReads(typeName: string, fields: Record<string, read
 /** The fields of a type that declare their reads (for tests). */
 export function declaredFields(typeName: string): string[] {
   return [...(declarations.get(typeName)?.keys() ?? [])];
+}
+
+/** The types with declarations (for tests). */
+export function declaredTypes(): string[] {
+  return [...declarations.keys()];
 }
 
 /** Columns a row always carries: its primary key (loaders are primed by it). */

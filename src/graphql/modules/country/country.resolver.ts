@@ -7,7 +7,7 @@ import { NotFoundError } from '../../errors.js';
 import { Country, toCountry } from './country.type.js';
 import { declareColumnReads } from '../../common/projection.js';
 
-// Lists and lookups of whole rows: nothing for a projection to narrow.
+// `countries` reads whole rows, `country` its row through the loader; Country's fields declare what they read.
 declareColumnReads('Query', { countries: [], country: [] });
 
 @Resolver(() => Country)
