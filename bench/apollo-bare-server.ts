@@ -1,17 +1,50 @@
 /**
  * The stack's own floor: Apollo Server 5 on express 5 (the stack newsgraph is built on) with
- * Apollo's defaults, a one-field schema, no plugins and no database. It answers the empty
- * request `{ __typename }`: no GraphQL server on this stack can serve a query faster than this.
+ * Apollo's defaults and no plugins. It answers
+ * - the empty request `{ __typename }`: no GraphQL server on this stack can serve a query
+ *   faster than this;
+ * - `floor(query, variables)`: the floor's hand-written statement for a benchmark query
+ *   (floor-sql.ts), its JSON parsed and returned as the field's value: the best SQL served
+ *   through this stack, with no schema of the data to resolve or check.
  */
 import http from 'node:http';
 import express from 'express';
+import pg from 'pg';
+import { GraphQLError } from 'graphql';
+import { JSONResolver } from 'graphql-scalars';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import { floorStatements, type Variables } from './floor-sql.js';
 
 const port = Number(process.env.PORT ?? 5002);
+const connectionString = process.env.DATABASE_URL;
+// Named statements, as the bare floor sends them: pg prepares each once per connection.
+const pool = connectionString ? new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10) }) : undefined;
+pool?.on('error', () => {});
+
 const apollo = new ApolloServer({
-  typeDefs: 'type Query { "Always true." ok: Boolean! }',
-  resolvers: { Query: { ok: () => true } },
+  typeDefs: `
+    "Any JSON value."
+    scalar JSON
+    type Query {
+      "Always true."
+      ok: Boolean!
+      "The floor's answer to a benchmark query (bench/floor-sql.ts), as JSON."
+      floor(query: String!, variables: JSON): JSON
+    }`,
+  resolvers: {
+    JSON: JSONResolver,
+    Query: {
+      ok: () => true,
+      floor: async (_parent: unknown, { query, variables }: { query: string; variables?: Variables | null }) => {
+        const statement = floorStatements[query];
+        if (!statement) throw new GraphQLError(`unknown query ${query}`);
+        if (!pool) throw new GraphQLError('DATABASE_URL is not set');
+        const result = await pool.query<{ json: string | null }>({ name: query, text: statement.text, values: statement.values(variables ?? {}) });
+        return JSON.parse(result.rows[0]?.json ?? 'null') as unknown;
+      },
+    },
+  },
 });
 await apollo.start();
 const app = express();
@@ -20,5 +53,5 @@ const server = http.createServer(app);
 server.listen(port, '127.0.0.1', () => console.log(`apollo (bare) ready on ${port}`));
 process.on('SIGTERM', () => {
   server.close();
-  void apollo.stop().finally(() => process.exit(0));
+  void Promise.all([apollo.stop(), pool?.end()]).finally(() => process.exit(0));
 });

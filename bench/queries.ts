@@ -7,7 +7,10 @@ import { fromGlobalId, toGlobalId } from '../src/graphql/common/global-id.js';
 export type PeerName = 'newsgraph' | 'postgraphile' | 'floor' | 'apollo';
 /** The peers compared on the shared queries. */
 export const peerNames: PeerName[] = ['newsgraph', 'postgraphile', 'floor'];
-/** Every peer started: the three above and bare Apollo, which serves only the stack reference. */
+/**
+ * Every peer started: the three above and bare Apollo, which serves the stack reference (the
+ * empty request) and the floor's SQL through the stack (reported on their own).
+ */
 export const allPeerNames: PeerName[] = [...peerNames, 'apollo'];
 
 /** Values picked from the data set before the run (see bench/run.ts pickParameters). */
@@ -37,7 +40,7 @@ export interface BenchQuery {
   /** Nested lists the query reads (the events page counts as one); the statement target is one per list level, at least one. */
   listLevels: number;
   /** Canonical form of each compared peer's `data`; absent for queries not compared with the floor. */
-  canonical?: Record<'newsgraph' | 'postgraphile' | 'floor', (data: any) => unknown>;
+  canonical?: Record<'newsgraph' | 'postgraphile' | 'floor', (data: any) => unknown> & { apollo?: (data: any) => unknown };
   /** A reference measurement of the servers' own cost (no data read), reported on its own. */
   stackReference?: true;
 }
@@ -232,3 +235,18 @@ export const benchQueries: BenchQuery[] = [
     },
   },
 ];
+
+/** The floor's statement through bare Apollo on express (bench/apollo-bare-server.ts). */
+const FLOOR_THROUGH_APOLLO = 'query Floor($name: String!, $variables: JSON) { floor(query: $name, variables: $variables) }';
+
+// Every query the floor answers is also sent to bare Apollo, which answers with the floor's SQL.
+for (const query of benchQueries) {
+  const floor = query.requests.floor;
+  if (!floor || !query.canonical) continue;
+  const canonical = query.canonical;
+  query.requests.apollo = (p) => {
+    const body = floor(p);
+    return { query: FLOOR_THROUGH_APOLLO, variables: { name: body.query, variables: body.variables } };
+  };
+  canonical.apollo = (data) => canonical.floor(data.floor);
+}

@@ -387,7 +387,9 @@ async function runSize(size: SizeName): Promise<SizeReport> {
       for (const name of names) {
         try {
           const data = await post(peers[name], query.requests[name]!(report.parameters));
-          answers.set(name, query.canonical ? query.canonical[name as keyof typeof query.canonical](data) : data);
+          const canonical = query.canonical?.[name];
+          if (query.canonical && !canonical) throw new Error(`no canonical form of ${name}'s answer`);
+          answers.set(name, canonical ? canonical(data) : data);
           ok.push(name);
         } catch (error) {
           const note = error instanceof Error ? error.message : String(error);
@@ -580,7 +582,7 @@ function markdown(reports: SizeReport[], environment: Record<string, string>): s
     const stackC = connectionsList.includes(10) ? 10 : connectionsList[0]!;
     if (reference && report.measurements.some((x) => x.query === reference.name)) {
       lines.push('', `### What the servers cost before reading data (c = ${stackC})`, '');
-      lines.push(`The query: ${reference.description}. Bare Apollo is Apollo Server 5 on express 5 with its defaults, a one-field schema, no plugins and no database (bench/apollo-bare-server.ts): the least any server on newsgraph's stack spends on a request.`, '');
+      lines.push(`The query: ${reference.description}. Bare Apollo is Apollo Server 5 on express 5 with its defaults and no plugins (bench/apollo-bare-server.ts; its schema has two fields, ok and the floor field of the next section): the least any server on newsgraph's stack spends on a request.`, '');
       lines.push('| server | requests/s | CPU per request in its process (µs) |');
       lines.push('|---|---:|---:|');
       for (const peer of ['apollo', 'newsgraph', 'postgraphile'] as const) {
@@ -599,6 +601,23 @@ function markdown(reports: SizeReport[], environment: Record<string, string>): s
           if (!floor) continue;
           const over = (x?: Measurement) => (x ? `${fmt(x.requestsPerSecond / floor.requestsPerSecond, 2)}×` : '–');
           lines.push(`| ${query.name} | ${fmt(floor.requestsPerSecond)} | ${over(bare)} | ${over(empty)} | ${over(served)} |`);
+        }
+      }
+    }
+    const throughStack = shared.filter((q) => report.measurements.some((x) => x.query === q.name && x.peer === 'apollo'));
+    if (throughStack.length) {
+      lines.push('', '### The floor\'s SQL on newsgraph\'s stack', '');
+      lines.push('Bare Apollo on express (bench/apollo-bare-server.ts) answering each query with the floor\'s statement, through one field `floor(query, variables): JSON` whose value is the statement\'s JSON, parsed: the hand-written SQL served by the stack newsgraph is built on, with no schema of the data to resolve. newsgraph over it is how close newsgraph comes to the best this stack can do with the best SQL.', '');
+      lines.push('| query | c | floor (SQL) | floor SQL on bare Apollo | newsgraph | newsgraph / floor SQL on bare Apollo | CPU per request in the process (µs): floor / on bare Apollo / newsgraph |');
+      lines.push('|---|---:|---:|---:|---:|---:|---:|');
+      for (const query of throughStack) {
+        for (const c of connectionsList) {
+          const [f, a, n] = (['floor', 'apollo', 'newsgraph'] as const).map((peer) => m(query.name, peer, c));
+          if (!a) continue;
+          const rate = (x?: Measurement) => (x ? fmt(x.requestsPerSecond) : '–');
+          const cpu = (x?: Measurement) => (x ? fmt(x.serverCpuPerRequest) : '–');
+          const ratio = n ? `${fmt(n.requestsPerSecond / a.requestsPerSecond, 2)}×` : '–';
+          lines.push(`| ${query.name} | ${c} | ${rate(f)} | ${rate(a)} | ${rate(n)} | ${ratio} | ${cpu(f)} / ${cpu(a)} / ${cpu(n)} |`);
         }
       }
     }
