@@ -26,18 +26,12 @@ import { generateSynthetic, syntheticDefaults, truncateAll, type SyntheticOption
 import { allPeerNames, benchQueries, peerNames, type BenchQuery, type PeerName, type QueryParameters, type RequestBody } from './queries.js';
 import { summariseCpuProfile } from './profile.js';
 import { pickParameters } from './parameters.js';
+import { datasets, isSizeName, type SizeName } from './datasets.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsDir = path.join(root, 'bench', 'results');
 
 // ---------------------------------------------------------------- options
-
-type SizeName = 'smoke' | 'small' | 'large';
-const sizes: Record<SizeName, { casualties: number; database: string }> = {
-  smoke: { casualties: 2_000, database: 'newsgraph_bench_smoke' },
-  small: { casualties: 10_000, database: 'newsgraph_bench_small' },
-  large: { casualties: 1_000_000, database: 'newsgraph_bench_large' },
-};
 
 const { values: flags } = parseArgs({
   options: {
@@ -57,7 +51,7 @@ const { values: flags } = parseArgs({
 
 const smoke = flags.smoke;
 const runSizes: SizeName[] = smoke ? ['smoke'] : flags.size === 'both' ? ['small', 'large'] : [flags.size as SizeName];
-if (!runSizes.every((size) => size in sizes)) throw new Error(`--size must be small, large or both, got "${flags.size}"`);
+if (!runSizes.every(isSizeName)) throw new Error(`--size must be small, large or both, got "${flags.size}"`);
 const duration = smoke ? 1 : Number(flags.duration);
 // Each cell is measured in several short rounds, peers taking turns, and the median round is
 // reported: on a shared 2-core machine one long run per peer lets a noisy minute favour one peer.
@@ -85,7 +79,7 @@ function databaseUrl(database: string): string {
  * kept in the database comment, so a rerun with the same ones skips generation.
  */
 async function ensureDataset(size: SizeName): Promise<{ url: string; options: SyntheticOptions }> {
-  const { casualties, database } = sizes[size];
+  const { casualties, database } = datasets[size];
   const options = syntheticDefaults(casualties, seed);
   const generator = createHash('sha256').update(readFileSync(path.join(root, 'scripts', 'synthetic.ts'))).digest('hex').slice(0, 16);
   const stamp = `newsgraph-synthetic ${JSON.stringify({ ...options, generator })}`;
@@ -355,7 +349,7 @@ function firstDifference(a: unknown, b: unknown, at = '$'): string {
 
 async function runSize(size: SizeName): Promise<SizeReport> {
   const { url, options } = await ensureDataset(size);
-  const database = sizes[size].database;
+  const database = datasets[size].database;
   const rowCounts: Record<string, number> = {};
   {
     const client = new pg.Client({ connectionString: url });
