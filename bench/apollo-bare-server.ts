@@ -14,11 +14,10 @@ import { GraphQLError } from 'graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { floorStatements, type Variables } from './floor-sql.js';
+import { floorQuery, type Variables } from './floor-sql.js';
 
 const port = Number(process.env.PORT ?? 5002);
 const connectionString = process.env.DATABASE_URL;
-// Named statements, as the bare floor sends them: pg prepares each once per connection.
 const pool = connectionString ? new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10) }) : undefined;
 pool?.on('error', () => {});
 
@@ -37,10 +36,10 @@ const apollo = new ApolloServer({
     Query: {
       ok: () => true,
       floor: async (_parent: unknown, { query, variables }: { query: string; variables?: Variables | null }) => {
-        const statement = floorStatements[query];
+        const statement = floorQuery(query, variables);
         if (!statement) throw new GraphQLError(`unknown query ${query}`);
         if (!pool) throw new GraphQLError('DATABASE_URL is not set');
-        const result = await pool.query<{ json: string | null }>({ name: query, text: statement.text, values: statement.values(variables ?? {}) });
+        const result = await pool.query<{ json: string | null }>(statement);
         return JSON.parse(result.rows[0]?.json ?? 'null') as unknown;
       },
     },

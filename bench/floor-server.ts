@@ -1,11 +1,11 @@
 /**
  * The floor: each benchmark query answered by one hand-written SQL statement that builds the
- * whole JSON response inside Postgres (named, so pg prepares it once per connection), served by
- * a bare node:http handler. POST / with {"query": "<name>", "variables": {...}}.
+ * whole JSON response inside Postgres (floor-sql.ts), served by a bare node:http handler.
+ * POST / with {"query": "<name>", "variables": {...}}.
  */
 import { createServer } from 'node:http';
 import pg from 'pg';
-import { floorStatements } from './floor-sql.js';
+import { floorQuery } from './floor-sql.js';
 
 const connectionString = process.env.DATABASE_URL;
 if (!connectionString) throw new Error('DATABASE_URL is required');
@@ -25,9 +25,9 @@ const server = createServer((request, response) => {
     void (async () => {
       try {
         const { query, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Record<string, unknown> };
-        const statement = floorStatements[query];
+        const statement = floorQuery(query, variables);
         if (!statement) return reply(response, 400, JSON.stringify({ error: `unknown query ${query}` }));
-        const result = await pool.query<{ json: string | null }>({ name: query, text: statement.text, values: statement.values(variables ?? {}) });
+        const result = await pool.query<{ json: string | null }>(statement);
         // The JSON is built by Postgres; wrapping it as text avoids a parse/stringify round trip.
         reply(response, 200, `{"data":${result.rows[0]?.json ?? 'null'}}`);
       } catch (error) {

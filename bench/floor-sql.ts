@@ -3,6 +3,7 @@
  * the whole JSON response inside Postgres. Served bare by floor-server.ts, and through Apollo on
  * express by apollo-bare-server.ts.
  */
+import type { QueryConfig } from 'pg';
 
 export type Variables = Record<string, unknown>;
 
@@ -63,3 +64,12 @@ export const floorStatements: Record<string, { text: string; values: (variables:
     values: (v) => [v.kind, v.afterDate, v.afterId, v.first],
   },
 };
+
+/**
+ * The statement answering `query` with these variables, named after the query so pg prepares it
+ * once per connection; undefined for a query the floor does not know.
+ */
+export function floorQuery(query: string, variables: Variables | null | undefined): QueryConfig | undefined {
+  const statement = floorStatements[query];
+  return statement && { name: query, text: statement.text, values: statement.values(variables ?? {}) };
+}
