@@ -6,6 +6,7 @@ import { renderSql, runPrepared, sqlText, type Database } from '../../db/client.
 import { BadUserInputError } from '../errors.js';
 import { SortDirection } from './enums.js';
 import type { ConnectionData } from './connection.js';
+import { projectedColumns, type OperationInfo } from './projection.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -70,10 +71,11 @@ export interface KeysetPageOptions<Row, FilterInput> {
    */
   ahead?: { column: SQL; apply(row: Row, value: unknown): void };
   /**
-   * The columns the operation reads of the page's rows (graphql/common/projection.ts); whole
-   * rows when absent. The id and the sort column are always read (the cursor needs them).
+   * The operation being resolved: the page reads only the columns it uses of the table's rows
+   * (graphql/common/projection.ts), whole rows when it cannot tell. The id and the sort column
+   * are always read (the cursor needs them).
    */
-  columns?: readonly string[];
+  operation: OperationInfo;
 }
 
 /** A page's row codec and statement heads, per table and set of columns read. */
@@ -201,7 +203,7 @@ export async function keysetPage<Row extends { id: number }, Node, FilterInput>(
   const after = options.page.after;
   const seek = after ? decodeCursor(after) : undefined;
   const ahead = options.ahead;
-  const shape = pageShape(table, options.columns, sort.column);
+  const shape = pageShape(table, projectedColumns(options.operation, table), sort.column);
   let pageRows: { row: unknown[]; ahead?: unknown }[] = [];
   if (first > 0) {
     const statement = pageStatement(selectHead(table, shape, ahead?.column), pageOrder(table, sort.column, direction), filter, seek, first + 1);

@@ -82,8 +82,11 @@ export class Projection {
 
 const projections = new WeakMap<OperationDefinitionNode, Projection | null>();
 
+/** What a resolver knows of the operation it is resolving (its `info`). */
+export type OperationInfo = Pick<GraphQLResolveInfo, 'schema' | 'operation' | 'fragments'>;
+
 /** The columns of `table` the resolving operation reads, or undefined for whole rows. */
-export function projectedColumns(info: Pick<GraphQLResolveInfo, 'schema' | 'operation' | 'fragments'>, table: PgTable): readonly string[] | undefined {
+export function projectedColumns(info: OperationInfo, table: PgTable): readonly string[] | undefined {
   return projectionOf(info.schema, info.operation, info.fragments)?.columns(table);
 }
 

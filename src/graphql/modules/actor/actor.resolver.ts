@@ -16,7 +16,7 @@ import { Quote, toQuote } from '../quote/quote.type.js';
 import { Reaction, toReaction } from '../reaction/reaction.type.js';
 import { Actor, ActorConnection, toActor } from './actor.type.js';
 import { ActorFilter, ActorOrder } from './actor.input.js';
-import { declareColumnReads, projectedColumns } from '../../common/projection.js';
+import { declareColumnReads } from '../../common/projection.js';
 
 // Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
 declareColumnReads('Query', { actors: [], actor: [] });
@@ -56,7 +56,7 @@ export class ActorResolver {
         filter: { input: filter, conditions: actorConditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
-        columns: projectedColumns(info, actors),
+        operation: info,
       },
       toActor,
     );

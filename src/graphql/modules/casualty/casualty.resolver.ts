@@ -13,7 +13,7 @@ import { Citation, loadCitation } from '../source/source.type.js';
 import { Casualty, CasualtyConnection, toCasualty } from './casualty.type.js';
 import { CasualtyFilter, CasualtyOrder } from './casualty.input.js';
 import { casualtyConditions } from './casualty.filter.js';
-import { declareColumnReads, projectedColumns } from '../../common/projection.js';
+import { declareColumnReads } from '../../common/projection.js';
 
 // Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
 declareColumnReads('Query', { casualties: [] });
@@ -37,7 +37,7 @@ export class CasualtyResolver {
         filter: { input: filter, conditions: casualtyConditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
-        columns: projectedColumns(info, casualties),
+        operation: info,
       },
       toCasualty,
     );

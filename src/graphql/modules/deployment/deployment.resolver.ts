@@ -14,7 +14,7 @@ import { Citation, loadCitation } from '../source/source.type.js';
 import { Deployment, DeploymentConnection, toDeployment } from './deployment.type.js';
 import { DeploymentFilter, DeploymentOrder } from './deployment.input.js';
 import { deploymentConditions } from './deployment.filter.js';
-import { declareColumnReads, projectedColumns } from '../../common/projection.js';
+import { declareColumnReads } from '../../common/projection.js';
 
 // Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
 declareColumnReads('Query', { deployments: [] });
@@ -40,7 +40,7 @@ export class DeploymentResolver {
         filter: { input: filter, conditions: deploymentConditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
-        columns: projectedColumns(info, deployments),
+        operation: info,
       },
       toDeployment,
     );

@@ -22,7 +22,7 @@ import { Citation, Source, loadCitation, toSource } from '../source/source.type.
 import { CountryReactions, Event, EventConnection, EventLink, EventParticipant, toCause, toConsequence, toEvent } from './event.type.js';
 import { EventFilter, EventOrder, EventOrderField } from './event.input.js';
 import { loadEventAhead, planEventPrefetch } from './event.prefetch.js';
-import { declareColumnReads, projectedColumns } from '../../common/projection.js';
+import { declareColumnReads } from '../../common/projection.js';
 
 // events reads the sort column and id of its rows (paginate.ts adds them); event reads whole rows or the loader's.
 declareColumnReads('Query', { events: [], event: [] });
@@ -78,7 +78,7 @@ export class EventResolver {
         page: { first, after },
         maxPageSize: config.maxPageSize,
         ahead: plan && { column: plan.column, apply: (row, value) => plan.apply(loaders, row, value) },
-        columns: projectedColumns(info, events),
+        operation: info,
       },
       toEvent,
     );

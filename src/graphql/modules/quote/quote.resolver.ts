@@ -16,7 +16,7 @@ import { Reaction, toReaction } from '../reaction/reaction.type.js';
 import { Citation, Source, loadCitation, toSource } from '../source/source.type.js';
 import { Quote, QuoteConnection, toQuote } from './quote.type.js';
 import { QuoteFilter, QuoteOrder } from './quote.input.js';
-import { declareColumnReads, projectedColumns } from '../../common/projection.js';
+import { declareColumnReads } from '../../common/projection.js';
 
 // Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
 declareColumnReads('Query', { quotes: [] });
@@ -57,7 +57,7 @@ export class QuoteResolver {
         filter: { input: filter, conditions: quoteConditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
-        columns: projectedColumns(info, quotes),
+        operation: info,
       },
       toQuote,
     );

@@ -14,7 +14,7 @@ import { Quote, toQuote } from '../quote/quote.type.js';
 import { Citation, loadCitation } from '../source/source.type.js';
 import { Reaction, ReactionConnection, toReaction } from './reaction.type.js';
 import { ReactionFilter } from './reaction.input.js';
-import { declareColumnReads, projectedColumns } from '../../common/projection.js';
+import { declareColumnReads } from '../../common/projection.js';
 
 // Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
 declareColumnReads('Query', { reactions: [] });
@@ -49,7 +49,7 @@ export class ReactionResolver {
         filter: { input: filter, conditions: reactionConditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
-        columns: projectedColumns(info, reactions),
+        operation: info,
       },
       toReaction,
     );
