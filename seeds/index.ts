@@ -23,12 +23,16 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
 // `npm run db:seed`: migrate, then upsert every dataset (safe to run again).
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { loadConfig } = await import('../src/config.js');
-  const { openDatabase } = await import('../src/db/client.js');
-  const { migrateDatabase } = await import('../src/db/migrate.js');
-  const config = loadConfig();
-  const handle = await openDatabase({ url: config.databaseUrl, pgliteDataDir: config.pgliteDataDir });
-  await migrateDatabase(handle);
-  await seedDatabase(handle.db);
-  await handle.close();
-  console.log(`seeded ${datasets.length} dataset(s) (${handle.driver})`);
+  const { openMigratedDatabase } = await import('../src/db/startup.js');
+  const { startupFailureLine } = await import('../src/startup-error.js');
+  try {
+    const config = loadConfig();
+    const handle = await openMigratedDatabase({ url: config.databaseUrl, pgliteDataDir: config.pgliteDataDir, createMissing: true });
+    await seedDatabase(handle.db);
+    await handle.close();
+    console.log(`seeded ${datasets.length} dataset(s) (${handle.driver})`);
+  } catch (error) {
+    console.error(startupFailureLine(error));
+    process.exit(1);
+  }
 }

@@ -1,3 +1,5 @@
+import { StartupError } from './startup-error.js';
+
 /** Every environment setting in one place, parsed and checked once at start-up. */
 
 export interface Config {
@@ -66,7 +68,7 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+    throw new StartupError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
   }
   return value;
 }
@@ -76,7 +78,7 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (raw === undefined || raw === '') return fallback;
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new Error(`${name} must be true or false, got "${env[name]}"`);
+  throw new StartupError(`${name} must be true or false, got "${env[name]}"`);
 }
 
 function list(env: NodeJS.ProcessEnv, name: string): string[] {
@@ -94,10 +96,25 @@ function trustProxy(raw: string | undefined): boolean | number | string {
   return raw;
 }
 
+/** DATABASE_URL must be a postgres:// URL; checked here so a typo is named, not a driver's stack. */
+function databaseUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new StartupError('DATABASE_URL must look like postgres://user:password@host:5432/database (unset it to use the embedded PGlite).');
+  }
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   return {
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl: databaseUrl(env.DATABASE_URL),
     pgliteDataDir: env.PGLITE_DATA_DIR || '.data/pglite',
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',

@@ -5,7 +5,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { sql } from 'drizzle-orm';
-import type { DatabaseHandle } from './client.js';
+import { queryRows, type DatabaseHandle } from './client.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
@@ -13,6 +13,20 @@ export const migrationsFolder = fileURLToPath(new URL('../../migrations', import
 export function expectedMigrationCount(): number {
   const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as { entries: unknown[] };
   return journal.entries.length;
+}
+
+/**
+ * How many migrations the database has not applied yet: drizzle records each applied one in
+ * drizzle.__drizzle_migrations (absent before the first run).
+ */
+export async function pendingMigrations(handle: DatabaseHandle): Promise<number> {
+  const [table] = await queryRows<{ present: boolean }>(
+    handle.db,
+    sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present`,
+  );
+  if (!table?.present) return expectedMigrationCount();
+  const [counted] = await queryRows<{ applied: number }>(handle.db, sql`SELECT count(*)::int AS applied FROM drizzle.__drizzle_migrations`);
+  return Math.max(0, expectedMigrationCount() - (counted?.applied ?? 0));
 }
 
 const pgliteMigrations = new WeakMap<DatabaseHandle, Promise<void>>();
@@ -46,11 +60,21 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
 // `npm run db:migrate`
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { loadConfig } = await import('../config.js');
-  const { openDatabase } = await import('./client.js');
-  const config = loadConfig();
-  // Migrations may rewrite large tables: no statement_timeout here.
-  const handle = await openDatabase({ url: config.databaseUrl, pgliteDataDir: config.pgliteDataDir, connectionTimeoutMs: config.connectionTimeoutMs });
-  await migrateDatabase(handle);
-  await handle.close();
-  console.log(`migrations applied (${handle.driver})`);
+  const { openMigratedDatabase } = await import('./startup.js');
+  const { startupFailureLine } = await import('../startup-error.js');
+  try {
+    const config = loadConfig();
+    // Migrations may rewrite large tables: no statement_timeout here.
+    const handle = await openMigratedDatabase({
+      url: config.databaseUrl,
+      pgliteDataDir: config.pgliteDataDir,
+      connectionTimeoutMs: config.connectionTimeoutMs,
+      createMissing: true,
+    });
+    await handle.close();
+    console.log(`migrations applied (${handle.driver})`);
+  } catch (error) {
+    console.error(startupFailureLine(error));
+    process.exit(1);
+  }
 }

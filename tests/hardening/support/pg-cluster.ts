@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ async function asPostgres(command: string, args: string[], timeoutMs = 60_000): 
 
 export interface ThrowawayCluster {
   port: number;
-  /** URL of the cluster's `postgres` database (trust auth). */
+  /** URL of the cluster's `postgres` database (with the password, if the cluster has one). */
   url: string;
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -38,26 +38,35 @@ export interface ThrowawayCluster {
  * A private Postgres 15 cluster in a temp directory, on its own port: tests may stop and restart
  * it freely without touching the shared server on 5432.
  */
-export async function createThrowawayCluster(): Promise<ThrowawayCluster> {
+export async function createThrowawayCluster(options: { password?: string } = {}): Promise<ThrowawayCluster> {
   const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-pg-'));
   const { uid, gid } = await userIds('postgres');
   chownSync(dataDir, uid, gid);
   const port = await freePort();
-  await asPostgres('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '--no-instructions']);
-  const options = `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=40`;
-  const start = () => asPostgres('pg_ctl', ['-D', dataDir, '-o', options, '-l', join(dataDir, 'server.log'), '-w', '-t', '30', 'start']);
-  const stop = () => asPostgres('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', '-t', '30', 'stop']);
+  // With a password, TCP logins must give it (SCRAM); the socket stays trusted for pg_ctl.
+  const auth = options.password ? ['--auth-host=scram-sha-256', '--auth-local=trust', `--pwfile=${passwordFile(dataDir, options.password, uid, gid)}`] : ['-A', 'trust'];
+  await asPostgres('initdb', ['-D', `${dataDir}/data`, ...auth, '-U', 'postgres', '--no-sync', '--no-instructions']);
+  const serverOptions = `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=40`;
+  const start = () => asPostgres('pg_ctl', ['-D', `${dataDir}/data`, '-o', serverOptions, '-l', join(dataDir, 'server.log'), '-w', '-t', '30', 'start']);
+  const stop = () => asPostgres('pg_ctl', ['-D', `${dataDir}/data`, '-m', 'fast', '-w', '-t', '30', 'stop']);
   await start();
   return {
     port,
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url: `postgres://${options.password ? `postgres:${encodeURIComponent(options.password)}@` : 'postgres@'}127.0.0.1:${port}/postgres`,
     stop,
     start,
     async destroy() {
-      await asPostgres('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', '-t', '30', 'stop']).catch(() => {});
+      await asPostgres('pg_ctl', ['-D', `${dataDir}/data`, '-m', 'immediate', '-w', '-t', '30', 'stop']).catch(() => {});
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function passwordFile(dir: string, password: string, uid: number, gid: number): string {
+  const file = join(dir, 'password');
+  writeFileSync(file, `${password}\n`);
+  chownSync(file, uid, gid);
+  return file;
 }
 
 async function userIds(name: string): Promise<{ uid: number; gid: number }> {
