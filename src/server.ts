@@ -100,6 +100,29 @@ function requestIdOf(header: string | undefined): string {
   return header && /^[\w.:-]{1,128}$/.test(header) ? header : randomUUID();
 }
 
+/** What GET / answers to a program: where the API and the health checks are. */
+function rootDocument(sandbox: boolean) {
+  return {
+    name: 'newsgraph',
+    description: 'GraphQL API for news data about armed conflict.',
+    graphql: '/graphql',
+    sandbox: sandbox ? '/graphql' : null,
+    health: '/healthz',
+    ready: '/readyz',
+  };
+}
+
+/** What GET / answers to a browser: the same, as links. */
+function rootPage(sandbox: boolean): string {
+  const explore = sandbox
+    ? '<li><a href="/graphql">/graphql</a>: the API; open it in a browser for Apollo Sandbox (loaded from Apollo\'s CDN)</li>'
+    : '<li><code>POST /graphql</code>: the API</li>';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>newsgraph</title></head><body>
+<h1>newsgraph</h1><p>GraphQL API for news data about armed conflict.</p>
+<ul>${explore}<li><a href="/healthz">/healthz</a>: liveness</li><li><a href="/readyz">/readyz</a>: readiness</li></ul>
+</body></html>`;
+}
+
 /** Builds the Apollo + express app over an open database; no globals, so tests build many. */
 export async function createServer(handle: DatabaseHandle, config: Config, logger: Logger): Promise<NewsgraphServer> {
   const app = express();
@@ -158,6 +181,14 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
   await apollo.start();
 
   let stopping = false;
+  // The root says where things are, instead of express's "Cannot GET /".
+  app.get('/', (req, res) => {
+    if (req.accepts(['json', 'html']) === 'html') {
+      res.type('html').send(rootPage(config.sandbox));
+    } else {
+      res.json(rootDocument(config.sandbox));
+    }
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
