@@ -44,6 +44,25 @@ describe('HTTP', () => {
     expect(JSON.stringify(body)).not.toContain('stacktrace');
   });
 
+  it('answers GET / with where the API is: JSON for programs, links for browsers', async () => {
+    const json = await fetch(`${base}/`);
+    expect(json.status).toBe(200);
+    expect(await json.json()).toEqual({
+      name: 'newsgraph',
+      description: 'GraphQL API for news data about armed conflict.',
+      graphql: '/graphql',
+      sandbox: '/graphql',
+      health: '/healthz',
+      ready: '/readyz',
+    });
+    const page = await fetch(`${base}/`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('<a href="/graphql">/graphql</a>');
+    expect(html).toContain('<a href="/healthz">/healthz</a>');
+    expect(html).not.toContain('Cannot GET');
+  });
+
   it('answers /healthz', async () => {
     const response = await fetch(`${base}/healthz`);
     expect(await response.json()).toEqual({ status: 'ok' });
