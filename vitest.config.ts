@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
  * One suite, two databases: every test file runs on embedded PGlite, and again on real
  * Postgres when TEST_DATABASE_URL is set (CI sets it and fails if the server is unreachable).
  * tests/hardening runs once, on real Postgres only: it restarts a throwaway Postgres cluster,
- * spawns the real server process and uses Redis, none of which PGlite can stand in for.
+ * spawns the real server process, uses Redis and drives a real Chromium (CORS), none of which
+ * PGlite can stand in for or gains from running twice.
  */
 // Each project names its own files: with `extends: true` vitest concatenates `include` lists.
 const everything = ['tests/**/*.test.ts'];

@@ -43,8 +43,10 @@ export interface Config {
   maxBodyBytes: number;
   /** REQUEST_TIMEOUT_MS: a request must be received and answered within this time (408 / 503 TIMEOUT otherwise). */
   requestTimeoutMs: number;
-  /** CORS_ORIGINS: comma-separated origins browsers may call from; empty allows no cross-origin calls. */
+  /** CORS_ORIGINS: comma-separated origins (scheme://host[:port]) browsers may call from, in addition to local pages (below). */
   corsOrigins: string[];
+  /** CORS_ALLOW_LOCAL: also allow pages on http(s)://localhost, 127.0.0.1 and [::1], any port; on unless NODE_ENV=production. */
+  corsAllowLocal: boolean;
   /** TRUST_PROXY: express `trust proxy` (true, a hop count or addresses) so the client IP comes from X-Forwarded-For. */
   trustProxy: boolean | number | string;
   /** RATE_LIMIT_REQUESTS: requests one client (IP) may make per window on /graphql; 0 turns the limit off. */
@@ -86,6 +88,19 @@ function list(env: NodeJS.ProcessEnv, name: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+/**
+ * Browsers send an origin as scheme://host[:port], no path; an entry with a path or `*` would
+ * silently never match, so it is refused at start-up. Case and default ports are normalised.
+ */
+function origins(env: NodeJS.ProcessEnv, name: string): string[] {
+  return list(env, name).map((entry) => {
+    const url = URL.canParse(entry) ? new URL(entry) : undefined;
+    const plain = url && ['http:', 'https:'].includes(url.protocol) && url.pathname === '/' && !url.search && !url.hash && !url.username;
+    if (!plain) throw new Error(`${name} entries must be origins like https://app.example.org or http://localhost:5173 (no path), got "${entry}"`);
+    return url.origin;
+  });
 }
 
 /** Express accepts true/false, a hop count, or a list of trusted addresses/subnets. */
@@ -134,7 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryCost: integer(env, 'MAX_QUERY_COST', 20_000, 1, 100_000_000),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100 * 1024, 1024, 100 * 1024 * 1024),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
-    corsOrigins: list(env, 'CORS_ORIGINS'),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    corsAllowLocal: flag(env, 'CORS_ALLOW_LOCAL', !production),
     trustProxy: trustProxy(env.TRUST_PROXY),
     rateLimitRequests: integer(env, 'RATE_LIMIT_REQUESTS', 600, 0, 1_000_000),
     rateLimitWindowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),

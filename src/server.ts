@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import express, { type ErrorRequestHandler } from 'express';
-import cors from 'cors';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -23,6 +22,7 @@ import { loggingPlugin } from './http/logging-plugin.js';
 import { queryLimits, TOKEN_LIMIT_MESSAGE } from './http/query-limits.js';
 import { rateLimit } from './http/rate-limit.js';
 import { chain } from './http/chain.js';
+import { corsMiddleware } from './http/cors.js';
 import { checkReadiness } from './http/readiness.js';
 import { connectRedis, RedisKeyValueCache } from './http/redis.js';
 import { responseDeadline } from './http/request-timeout.js';
@@ -206,13 +206,7 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
         next();
       },
       responseDeadline(config.requestTimeoutMs),
-      cors({
-        origin: config.corsOrigins.length ? config.corsOrigins : false,
-        methods: ['GET', 'POST', 'OPTIONS'],
-        allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
-        exposedHeaders: ['x-request-id', 'retry-after'],
-        maxAge: 600,
-      }),
+      corsMiddleware(config),
       rateLimit(config, redis, logger),
       express.json({ limit: config.maxBodyBytes }),
       expressMiddleware(apollo, {

@@ -17,6 +17,8 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The HTTP request itself is malformed (e.g. a body that is not JSON). */
   BAD_REQUEST: 'BAD_REQUEST',
+  /** A browser preflight from an origin outside CORS_ORIGINS (and, outside production, not a local page). */
+  CORS_ORIGIN_NOT_ALLOWED: 'CORS_ORIGIN_NOT_ALLOWED',
 } as const;
 
 /** The request asked for something impossible: malformed ID, page too large, inverted range. */
