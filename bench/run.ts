@@ -659,7 +659,7 @@ async function environment(): Promise<Record<string, string>> {
     machine: `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     node: process.version,
     postgres: version,
-    postgraphile: JSON.parse(readFileSync(path.join(root, 'node_modules', 'postgraphile', 'package.json'), 'utf8')).version,
+    postgraphile: JSON.parse(readFileSync(path.join(root, 'bench', 'node_modules', 'postgraphile', 'package.json'), 'utf8')).version,
   };
 }
 
