@@ -3,9 +3,9 @@
  * data, in one run (issue 6). Absolute numbers depend on the machine; the ratios are the result.
  *
  *   npm run bench                       # small (≈1k events) and large (≈100k events, 1M casualties)
- *   npm run bench -- --size small --duration 5 --rounds 2 --connections 1,10
+ *   npm run bench:graphql -- --size small --duration 5 --rounds 2 --connections 1,10
  *   npm run bench:smoke                 # tiny data, 1 s per measurement, c=1: checks it all still works
- *   npm run bench -- --size small --profile --queries nestedList   # CPU-profiles newsgraph, lists hot functions
+ *   npm run bench:graphql -- --size small --profile --queries nestedList   # CPU-profiles newsgraph, lists hot functions
  *
  * The load generator (autocannon) runs in this process; each peer is a child process with a
  * preload that counts the SQL statements it sends (bench/count-statements.mjs).
