@@ -3,9 +3,9 @@
  * data, in one run (issue 6). Absolute numbers depend on the machine; the ratios are the result.
  *
  *   npm run bench                       # small (≈1k events) and large (≈100k events, 1M casualties)
- *   npm run bench -- --size small --duration 5 --rounds 2 --connections 1,10
+ *   npm run bench:graphql -- --size small --duration 5 --rounds 2 --connections 1,10
  *   npm run bench:smoke                 # tiny data, 1 s per measurement, c=1: checks it all still works
- *   npm run bench -- --size small --profile --queries nestedList   # CPU-profiles newsgraph, lists hot functions
+ *   npm run bench:graphql -- --size small --profile --queries nestedList   # CPU-profiles newsgraph, lists hot functions
  *
  * The load generator (autocannon) runs in this process; each peer is a child process with a
  * preload that counts the SQL statements it sends (bench/count-statements.mjs).
@@ -659,7 +659,7 @@ async function environment(): Promise<Record<string, string>> {
     machine: `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     node: process.version,
     postgres: version,
-    postgraphile: JSON.parse(readFileSync(path.join(root, 'node_modules', 'postgraphile', 'package.json'), 'utf8')).version,
+    postgraphile: JSON.parse(readFileSync(path.join(root, 'bench', 'node_modules', 'postgraphile', 'package.json'), 'utf8')).version,
   };
 }
 
