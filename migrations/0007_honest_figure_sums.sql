@@ -23,9 +23,11 @@ ALTER TABLE casualty_rollups ALTER COLUMN low_missing DROP DEFAULT, ALTER COLUMN
 CREATE OR REPLACE FUNCTION casualty_rollups_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    INSERT INTO casualty_rollups AS r (victim_country_code, kind, figure_qualifier, low_sum, low_missing, best_sum, high_sum, high_missing, records)
+    INSERT INTO casualty_rollups AS r
+      (victim_country_code, kind, figure_qualifier, low_sum, low_missing, best_sum, high_sum, high_missing, records)
     SELECT victim_country_code, kind, figure_qualifier,
-           -coalesce(sum(figure_floor(figure_qualifier, figure_low)), 0), -count(*) FILTER (WHERE figure_floor(figure_qualifier, figure_low) IS NULL),
+           -coalesce(sum(figure_floor(figure_qualifier, figure_low)), 0),
+           -count(*) FILTER (WHERE figure_floor(figure_qualifier, figure_low) IS NULL),
            -coalesce(sum(figure_estimate(figure_low, figure_best, figure_high)), 0),
            -coalesce(sum(figure_high), 0), -count(*) FILTER (WHERE figure_high IS NULL),
            -count(*)
@@ -37,9 +39,11 @@ BEGIN
       records = r.records + excluded.records;
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO casualty_rollups AS r (victim_country_code, kind, figure_qualifier, low_sum, low_missing, best_sum, high_sum, high_missing, records)
+    INSERT INTO casualty_rollups AS r
+      (victim_country_code, kind, figure_qualifier, low_sum, low_missing, best_sum, high_sum, high_missing, records)
     SELECT victim_country_code, kind, figure_qualifier,
-           coalesce(sum(figure_floor(figure_qualifier, figure_low)), 0), count(*) FILTER (WHERE figure_floor(figure_qualifier, figure_low) IS NULL),
+           coalesce(sum(figure_floor(figure_qualifier, figure_low)), 0),
+           count(*) FILTER (WHERE figure_floor(figure_qualifier, figure_low) IS NULL),
            coalesce(sum(figure_estimate(figure_low, figure_best, figure_high)), 0),
            coalesce(sum(figure_high), 0), count(*) FILTER (WHERE figure_high IS NULL),
            count(*)
@@ -57,9 +61,11 @@ END $$;
 -- The rollup, rebuilt by the new rule.
 DELETE FROM casualty_rollups;
 --> statement-breakpoint
-INSERT INTO casualty_rollups (victim_country_code, kind, figure_qualifier, low_sum, low_missing, best_sum, high_sum, high_missing, records)
+INSERT INTO casualty_rollups
+  (victim_country_code, kind, figure_qualifier, low_sum, low_missing, best_sum, high_sum, high_missing, records)
 SELECT victim_country_code, kind, figure_qualifier,
-       coalesce(sum(figure_floor(figure_qualifier, figure_low)), 0), count(*) FILTER (WHERE figure_floor(figure_qualifier, figure_low) IS NULL),
+       coalesce(sum(figure_floor(figure_qualifier, figure_low)), 0),
+           count(*) FILTER (WHERE figure_floor(figure_qualifier, figure_low) IS NULL),
        coalesce(sum(figure_estimate(figure_low, figure_best, figure_high)), 0),
        coalesce(sum(figure_high), 0), count(*) FILTER (WHERE figure_high IS NULL),
        count(*)

@@ -2,7 +2,7 @@ import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { casualties, casualtyRollups } from '../../../db/schema/index.js';
 import { casualtyConditions } from '../casualty/casualty.filter.js';
 import type { CasualtyFilter } from '../casualty/casualty.input.js';
-import { rollupSumColumns } from './figure-total.js';
+import { rollupSumColumns } from './figure-sum.js';
 import { CasualtyDimension } from './stats.input.js';
 import { factsOf, type StatsSource } from './stats.sql.js';
 

@@ -3,7 +3,8 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type Database } from '../../../db/client.js';
 import { BadUserInputError } from '../../errors.js';
 import { SortDirection } from '../../common/enums.js';
-import { factSumColumns, figureSumAggregates, figureSumColumnList, presentSumSql, type FigureTotalRow } from './figure-total.js';
+import { factSumColumns, figureSumAggregates, figureSumColumnList, presentSumSql } from './figure-sum.js';
+import type { FigureTotalRow } from './figure-total.js';
 import { SeriesInterval, StatsOrderField, type StatsOrder } from './stats.input.js';
 
 /** A grouping dimension: the SQL expression of its key and the column alias it is read back as. */

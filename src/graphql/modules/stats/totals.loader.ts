@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../../db/client.js';
 import { batchScheduleFn } from '../../common/batching.js';
-import { emptyFigureTotal, factSumColumns, figureSumAggregates, presentSumSql, toFigureTotal, type FigureTotalRow } from './figure-total.js';
+import { factSumColumns, figureSumAggregates, presentSumSql } from './figure-sum.js';
+import { emptyFigureTotal, toFigureTotal, type FigureTotalRow } from './figure-total.js';
 import type { CasualtyTotals } from './stats.type.js';
 
 /**
