@@ -82,7 +82,8 @@ describe('casualty statistics on the article', () => {
       ['U.S. strikes kill 25 militia members', 'Kataeb Hezbollah', 25],
       // Ties on RECORDS fall back to the key (event, then actor, in id order).
       ['Iran’s Gen. Qasem Soleimani is assassinated by a U.S. airstrike', 'Quds Force', 1],
-      ['Iran’s Gen. Qasem Soleimani is assassinated by a U.S. airstrike', 'Iran-backed militias', 0],
+      // "Several officials": of unknown size, so no best at all rather than 0.
+      ['Iran’s Gen. Qasem Soleimani is assassinated by a U.S. airstrike', 'Iran-backed militias', null],
     ]);
   });
 
@@ -137,16 +138,44 @@ describe('statements', () => {
 describe('troop statistics on the article', () => {
   it('counts ≈3,750 troops newly ordered to the Middle East, and the embassy reinforcements of unknown size separately', async () => {
     const { troopStats } = dataOf(await t.query(TROOP_STATS, { filter: { statuses: ['ANNOUNCED', 'PLANNED', 'DEPLOYED'] }, groupBy: ['DESTINATION'] }));
-    expect(troopStats.groups.nodes.map((g: any) => [g.key.destination.name, g.total.best, g.total.high, g.total.qualifier, g.total.unknownCount])).toEqual([
-      ['Middle East', 3750, 3750, 'APPROXIMATE', 0],
-      ['U.S. Embassy compound, Baghdad', 0, null, 'AT_LEAST', 1],
+    expect(troopStats.groups.nodes.map((g: any) => [g.key.destination.name, g.total])).toEqual([
+      // "Approximately 750" and "around 3,000" state no bounds, so neither does their sum.
+      ['Middle East', { low: null, best: 3750, high: null, records: 2, unknownCount: 0, exactCount: 0, qualifier: 'APPROXIMATE' }],
+      // "Additional forces" only: no number at all, not "at least 0".
+      ['U.S. Embassy compound, Baghdad', { low: 0, best: null, high: null, records: 1, unknownCount: 1, exactCount: 0, qualifier: 'UNKNOWN' }],
     ]);
-    expect(troopStats.total).toMatchObject({ best: 3750, high: null, records: 3, unknownCount: 1 });
+    expect(troopStats.total).toEqual({ low: null, best: 3750, high: null, records: 3, unknownCount: 1, exactCount: 0, qualifier: 'APPROXIMATE' });
   });
 
-  it('counts ≈5,200 stationed in Iraq', async () => {
+  it('counts ≈5,200 stationed in Iraq, with no bounds the source never gave', async () => {
     const { troopStats } = dataOf(await t.query(TROOP_STATS, { filter: { statuses: ['STATIONED'], destinationCountry: 'IQ' } }));
-    expect(troopStats.total).toEqual({ low: 5200, best: 5200, high: 5200, records: 1, unknownCount: 0, exactCount: 0, qualifier: 'APPROXIMATE' });
+    expect(troopStats.total).toEqual({ low: null, best: 5200, high: null, records: 1, unknownCount: 0, exactCount: 0, qualifier: 'APPROXIMATE' });
+  });
+
+  it('keeps the STATIONED group and the overall total as uncertain as "roughly 750", "around 3,000", "roughly 5,200" and one unknown', async () => {
+    const { troopStats } = dataOf(await t.query(TROOP_STATS, { groupBy: ['STATUS'] }));
+    const stationed = troopStats.groups.nodes.find((g: any) => g.key.status === 'STATIONED');
+    expect(stationed.total).toEqual({ low: null, best: 5200, high: null, records: 1, unknownCount: 0, exactCount: 0, qualifier: 'APPROXIMATE' });
+    // Not AT_LEAST 8,950: none of the three approximate figures is a floor.
+    expect(troopStats.total).toEqual({ low: null, best: 8950, high: null, records: 4, unknownCount: 1, exactCount: 0, qualifier: 'APPROXIMATE' });
+    expect(troopStats.groups.nodes.map((g: any) => [g.key.status, g.total.low, g.total.best, g.total.high, g.total.qualifier])).toEqual([
+      ['STATIONED', null, 5200, null, 'APPROXIMATE'],
+      ['ANNOUNCED', null, 3000, null, 'APPROXIMATE'],
+      ['DEPLOYED', null, 750, null, 'APPROXIMATE'],
+    ]);
+  });
+
+  it('sorts groups whose best or low is unknown last, in either direction', async () => {
+    for (const [field, direction] of [['BEST', 'ASC'], ['BEST', 'DESC'], ['LOW', 'ASC'], ['LOW', 'DESC']]) {
+      const { troopStats } = dataOf(await t.query(
+        `query T($orderBy: StatsOrder) { troopStats(filter: { statuses: [ANNOUNCED, PLANNED, DEPLOYED] }, groupBy: [DESTINATION]) {
+          groups(orderBy: $orderBy) { nodes { key { destination { name } } total { best } } } } }`,
+        { orderBy: { field, direction } },
+      ));
+      const names = troopStats.groups.nodes.map((g: any) => g.key.destination.name);
+      // LOW: both groups' floors: Middle East unknown, the embassy 0.
+      expect(names).toEqual(field === 'BEST' ? ['Middle East', 'U.S. Embassy compound, Baghdad'] : ['U.S. Embassy compound, Baghdad', 'Middle East']);
+    }
   });
 
   it('counts each movement once unless superseded reports are asked for', async () => {

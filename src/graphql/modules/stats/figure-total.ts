@@ -1,29 +1,45 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { sql, type SQL } from 'drizzle-orm';
 import { FigureQualifier } from '../../common/enums.js';
 import { declareColumnReads } from '../../common/projection.js';
+import { sumFigures, type FigureSumKey, type FigureTotalValues } from './figure-sum.js';
 
+// How figures add up is defined once, in figure-sum.ts; this is the type that serves it.
 @ObjectType({
   simpleResolvers: true,
   description:
-    'A sum of reported figures that stays honest about uncertainty: lowest and best totals, a highest total only ' +
-    'when every record has a ceiling, and counts of the records that are exact or of unknown size. ' +
-    'Records of unknown size ("several officials") add 0 to low and best and are counted in `unknownCount`, never dropped or guessed.',
+    'A sum of reported figures that never claims more certainty than its records: each record stands for the values ' +
+    'its wording allows, and the total for their sum. A bound is null when some record leaves it unknown or open ' +
+    '("roughly 5,200" has neither floor nor ceiling); records of unknown size ("several officials") add 0 to low, ' +
+    'nothing to best, make high open, and are counted in `unknownCount`, never dropped or guessed.',
 })
-export class FigureTotal {
-  @Field(() => Int, { description: 'Sum of each record\'s lowest value (exact value, stated floor, or approximate value; 0 for "up to" and unknown sizes).' })
-  low!: number;
+export class FigureTotal implements FigureTotalValues {
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Sum of each record\'s floor (exact value, stated floor; 0 for "up to" and unknown sizes); null when an approximate ' +
+      'record states no floor.',
+  })
+  low!: number | null;
 
-  @Field(() => Int, { description: 'Sum of each record\'s best estimate (its number, or its floor/ceiling when only one is given; 0 for unknown sizes).' })
-  best!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Sum of the records\' best estimates (their number, or their floor/ceiling when only one is given), leaving out ' +
+      'records of unknown size; null when every record is of unknown size.',
+  })
+  best!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Sum of each record\'s highest value; null when any record is open-ended (AT_LEAST or UNKNOWN).' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Sum of each record\'s ceiling; null when any record is open-ended (AT_LEAST or UNKNOWN) or approximate without a stated ceiling.',
+  })
   high!: number | null;
 
   @Field(() => Int, { description: 'How many records were summed.' })
   records!: number;
 
-  @Field(() => Int, { description: 'How many records give no number at all (qualifier UNKNOWN).' })
+  @Field(() => Int, { description: 'How many records give no number at all (qualifier UNKNOWN): left out of best.' })
   unknownCount!: number;
 
   @Field(() => Int, { description: 'How many records are exact.' })
@@ -31,83 +47,41 @@ export class FigureTotal {
 
   @Field(() => FigureQualifier, {
     description:
-      'How exact the total is: EXACT when every record is; AT_LEAST when any is open-ended (high is null); ' +
-      'APPROXIMATE when any is approximate; UP_TO when the rest are ceilings.',
+      'How exact the total is, the first that holds: EXACT when every record is; UNKNOWN when every record is of unknown size; ' +
+      'AT_LEAST when a record is open-ended and low is known; APPROXIMATE when a record is approximate; UP_TO otherwise.',
   })
   qualifier!: FigureQualifier;
 }
 
-/** Raw aggregate columns as Postgres returns them (counts and sums may arrive as strings). */
-export interface FigureTotalRow {
+export const emptyFigureTotal = (): FigureTotal => sumFigures([]);
+
+/** A total as Postgres returns it: the sums (int8 may arrive as strings) and the presented columns. */
+export type FigureTotalRow = Record<FigureSumKey, number | string> & {
   total_low: number | string | null;
   total_best: number | string | null;
   total_high: number | string | null;
-  records: number | string;
-  unknown_count: number | string;
-  exact_count: number | string;
-  approximate_count: number | string;
-}
-
-/**
- * The aggregate columns of a FigureTotal over a table with figure_* columns, as one SELECT list:
- * every total is computed by Postgres in the same pass (SUM … FILTER), never by summing rows in JS.
- * What one record adds to low, best and high is defined once, by the inlinable SQL functions of
- * migrations/0005_casualty_rollups.sql, which the rollup triggers use too.
- */
-export function figureTotalColumns(alias?: string): SQL {
-  const c = (name: string) => sql.raw(alias ? `${alias}.${name}` : name);
-  return sql`
-    coalesce(sum(figure_low_part(${c('figure_qualifier')}, ${c('figure_low')}, ${c('figure_best')})), 0)::int8 AS total_low,
-    coalesce(sum(figure_best_part(${c('figure_low')}, ${c('figure_best')}, ${c('figure_high')})), 0)::int8 AS total_best,
-    CASE WHEN bool_or(${c('figure_qualifier')} IN ('AT_LEAST', 'UNKNOWN')) THEN NULL
-         ELSE coalesce(sum(figure_high_part(${c('figure_best')}, ${c('figure_high')})), 0)::int8 END AS total_high,
-    count(*)::int8 AS records,
-    count(*) FILTER (WHERE ${c('figure_qualifier')} = 'UNKNOWN')::int8 AS unknown_count,
-    count(*) FILTER (WHERE ${c('figure_qualifier')} = 'EXACT')::int8 AS exact_count,
-    count(*) FILTER (WHERE ${c('figure_qualifier')} = 'APPROXIMATE')::int8 AS approximate_count`;
-}
-
-/** The same aggregate columns over casualty_rollups, whose rows are pre-summed per qualifier. */
-export function rollupTotalColumns(): SQL {
-  return sql`
-    coalesce(sum(low_sum), 0)::int8 AS total_low,
-    coalesce(sum(best_sum), 0)::int8 AS total_best,
-    CASE WHEN bool_or(figure_qualifier IN ('AT_LEAST', 'UNKNOWN')) THEN NULL
-         ELSE coalesce(sum(high_sum), 0)::int8 END AS total_high,
-    coalesce(sum(records), 0)::int8 AS records,
-    coalesce(sum(records) FILTER (WHERE figure_qualifier = 'UNKNOWN'), 0)::int8 AS unknown_count,
-    coalesce(sum(records) FILTER (WHERE figure_qualifier = 'EXACT'), 0)::int8 AS exact_count,
-    coalesce(sum(records) FILTER (WHERE figure_qualifier = 'APPROXIMATE'), 0)::int8 AS approximate_count`;
-}
+  qualifier: FigureQualifier;
+};
 
 /** Postgres int8 sums exceed GraphQL Int beyond 2^31; refuse rather than wrap. */
-function int(value: number | string | null, column: string): number {
-  const n = Number(value ?? 0);
+function int(value: number | string, column: string): number {
+  const n = Number(value);
   if (!Number.isSafeInteger(n) || n > 2147483647) throw new Error(`${column} total ${value} does not fit a GraphQL Int`);
   return n;
 }
+const nullableInt = (value: number | string | null, column: string) => (value === null ? null : int(value, column));
 
 export function toFigureTotal(row: FigureTotalRow): FigureTotal {
-  const records = int(row.records, 'records');
-  const exactCount = int(row.exact_count, 'exact');
-  const high = row.total_high === null ? null : int(row.total_high, 'high');
-  const qualifier: FigureQualifier =
-    high === null ? 'AT_LEAST'
-    : exactCount === records ? 'EXACT'
-    : int(row.approximate_count, 'approximate') > 0 ? 'APPROXIMATE'
-    : 'UP_TO';
   return {
-    low: int(row.total_low, 'low'),
-    best: int(row.total_best, 'best'),
-    high,
-    records,
+    low: nullableInt(row.total_low, 'low'),
+    best: nullableInt(row.total_best, 'best'),
+    high: nullableInt(row.total_high, 'high'),
+    records: int(row.records, 'records'),
     unknownCount: int(row.unknown_count, 'unknown'),
-    exactCount,
-    qualifier,
+    exactCount: int(row.exact_count, 'exact'),
+    qualifier: row.qualifier,
   };
 }
-
-export const emptyFigureTotal = (): FigureTotal => ({ low: 0, best: 0, high: 0, records: 0, unknownCount: 0, exactCount: 0, qualifier: 'EXACT' });
 
 // Sums computed by the statement, not read from table rows.
 declareColumnReads('FigureTotal', { low: [], best: [], high: [], records: [], unknownCount: [], exactCount: [], qualifier: [] });

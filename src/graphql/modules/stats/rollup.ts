@@ -2,12 +2,12 @@ import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { casualties, casualtyRollups } from '../../../db/schema/index.js';
 import { casualtyConditions } from '../casualty/casualty.filter.js';
 import type { CasualtyFilter } from '../casualty/casualty.input.js';
-import { rollupTotalColumns } from './figure-total.js';
+import { rollupSumColumns } from './figure-sum.js';
 import { CasualtyDimension } from './stats.input.js';
 import { factsOf, type StatsSource } from './stats.sql.js';
 
 const casualtyFacts = factsOf(casualties);
-const casualtyRollup: StatsSource = { table: casualtyRollups, totals: rollupTotalColumns() };
+const casualtyRollup: StatsSource = { table: casualtyRollups, sums: rollupSumColumns };
 
 /** What casualty_rollups is keyed by: filters and groupings on anything else need the rows. */
 const rollupDimensions = new Set([CasualtyDimension.COUNTRY, CasualtyDimension.KIND, CasualtyDimension.QUALIFIER]);

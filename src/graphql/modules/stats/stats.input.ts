@@ -58,9 +58,9 @@ registerEnumType(StatsOrderField, {
   description: 'What groups can be sorted by.',
   valuesConfig: {
     KEY: { description: 'The group key, dimension by dimension in groupBy order (codes, dates, enum order, ids); null keys last.' },
-    LOW: { description: 'The low total.' },
-    BEST: { description: 'The best total.' },
-    HIGH: { description: 'The high total; open-ended groups (high null) count as the largest.' },
+    LOW: { description: 'The low total; groups whose low is unknown (null) come last in either direction.' },
+    BEST: { description: 'The best total; groups of unknown size only (best null) come last in either direction.' },
+    HIGH: { description: 'The high total; groups without a ceiling (high null) count as the largest.' },
     RECORDS: { description: 'The number of records.' },
   },
 });

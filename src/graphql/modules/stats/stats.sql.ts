@@ -3,7 +3,8 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type Database } from '../../../db/client.js';
 import { BadUserInputError } from '../../errors.js';
 import { SortDirection } from '../../common/enums.js';
-import { figureTotalColumns, type FigureTotalRow } from './figure-total.js';
+import { factSumColumns, figureSumAggregates, figureSumColumnList, presentSumSql } from './figure-sum.js';
+import type { FigureTotalRow } from './figure-total.js';
 import { SeriesInterval, StatsOrderField, type StatsOrder } from './stats.input.js';
 
 /** A grouping dimension: the SQL expression of its key and the column alias it is read back as. */
@@ -30,16 +31,22 @@ export const dayKey = sql`CASE WHEN occurred_precision = 'DAY' THEN occurred_on 
 export const monthKey = sql`CASE WHEN occurred_precision IN ('DAY', 'MONTH') THEN date_trunc('month', occurred_on::timestamp)::date END`;
 const weekKey = sql`CASE WHEN occurred_precision = 'DAY' THEN date_trunc('week', occurred_on::timestamp)::date END`;
 
-/** Where totals are read from: a fact table (one row per record) or a rollup of pre-summed rows. */
+/**
+ * Where totals are read from: a fact table (one row per record) or a rollup of pre-summed rows,
+ * and the select list that gives each of its rows as a sum (figure-total.ts).
+ */
 export interface StatsSource {
   table: PgTable;
-  totals: SQL;
+  sums: SQL;
 }
 
-export const factsOf = (table: PgTable): StatsSource => ({ table, totals: figureTotalColumns() });
+export const factsOf = (table: PgTable): StatsSource => ({ table, sums: factSumColumns });
 
-export async function totalOf(db: Database, { table, totals }: StatsSource, where: SQL | undefined): Promise<FigureTotalRow> {
-  const [row] = await queryRows<FigureTotalRow>(db, sql`SELECT ${totals} FROM ${table} ${where ? sql`WHERE ${where}` : sql``}`);
+export async function totalOf(db: Database, { table, sums }: StatsSource, where: SQL | undefined): Promise<FigureTotalRow> {
+  const [row] = await queryRows<FigureTotalRow>(db, sql`
+    SELECT *, ${presentSumSql} FROM (
+      SELECT ${figureSumAggregates} FROM (SELECT ${sums} FROM ${table} ${where ? sql`WHERE ${where}` : sql``}) AS facts
+    ) AS total`);
   return row!;
 }
 
@@ -66,7 +73,7 @@ export interface GroupPage {
  */
 export async function groupsOf(
   db: Database,
-  { table, totals }: StatsSource,
+  { table, sums }: StatsSource,
   where: SQL | undefined,
   dimensions: DimensionSql[],
   order: StatsOrder | null | undefined,
@@ -77,20 +84,23 @@ export async function groupsOf(
   const field = order?.field ?? StatsOrderField.BEST;
   const keys = dimensions.map((d) => d.alias);
   const keyOrder = keys.map((key) => `${key} ${field === StatsOrderField.KEY ? direction : 'ASC'} NULLS LAST`);
-  // Postgres sorts NULL as the largest value, which is what an open-ended HIGH means.
-  const orderBy = field === StatsOrderField.KEY ? keyOrder : [`${metricColumn[field]} ${direction}`, ...keyOrder];
+  // A null HIGH has no ceiling: Postgres sorts NULL as the largest value, which is what it means.
+  // A null LOW or BEST is unknown, not large: those groups come last either way.
+  const nulls = field === StatsOrderField.LOW || field === StatsOrderField.BEST ? ' NULLS LAST' : '';
+  const orderBy = field === StatsOrderField.KEY ? keyOrder : [`${metricColumn[field]} ${direction}${nulls}`, ...keyOrder];
   const projectKeys = sql.join(dimensions.map((d) => sql`${d.expression} AS ${sql.raw(d.alias)}`), sql`, `);
   const keyList = sql.raw(keys.join(', '));
   const rows = await queryRows<GroupRow & { is_total: boolean }>(db, sql`
     WITH grouped AS (
-      SELECT ${keyList}, ${totals}, GROUPING(${keyList}) <> 0 AS is_total
-      FROM (SELECT ${projectKeys}, * FROM ${table} ${where ? sql`WHERE ${where}` : sql``}) AS facts
+      SELECT ${keyList}, ${figureSumAggregates}, GROUPING(${keyList}) <> 0 AS is_total
+      FROM (SELECT ${projectKeys}, ${sums} FROM ${table} ${where ? sql`WHERE ${where}` : sql``}) AS facts
       GROUP BY GROUPING SETS ((${keyList}), ())
-    )
-    (SELECT *, count(*) OVER () AS group_count FROM grouped WHERE NOT is_total
+    ),
+    totals AS (SELECT *, ${presentSumSql} FROM grouped)
+    (SELECT *, count(*) OVER () AS group_count FROM totals WHERE NOT is_total
      ORDER BY ${sql.raw(orderBy.join(', '))} LIMIT ${limit} OFFSET ${offset})
     UNION ALL
-    SELECT *, NULL FROM grouped WHERE is_total`);
+    SELECT *, NULL FROM totals WHERE is_total`);
   const total = rows.find((row) => row.is_total);
   if (!total) throw new Error('GROUPING SETS returned no grand-total row');
   return { rows: rows.filter((row) => !row.is_total), total };
@@ -109,7 +119,7 @@ export type SeriesRow = FigureTotalRow & { start: string };
 /**
  * One statement for a whole series: records bucketed by interval (those dated too coarsely for
  * it are left to `unplacedOf`), every interval between the range ends generated so empty ones
- * show as zeros, and running sums by window when cumulative.
+ * show as empty sums, running sums by window when cumulative, and each point's total from its sums.
  */
 export async function seriesOf(
   db: Database,
@@ -121,14 +131,12 @@ export async function seriesOf(
   to: string | null | undefined,
 ): Promise<SeriesRow[]> {
   const { key, unit, step } = bucketOf[interval];
-  const running = (column: string) => (cumulative ? `sum(${column}) OVER (ORDER BY start)` : column);
   const rows = await queryRows<SeriesRow>(db, sql`
     WITH placed AS (
-      SELECT ${key} AS bucket, figure_low, figure_best, figure_high, figure_qualifier
-      FROM ${table} ${where ? sql`WHERE ${where}` : sql``}
+      SELECT ${key} AS bucket, ${factSumColumns} FROM ${table} ${where ? sql`WHERE ${where}` : sql``}
     ),
     per_bucket AS (
-      SELECT bucket, ${figureTotalColumns()} FROM placed WHERE bucket IS NOT NULL GROUP BY bucket
+      SELECT bucket, ${figureSumAggregates} FROM placed WHERE bucket IS NOT NULL GROUP BY bucket
     ),
     bounds AS (
       SELECT date_trunc(${unit}, coalesce(${from ?? null}::date, min(bucket))::timestamp) AS lo,
@@ -136,25 +144,15 @@ export async function seriesOf(
       FROM per_bucket
     ),
     points AS (
-      SELECT g::date AS start,
-             coalesce(p.total_low, 0) AS total_low, coalesce(p.total_best, 0) AS total_best,
-             CASE WHEN p.records IS NULL THEN 0 ELSE p.total_high END AS total_high,
-             (p.records > 0 AND p.total_high IS NULL) AS open_ended,
-             coalesce(p.records, 0) AS records, coalesce(p.unknown_count, 0) AS unknown_count,
-             coalesce(p.exact_count, 0) AS exact_count, coalesce(p.approximate_count, 0) AS approximate_count
+      SELECT g::date AS start, ${figureSumColumnList((k) => `coalesce(p.${k}, 0)`)}
       FROM bounds, generate_series(bounds.lo, bounds.hi, ${step}::interval) AS g
       LEFT JOIN per_bucket p ON p.bucket = g::date
+    ),
+    sums AS (
+      SELECT start, ${cumulative ? figureSumColumnList((k) => `sum(${k}) OVER (ORDER BY start)::int8`) : figureSumColumnList()} FROM points
     )
-    SELECT start::text AS start,
-           ${sql.raw(running('total_low'))}::int8 AS total_low,
-           ${sql.raw(running('total_best'))}::int8 AS total_best,
-           CASE WHEN ${sql.raw(cumulative ? 'bool_or(open_ended) OVER (ORDER BY start)' : 'open_ended')} THEN NULL
-                ELSE ${sql.raw(running('coalesce(total_high, 0)'))}::int8 END AS total_high,
-           ${sql.raw(running('records'))}::int8 AS records,
-           ${sql.raw(running('unknown_count'))}::int8 AS unknown_count,
-           ${sql.raw(running('exact_count'))}::int8 AS exact_count,
-           ${sql.raw(running('approximate_count'))}::int8 AS approximate_count
-    FROM points ORDER BY start
+    SELECT start::text AS start, ${figureSumColumnList()}, ${presentSumSql}
+    FROM sums ORDER BY sums.start
     LIMIT ${MAX_SERIES_POINTS + 1}`);
   if (rows.length > MAX_SERIES_POINTS) {
     throw new BadUserInputError(

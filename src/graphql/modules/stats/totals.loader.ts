@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../../db/client.js';
 import { batchScheduleFn } from '../../common/batching.js';
-import { emptyFigureTotal, figureTotalColumns, toFigureTotal, type FigureTotalRow } from './figure-total.js';
+import { factSumColumns, figureSumAggregates, presentSumSql } from './figure-sum.js';
+import { emptyFigureTotal, toFigureTotal, type FigureTotalRow } from './figure-total.js';
 import type { CasualtyTotals } from './stats.type.js';
 
 /**
@@ -14,10 +15,11 @@ export function casualtyTotalsLoader<K extends number | string>(db: Database, pa
     async (keys) => {
       const column = sql.raw(parentColumn);
       const rows = await queryRows<FigureTotalRow & { parent: K; kind: string | null }>(db, sql`
-        SELECT ${column} AS parent, kind, ${figureTotalColumns()}
-        FROM casualties
-        WHERE ${column} IN (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})
-        GROUP BY GROUPING SETS ((${column}, kind), (${column}))`);
+        SELECT *, ${presentSumSql} FROM (
+          SELECT ${column} AS parent, kind, ${figureSumAggregates}
+          FROM (SELECT ${column}, kind, ${factSumColumns} FROM casualties WHERE ${column} IN (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})) AS facts
+          GROUP BY GROUPING SETS ((${column}, kind), (${column}))
+        ) AS totals`);
       const totals = new Map<string, CasualtyTotals>(
         keys.map((k) => [String(k), { killed: emptyFigureTotal(), injured: emptyFigureTotal(), all: emptyFigureTotal() }]),
       );
