@@ -4,6 +4,7 @@ import { openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { createServer } from './server.js';
 import { seedIfEmpty } from '../seeds/index.js';
+import { refreshFanoutIfMissing } from './graphql/fanout.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -21,6 +22,8 @@ const handle = await openDatabase({
 });
 await migrateDatabase(handle);
 if (config.seedOnStart && (await seedIfEmpty(handle.db))) logger.info('database was empty: seed dataset loaded');
+// Data loaded before the cost estimate measured its lists: measure them once (a read-only user cannot; defaults apply).
+await refreshFanoutIfMissing(handle.db).catch((err) => logger.warn({ err }, 'could not measure the list sizes for the cost estimate'));
 const server = await createServer(handle, config, logger);
 await new Promise<void>((resolve) => server.httpServer.listen(config.port, config.host, resolve));
 const address = server.httpServer.address();

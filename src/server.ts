@@ -21,6 +21,7 @@ import { classifyDatabaseFault, databaseFaultMessage, ErrorCode, QueryTooComplex
 import { sendHttpError } from './http/http-errors.js';
 import { loggingPlugin } from './http/logging-plugin.js';
 import { queryLimits, TOKEN_LIMIT_MESSAGE } from './http/query-limits.js';
+import { FanoutStatistics } from './graphql/fanout.js';
 import { rateLimit } from './http/rate-limit.js';
 import { chain } from './http/chain.js';
 import { checkReadiness } from './http/readiness.js';
@@ -117,7 +118,13 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
     app,
   );
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
-  const limits = queryLimits(config);
+  // The cost estimate multiplies by the nested lists' measured sizes: read them now and every so
+  // often (importers refresh the table); unreadable, the estimate uses its defaults until a reload works.
+  const fanout = new FanoutStatistics();
+  const reloadFanout = () => fanout.reload(handle.db).catch((err) => logger.warn({ err }, 'could not read the list sizes for the cost estimate'));
+  await reloadFanout();
+  const fanoutTimer = config.fanoutReloadSeconds > 0 ? setInterval(reloadFanout, config.fanoutReloadSeconds * 1000).unref() : undefined;
+  const limits = queryLimits(config, fanout);
   const examples = readFileSync(examplesFile, 'utf8');
   const jit = jitExecution(await getSchema());
   const plugins: ApolloServerPlugin<Context>[] = [
@@ -214,6 +221,7 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
     context: () => createContext(handle.db, config, logger, randomUUID()),
     async stop() {
       stopping = true;
+      clearInterval(fanoutTimer);
       await apollo.stop();
       await redis?.quit().catch(() => redis.disconnect());
     },
