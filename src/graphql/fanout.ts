@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/client.js';
-import { MAX_SERIES_POINTS } from './modules/stats/stats.sql.js';
+import { MAX_SERIES_POINTS } from './modules/stats/series-limit.js';
 import type { FanoutOf, ListFanout } from '../http/query-cost.js';
 
 /**

@@ -5,6 +5,7 @@ import { BadUserInputError } from '../../errors.js';
 import { SortDirection } from '../../common/enums.js';
 import { figureTotalColumns, type FigureTotalRow } from './figure-total.js';
 import { SeriesInterval, StatsOrderField, type StatsOrder } from './stats.input.js';
+import { MAX_SERIES_POINTS } from './series-limit.js';
 
 /** A grouping dimension: the SQL expression of its key and the column alias it is read back as. */
 export interface DimensionSql {
@@ -95,9 +96,6 @@ export async function groupsOf(
   if (!total) throw new Error('GROUPING SETS returned no grand-total row');
   return { rows: rows.filter((row) => !row.is_total), total };
 }
-
-/** The most points one series may have. */
-export const MAX_SERIES_POINTS = 1000;
 
 const bucketOf: Record<SeriesInterval, { key: SQL; unit: string; step: string }> = {
   [SeriesInterval.DAY]: { key: dayKey, unit: 'day', step: '1 day' },
