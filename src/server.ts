@@ -94,6 +94,8 @@ export interface NewsgraphServer {
   context(): Context;
   /** Stops accepting, drains in-flight requests (up to shutdownGraceMs), closes Redis; the database stays open. */
   stop(): Promise<void>;
+  /** Rereads the nested lists' measured sizes now (after an in-process load), instead of at the next reload. */
+  reloadFanout(): Promise<void>;
 }
 
 /** A client-chosen request id is kept (to correlate with its own logs) only if it is short and plain. */
@@ -219,6 +221,7 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
     httpServer,
     apollo,
     context: () => createContext(handle.db, config, logger, randomUUID()),
+    reloadFanout,
     async stop() {
       stopping = true;
       clearInterval(fanoutTimer);

@@ -69,11 +69,10 @@ const relations: SQL[] = [
   perParent('Reaction.quotes', sql`SELECT count(*) AS n FROM quotes WHERE reaction_id IS NOT NULL GROUP BY reaction_id`, sql`SELECT count(*) FROM reactions`),
   rootList('Query.countries', sql`SELECT count(*) AS n FROM countries`),
   rootList('Query.sources', sql`SELECT count(*) AS n FROM sources`),
-  // A series without a date range spans the data: its daily points, at most the series' cap.
-  rootList(
-    'CasualtySeries.points',
-    sql`SELECT least(coalesce(max(occurred_on) - min(occurred_on) + 1, 0), ${MAX_SERIES_POINTS}) AS n FROM casualties WHERE occurred_precision = 'DAY'`,
-  ),
+  // Expected: a series without a date range spans the data (its daily points); at worst, the series' cap.
+  sql`SELECT 'CasualtySeries.points', 1::int8, least(coalesce(max(occurred_on) - min(occurred_on) + 1, 0), ${MAX_SERIES_POINTS})::int8,
+             ${MAX_SERIES_POINTS}::int8
+      FROM casualties WHERE occurred_precision = 'DAY'`,
 ];
 
 /**

@@ -112,6 +112,31 @@ describe('query cost from the data the lists really hold', () => {
     }
     expect(await reactionsOf()).toEqual({ relation: 'Event.reactions', parents: 12, children: 34, maxChildren: 19 });
   });
+
+  it('prices the same document again once the server rereads new figures', async () => {
+    const db = t.database.handle.db;
+    const costOf = async () => (await withCostReport(TIMELINE_REACTIONS)).extensions?.cost;
+    expect(await costOf()).toMatchObject({ estimated: 273, worstCase: 5_231 });
+    // 30 more reactions, all on the busiest event's largest country group: its figures grow.
+    await db.execute(sql`
+      INSERT INTO reactions (actor_id, event_id, stance, summary, occurred_on, occurred_precision, citation_id)
+      SELECT r.actor_id, r.event_id, r.stance, 'cost reload reaction', r.occurred_on, r.occurred_precision, r.citation_id
+      FROM (SELECT r.* FROM reactions r JOIN actors a ON a.id = r.actor_id WHERE a.country_code IS NOT NULL ORDER BY r.id LIMIT 1) AS r,
+           generate_series(1, 30)`);
+    try {
+      await refreshFanout(db);
+      expect(await costOf()).toMatchObject({ estimated: 273, worstCase: 5_231 }); // not reread yet
+      await t.server.reloadFanout();
+      const grown = await costOf();
+      expect(grown.estimated).toBeGreaterThan(273);
+      expect(grown.worstCase).toBeGreaterThan(5_231);
+    } finally {
+      await db.execute(sql`DELETE FROM reactions WHERE summary = 'cost reload reaction'`);
+      await refreshFanout(db);
+      await t.server.reloadFanout();
+    }
+    expect(await costOf()).toMatchObject({ estimated: 273, worstCase: 5_231 });
+  });
 });
 
 describe('query cost on an empty database', () => {
