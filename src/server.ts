@@ -123,7 +123,8 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
   // The cost estimate multiplies by the nested lists' measured sizes: read them now and every so
   // often (importers refresh the table); unreadable, the estimate uses its defaults until a reload works.
   const fanout = new FanoutStatistics();
-  const reloadFanout = () => fanout.reload(handle.db).catch((err) => logger.warn({ err }, 'could not read the list sizes for the cost estimate'));
+  const reloadFanout = () =>
+    fanout.reload(handle.db).catch((err) => logger.warn({ err }, 'could not read the list sizes for the cost estimate'));
   await reloadFanout();
   const fanoutTimer = config.fanoutReloadSeconds > 0 ? setInterval(reloadFanout, config.fanoutReloadSeconds * 1000).unref() : undefined;
   const limits = queryLimits(config, fanout);

@@ -66,7 +66,11 @@ const relations: SQL[] = [
   perParent('Actor.members', sql`SELECT count(*) AS n FROM actors WHERE parent_id IS NOT NULL GROUP BY parent_id`, allActors),
   perParent('Actor.quotes', sql`SELECT count(*) AS n FROM quotes GROUP BY speaker_actor_id`, allActors),
   perParent('Actor.reactions', sql`SELECT count(*) AS n FROM reactions GROUP BY actor_id`, allActors),
-  perParent('Reaction.quotes', sql`SELECT count(*) AS n FROM quotes WHERE reaction_id IS NOT NULL GROUP BY reaction_id`, sql`SELECT count(*) FROM reactions`),
+  perParent(
+    'Reaction.quotes',
+    sql`SELECT count(*) AS n FROM quotes WHERE reaction_id IS NOT NULL GROUP BY reaction_id`,
+    sql`SELECT count(*) FROM reactions`,
+  ),
   rootList('Query.countries', sql`SELECT count(*) AS n FROM countries`),
   rootList('Query.sources', sql`SELECT count(*) AS n FROM sources`),
   // Expected: a series without a date range spans the data (its daily points); at worst, the series' cap.
@@ -94,7 +98,12 @@ export async function readFanout(db: Database): Promise<FanoutRow[]> {
     db,
     sql`SELECT relation, parents, children, max_children FROM relation_fanout`,
   );
-  return rows.map((row) => ({ relation: row.relation, parents: Number(row.parents), children: Number(row.children), maxChildren: Number(row.max_children) }));
+  return rows.map((row) => ({
+    relation: row.relation,
+    parents: Number(row.parents),
+    children: Number(row.children),
+    maxChildren: Number(row.max_children),
+  }));
 }
 
 /** Measures the lists once if they never were (a database loaded before the table existed). */

@@ -109,7 +109,11 @@ export function estimateQueryCost(
   };
 
   /** How many times a field runs its children: expected and at worst. */
-  const multipliers = (field: FieldNode, definition: GraphQLField<unknown, unknown>, parentType: GraphQLCompositeType): [number, number] => {
+  const multipliers = (
+    field: FieldNode,
+    definition: GraphQLField<unknown, unknown>,
+    parentType: GraphQLCompositeType,
+  ): [number, number] => {
     if (definition.args.some((arg) => arg.name === 'first')) {
       const size = requestedPageSize(field, variables);
       return [size, size];

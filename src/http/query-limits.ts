@@ -76,7 +76,8 @@ function costLimitPlugin(maxQueryCost: number, fanout: FanoutStatistics): Apollo
           report = { estimated: cost.estimated, limit: maxQueryCost, worstCase: cost.worstCase, worstCaseLimit };
           if (cost.estimated > maxQueryCost) {
             const error = new QueryTooComplexError(
-              `Query cost limit of ${maxQueryCost} exceeded, estimated ${cost.estimated}. Ask for smaller pages (first) or fewer nested lists.`,
+              `Query cost limit of ${maxQueryCost} exceeded, estimated ${cost.estimated}. ` +
+                'Ask for smaller pages (first) or fewer nested lists.',
               'cost',
               maxQueryCost,
             );

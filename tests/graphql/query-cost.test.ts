@@ -25,7 +25,8 @@ const TIMELINE_REACTIONS = `{
 }`;
 
 /** Five levels of reactions through actors and events: cheap on average, explosive on the busiest events. */
-const REACTION_CHAIN = `events(first: 100) { nodes { reactions { actor { reactions { event { reactions { actor { reactions { id } } } } } } } } }`;
+const REACTION_CHAIN =
+  'events(first: 100) { nodes { reactions { actor { reactions { event { reactions { actor { reactions { id } } } } } } } } }';
 
 /** Runs an operation as a client sending `extensions: { cost: true }` would (Apollo's whole pipeline). */
 async function withCostReport(query: string, server = t.server): Promise<GraphQLResult & { extensions?: Record<string, any> }> {
@@ -56,7 +57,8 @@ describe('query cost from the data the lists really hold', () => {
   });
 
   it('refuses an operation over the limit before any SQL, saying by how much (estimated against maximum)', async () => {
-    // Each alias: 1 + 100 × (1 + (1 + 34/12 × (1 + (1 + 1 × (1 + (1 + 34/12 × (1 + (1 + 1 × 1)))))))) = 3742.67 (at least 1 reaction per actor).
+    // Each alias (34 reactions on 12 events; at least 1 per actor):
+    // 1 + 100 × (1 + (1 + 34/12 × (1 + (1 + 1 × (1 + (1 + 34/12 × (1 + (1 + 1 × 1)))))))) = 3742.67
     const aliases = ['a', 'b', 'c', 'd', 'e', 'f'].map((alias) => `${alias}: ${REACTION_CHAIN}`).join(' ');
     const before = t.statements();
     const result = await withCostReport(`{ ${aliases} }`);
@@ -72,11 +74,14 @@ describe('query cost from the data the lists really hold', () => {
   });
 
   it('refuses a query cheap on average whose worst case explodes on the busiest parents', async () => {
-    // Worst case: 19 reactions on the busiest event, 4 by the most active actor: 1 + 100 × (1 + (1 + 19 × (1 + (1 + 4 × (1 + (1 + 19 × (1 + (1 + 4))))))))
+    // Worst case, 19 reactions on the busiest event and 4 by the most active actor:
+    // 1 + 100 × (1 + (1 + 19 × (1 + (1 + 4 × (1 + (1 + 19 × (1 + (1 + 4))))))))
     const before = t.statements();
     const result = await withCostReport(`{ ${REACTION_CHAIN} }`);
     expect(t.statements()).toBe(before);
-    expect(result.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'worstCaseCost', maximum: 200_000, estimated: 885_601 });
+    expect(result.errors?.[0]?.extensions).toEqual({
+      code: 'QUERY_TOO_COMPLEX', limit: 'worstCaseCost', maximum: 200_000, estimated: 885_601,
+    });
     expect(result.errors?.[0]?.message).toMatch(/worst-case cost limit of 200000 exceeded, estimated 885601 .*\(expected 3743\)/);
   });
 

@@ -88,15 +88,20 @@ describe('query limits refuse abusive operations before any SQL runs', () => {
     const before = t.statements();
     const response = await postGraphQL(base, { query: `{ events(first: 100) { nodes { title reactions { stance quotes { text } } } } }` });
     expect(response.status).toBe(400);
-    expect(response.body?.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', maximum: 1_000, estimated: 1193, cost: 1193 });
+    expect(response.body?.errors?.[0]?.extensions).toEqual({
+      code: 'QUERY_TOO_COMPLEX', limit: 'cost', maximum: 1_000, estimated: 1193, cost: 1193,
+    });
     expect(t.statements()).toBe(before);
   });
 
   it('cost: a client sending extensions.cost = true reads the estimate and both limits over HTTP', async () => {
-    const response = await postGraphQL(base, { query: `{ events(first: 20) { nodes { title reactions { stance quotes { text } } } } }`, extensions: { cost: true } });
+    const query = `{ events(first: 20) { nodes { title reactions { stance quotes { text } } } } }`;
+    const response = await postGraphQL(base, { query, extensions: { cost: true } });
     expect(response.status).toBe(200);
     // Worst case: 19 reactions on the busiest event, 5 quotes on the most quoted reaction: 1 + 20 × (1 + 1 + (1 + 19 × (1 + (1 + 5 × 1)))).
-    expect((response.body as { extensions?: unknown } | undefined)?.extensions).toEqual({ cost: { estimated: 240, limit: 1_000, worstCase: 2_721, worstCaseLimit: 10_000 } });
+    expect((response.body as { extensions?: unknown } | undefined)?.extensions).toEqual({
+      cost: { estimated: 240, limit: 1_000, worstCase: 2_721, worstCaseLimit: 10_000 },
+    });
   });
 
   it('a limit error over HTTP is a 400 with the code, not GRAPHQL_VALIDATION_FAILED', async () => {

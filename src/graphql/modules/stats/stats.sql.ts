@@ -130,7 +130,8 @@ export function checkSeriesRange(interval: SeriesInterval, from: string | null |
   const points = seriesPointCount(interval, from, to);
   if (points > MAX_SERIES_POINTS) {
     throw new BadUserInputError(
-      `The series would have ${points} points (one per ${bucketOf[interval].unit} from ${from} to ${to}): more than ${MAX_SERIES_POINTS} points, ` +
+      `The series would have ${points} points (one per ${bucketOf[interval].unit} from ${from} to ${to}): ` +
+        `more than ${MAX_SERIES_POINTS} points, ` +
         'the maximum. Narrow the date range or use a wider interval.',
       'interval',
       { points, maximum: MAX_SERIES_POINTS },
@@ -174,6 +175,7 @@ export async function seriesOf(
              (p.records > 0 AND p.total_high IS NULL) AS open_ended,
              coalesce(p.records, 0) AS records, coalesce(p.unknown_count, 0) AS unknown_count,
              coalesce(p.exact_count, 0) AS exact_count, coalesce(p.approximate_count, 0) AS approximate_count
+      -- Never more than one point past the cap: a range open on one end may span millennia.
       FROM bounds, generate_series(bounds.lo, least(bounds.hi, bounds.lo + ${MAX_SERIES_POINTS} * ${step}::interval), ${step}::interval) AS g
       LEFT JOIN per_bucket p ON p.bucket = g::date
     )
