@@ -35,7 +35,7 @@ export interface Config {
   maxDirectives: number;
   /** MAX_TOKENS: lexical tokens per document; the parser stops reading beyond it. */
   maxTokens: number;
-  /** MAX_QUERY_COST: expected cost per operation; the worst case may reach 10 times it (see src/http/query-cost.ts for the model). */
+  /** MAX_QUERY_COST: expected cost per operation; the worst case may reach 100 times it (see src/http/query-cost.ts for the model). */
   maxQueryCost: number;
   /** FANOUT_RELOAD_SECONDS: how often the server rereads the nested lists' measured sizes the cost estimate uses (0: at start only). */
   fanoutReloadSeconds: number;

@@ -24,7 +24,7 @@ const TIMELINE_REACTIONS = `{
   }
 }`;
 
-/** Five levels of reactions through actors and events: cheap on average, explosive on the busiest events. */
+/** Reactions of the reacting actors' other events, and so on: fine once, too much six times over. */
 const REACTION_CHAIN =
   'events(first: 100) { nodes { reactions { actor { reactions { event { reactions { actor { reactions { id } } } } } } } } }';
 
@@ -34,6 +34,10 @@ async function withCostReport(query: string, server = t.server): Promise<GraphQL
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
   return response.body.singleResult;
 }
+
+/** Quotes of the speakers of the quotes of events, twice over: cheap on average, explosive on the busiest parents. */
+const QUOTE_CHAIN =
+  'events(first: 100) { nodes { quotes { speaker { quotes { event { quotes { speaker { quotes { id } } } } } } } } }';
 
 describe('query cost from the data the lists really hold', () => {
   it('answers the timeline-reactions query (6 events, 34 reactions) that the fixed guess of 10 per list refused', async () => {
@@ -46,7 +50,7 @@ describe('query cost from the data the lists really hold', () => {
     expect(events.nodes).toHaveLength(6);
     const reactions = events.nodes.flatMap((e: any) => e.reactionsByCountry.flatMap((g: any) => g.reactions));
     expect(reactions.length).toBeGreaterThan(0);
-    expect(result.extensions?.cost).toEqual({ estimated: 273, limit: 20_000, worstCase: 5_231, worstCaseLimit: 200_000 });
+    expect(result.extensions?.cost).toEqual({ estimated: 273, limit: 20_000, worstCase: 5_231, worstCaseLimit: 2_000_000 });
   });
 
   it('reports the estimate only to a client that asks for it', async () => {
@@ -74,15 +78,17 @@ describe('query cost from the data the lists really hold', () => {
   });
 
   it('refuses a query cheap on average whose worst case explodes on the busiest parents', async () => {
-    // Worst case, 19 reactions on the busiest event and 4 by the most active actor:
-    // 1 + 100 × (1 + (1 + 19 × (1 + (1 + 4 × (1 + (1 + 19 × (1 + (1 + 4))))))))
     const before = t.statements();
-    const result = await withCostReport(`{ ${REACTION_CHAIN} }`);
+    const result = await withCostReport(`{ ${QUOTE_CHAIN} }`);
     expect(t.statements()).toBe(before);
+    // Worst case, 28 quotes on the most quoted event and 10 by the most quoted speaker:
+    // 1 + 100 × (1 + (1 + 28 × (1 + (1 + 10 × (1 + (1 + 28 × (1 + (1 + 10 × 1))))))))
     expect(result.errors?.[0]?.extensions).toEqual({
-      code: 'QUERY_TOO_COMPLEX', limit: 'worstCaseCost', maximum: 200_000, estimated: 885_601,
+      code: 'QUERY_TOO_COMPLEX', limit: 'worstCaseCost', maximum: 2_000_000, estimated: 9_469_801,
     });
-    expect(result.errors?.[0]?.message).toMatch(/worst-case cost limit of 200000 exceeded, estimated 885601 .*\(expected 3743\)/);
+    // Expected, 45 quotes on 12 events and at least 1 per speaker:
+    // 1 + 100 × (1 + (1 + 45/12 × (1 + (1 + 1 × (1 + (1 + 45/12 × (1 + (1 + 1 × 1)))))))) = 5919.75
+    expect(result.errors?.[0]?.message).toMatch(/worst-case cost limit of 2000000 exceeded, estimated 9469801 .*\(expected 5920\)/);
   });
 
   it('measures every nested list of objects the schema has, so none falls back to a guess', async () => {
