@@ -37,8 +37,10 @@ export interface Config {
   maxDirectives: number;
   /** MAX_TOKENS: lexical tokens per document; the parser stops reading beyond it. */
   maxTokens: number;
-  /** MAX_QUERY_COST: estimated cost per operation (see src/http/query-cost.ts for the weights). */
+  /** MAX_QUERY_COST: expected cost per operation; the worst case may reach 100 times it (see src/http/query-cost.ts for the model). */
   maxQueryCost: number;
+  /** FANOUT_RELOAD_SECONDS: how often the server rereads the nested lists' measured sizes the cost estimate uses (0: at start only). */
+  fanoutReloadSeconds: number;
   /** MAX_BODY_BYTES: largest request body; larger ones get 413. */
   maxBodyBytes: number;
   /** REQUEST_TIMEOUT_MS: a request must be received and answered within this time (408 / 503 TIMEOUT otherwise). */
@@ -147,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxDirectives: integer(env, 'MAX_DIRECTIVES', 10, 0, 1000),
     maxTokens: integer(env, 'MAX_TOKENS', 2_000, 10, 1_000_000),
     maxQueryCost: integer(env, 'MAX_QUERY_COST', 20_000, 1, 100_000_000),
+    fanoutReloadSeconds: integer(env, 'FANOUT_RELOAD_SECONDS', 300, 0, 86_400),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100 * 1024, 1024, 100 * 1024 * 1024),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
     corsOrigins: origins(env, 'CORS_ORIGINS'),

@@ -5,6 +5,7 @@ import { createServer, type NewsgraphServer } from './server.js';
 import { StartupError, startupFailureLine } from './startup-error.js';
 import type { DatabaseHandle } from './db/client.js';
 import { seedIfEmpty } from '../seeds/index.js';
+import { refreshFanoutIfMissing } from './graphql/fanout.js';
 
 let config: Config;
 try {
@@ -38,6 +39,8 @@ try {
     onCreated: (database) => logger.info({ database }, 'database did not exist: created it'),
   });
   if (config.seedOnStart && (await seedIfEmpty(handle.db).catch(explainSeedFault))) logger.info('database was empty: seed dataset loaded');
+  // Data loaded before the cost estimate measured its lists: measure them once (a read-only user cannot; defaults apply).
+  await refreshFanoutIfMissing(handle.db).catch((err) => logger.warn({ err }, 'could not measure the list sizes for the cost estimate'));
   server = await createServer(handle, config, logger);
   const { httpServer } = server;
   await new Promise<void>((resolve, reject) => {

@@ -20,6 +20,7 @@ import { classifyDatabaseFault, databaseFaultMessage, ErrorCode, QueryTooComplex
 import { sendHttpError } from './http/http-errors.js';
 import { loggingPlugin } from './http/logging-plugin.js';
 import { queryLimits, TOKEN_LIMIT_MESSAGE } from './http/query-limits.js';
+import { FanoutStatistics } from './graphql/fanout.js';
 import { rateLimit } from './http/rate-limit.js';
 import { chain } from './http/chain.js';
 import { corsMiddleware } from './http/cors.js';
@@ -93,6 +94,8 @@ export interface NewsgraphServer {
   context(): Context;
   /** Stops accepting, drains in-flight requests (up to shutdownGraceMs), closes Redis; the database stays open. */
   stop(): Promise<void>;
+  /** Rereads the nested lists' measured sizes now (after an in-process load), instead of at the next reload. */
+  reloadFanout(): Promise<void>;
 }
 
 /** A client-chosen request id is kept (to correlate with its own logs) only if it is short and plain. */
@@ -140,7 +143,14 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
     app,
   );
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
-  const limits = queryLimits(config);
+  // The cost estimate multiplies by the nested lists' measured sizes: read them now and every so
+  // often (importers refresh the table); unreadable, the estimate uses its defaults until a reload works.
+  const fanout = new FanoutStatistics();
+  const reloadFanout = () =>
+    fanout.reload(handle.db).catch((err) => logger.warn({ err }, 'could not read the list sizes for the cost estimate'));
+  await reloadFanout();
+  const fanoutTimer = config.fanoutReloadSeconds > 0 ? setInterval(reloadFanout, config.fanoutReloadSeconds * 1000).unref() : undefined;
+  const limits = queryLimits(config, fanout);
   const examples = readFileSync(examplesFile, 'utf8');
   const jit = jitExecution(await getSchema());
   const plugins: ApolloServerPlugin<Context>[] = [
@@ -237,8 +247,10 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
     httpServer,
     apollo,
     context: () => createContext(handle.db, config, logger, randomUUID()),
+    reloadFanout,
     async stop() {
       stopping = true;
+      clearInterval(fanoutTimer);
       await apollo.stop();
       await redis?.quit().catch(() => redis.disconnect());
     },

@@ -23,8 +23,8 @@ export const ErrorCode = {
 
 /** The request asked for something impossible: malformed ID, page too large, inverted range. */
 export class BadUserInputError extends GraphQLError {
-  constructor(message: string, argument?: string) {
-    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}) } });
+  constructor(message: string, argument?: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}), ...details } });
   }
 }
 
@@ -35,7 +35,7 @@ export class NotFoundError extends GraphQLError {
   }
 }
 
-export type QueryLimit = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost';
+export type QueryLimit = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost' | 'worstCaseCost';
 
 /** An operation refused before execution because it exceeds one of the configured query limits. */
 export class QueryTooComplexError extends GraphQLError {

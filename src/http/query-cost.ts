@@ -1,3 +1,26 @@
+/**
+ * The query cost model. An operation is priced before it runs, from its document and variables:
+ * every field costs 1, plus its children's cost times how many times they run.
+ * - A field with a `first` argument (connections, statistics groups) runs its children `first`
+ *   times (DEFAULT_PAGE_SIZE when omitted): a bound the client sets, so also the worst case.
+ *   The connection's `edges`/`nodes` add no second multiplier.
+ * - Any other list of objects (`event.reactions`, `reaction.quotes`, `countries`) runs them as many
+ *   times as the data says: its fan-out per parent (average and maximum items), measured exactly
+ *   by refreshFanout (src/graphql/fanout.ts, table relation_fanout) after every bulk load (seed,
+ *   importers, the synthetic generator), read by the server at start and every FANOUT_RELOAD_SECONDS.
+ *   The expected cost multiplies by the average, at least MIN_LIST_SIZE (so no list is free, an
+ *   empty database included); the worst case multiplies by the maximum. A list never measured
+ *   counts NESTED_LIST_SIZE for both (the old fixed guess).
+ * - A statistics field (GROUP BY over many rows) adds AGGREGATE_COST.
+ * Fragments and @skip/@include are counted as if always taken: an upper bound, never less.
+ * The server refuses an operation whose expected cost exceeds MAX_QUERY_COST, or whose worst case
+ * exceeds WORST_CASE_FACTOR times it, before any SQL. The worst case multiplies maxima that rarely
+ * meet (the event with the most reactions is seldom the one with the most countries), hence the
+ * wide factor: it catches what is cheap on average but explodes by orders of magnitude on the
+ * busiest parents. `extensions: { cost: true }` in a request returns both figures and limits.
+ * E.g. 10 timeline events → reactionsByCountry → reactions → quotes: 273 expected, 5,231 at worst
+ * on the seed data (the fixed guess of 10 per list made it 24,431).
+ */
 import {
   Kind,
   getNamedType,
@@ -7,6 +30,7 @@ import {
   isObjectType,
   isInterfaceType,
   type FieldNode,
+  type GraphQLField,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
@@ -18,18 +42,26 @@ import { DEFAULT_PAGE_SIZE } from '../graphql/common/paginate.js';
 // The resolvers' default page size is what a connection without `first` really returns.
 export { DEFAULT_PAGE_SIZE };
 
-/**
- * Cost weights. A field costs 1 plus its children times how many times they run:
- * - a field with a `first` argument runs its children `first` times (20 when omitted, the
- *   resolvers' default page size), so a connection's price grows with the page it asks for;
- * - the list fields of a connection (`edges`, `nodes`) add nothing more: the page size counted;
- * - any other list field (`event.casualties`) has no `first`, so it counts as NESTED_LIST_SIZE items;
- * - an aggregate (GROUP BY over many rows) adds AGGREGATE_COST on top.
- * Fragments and @skip/@include are counted as if always taken: an upper bound, never less.
- */
 export const NESTED_LIST_SIZE = 10;
+export const MIN_LIST_SIZE = 1;
 export const AGGREGATE_COST = 100;
+export const WORST_CASE_FACTOR = 100;
 const AGGREGATE_FIELDS = new Set(['casualtyStats', 'troopStats', 'casualtySeries']);
+
+/** A nested list's measured size per parent. */
+export interface ListFanout {
+  average: number;
+  max: number;
+}
+
+/** The fan-out of the list at a schema coordinate (`Event.reactions`), if measured. */
+export type FanoutOf = (coordinate: string) => ListFanout | undefined;
+
+/** The expected cost (from average list sizes) and the worst case (from the largest). */
+export interface QueryCost {
+  estimated: number;
+  worstCase: number;
+}
 
 function isAggregate(field: FieldNode, returnTypeName: string): boolean {
   return AGGREGATE_FIELDS.has(field.name.value) || returnTypeName.endsWith('Stats') || returnTypeName.endsWith('Series');
@@ -44,52 +76,72 @@ function requestedPageSize(field: FieldNode, variables: Record<string, unknown>)
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : DEFAULT_PAGE_SIZE;
 }
 
+const ZERO: QueryCost = { estimated: 0, worstCase: 0 };
+const add = (a: QueryCost, b: QueryCost): QueryCost => ({ estimated: a.estimated + b.estimated, worstCase: a.worstCase + b.worstCase });
+
 /** Estimated cost of one operation, computed from the validated document before anything executes. */
 export function estimateQueryCost(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown> = {},
-): number {
+  fanoutOf: FanoutOf = () => undefined,
+): QueryCost {
   const rootType = schema.getRootType(operation.operation);
-  if (!rootType) return 0;
+  if (!rootType) return ZERO;
 
-  const selectionSetCost = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, visiting: Set<string>): number => {
-    let total = 0;
+  const selectionSetCost = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, visiting: Set<string>): QueryCost => {
+    let total = ZERO;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        total += fieldCost(selection, parentType, visiting);
+        total = add(total, fieldCost(selection, parentType, visiting));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
-        if (condition && isCompositeType(condition)) total += selectionSetCost(selection.selectionSet, condition, visiting);
+        if (condition && isCompositeType(condition)) total = add(total, selectionSetCost(selection.selectionSet, condition, visiting));
       } else {
         const fragment = fragments[selection.name.value];
         if (!fragment || visiting.has(fragment.name.value)) continue; // validation already rejects cycles
         const condition = schema.getType(fragment.typeCondition.name.value);
         if (condition && isCompositeType(condition)) {
-          total += selectionSetCost(fragment.selectionSet, condition, new Set(visiting).add(fragment.name.value));
+          total = add(total, selectionSetCost(fragment.selectionSet, condition, new Set(visiting).add(fragment.name.value)));
         }
       }
     }
     return total;
   };
 
-  const fieldCost = (field: FieldNode, parentType: GraphQLCompositeType, visiting: Set<string>): number => {
-    if (field.name.value.startsWith('__')) return 0; // __typename and introspection: bounded by the depth limit
-    const definition = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[field.name.value] : undefined;
-    if (!definition) return 1;
-    const namedType = getNamedType(definition.type);
-    let multiplier = 1;
+  /** How many times a field runs its children: expected and at worst. */
+  const multipliers = (
+    field: FieldNode,
+    definition: GraphQLField<unknown, unknown>,
+    parentType: GraphQLCompositeType,
+  ): [number, number] => {
     if (definition.args.some((arg) => arg.name === 'first')) {
-      multiplier = requestedPageSize(field, variables);
-    } else if (isListType(getNullableType(definition.type)) && !parentType.name.endsWith('Connection')) {
-      multiplier = NESTED_LIST_SIZE;
+      const size = requestedPageSize(field, variables);
+      return [size, size];
     }
-    const childCost = field.selectionSet && isCompositeType(namedType) ? selectionSetCost(field.selectionSet, namedType, visiting) : 0;
-    return 1 + (isAggregate(field, namedType.name) ? AGGREGATE_COST : 0) + multiplier * childCost;
+    if (!isListType(getNullableType(definition.type)) || parentType.name.endsWith('Connection')) return [1, 1];
+    const fanout = fanoutOf(`${parentType.name}.${definition.name}`);
+    if (!fanout) return [NESTED_LIST_SIZE, NESTED_LIST_SIZE];
+    const expected = Math.max(fanout.average, MIN_LIST_SIZE);
+    return [expected, Math.max(fanout.max, expected)];
   };
 
-  return selectionSetCost(operation.selectionSet, rootType, new Set());
+  const fieldCost = (field: FieldNode, parentType: GraphQLCompositeType, visiting: Set<string>): QueryCost => {
+    if (field.name.value.startsWith('__')) return ZERO; // __typename and introspection: bounded by the depth limit
+    const definition = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[field.name.value] : undefined;
+    if (!definition) return { estimated: 1, worstCase: 1 };
+    const namedType = getNamedType(definition.type);
+    const [expected, worst] = multipliers(field, definition, parentType);
+    const children = field.selectionSet && isCompositeType(namedType) ? selectionSetCost(field.selectionSet, namedType, visiting) : ZERO;
+    const own = 1 + (isAggregate(field, namedType.name) ? AGGREGATE_COST : 0);
+    return { estimated: own + expected * children.estimated, worstCase: own + worst * children.worstCase };
+  };
+
+  const total = selectionSetCost(operation.selectionSet, rootType, new Set());
+  // Averages make fractions; a client reads whole numbers, rounded up so the estimate never flatters.
+  const roundUp = (n: number) => Math.max(0, Math.ceil(n - 1e-9));
+  return { estimated: roundUp(total.estimated), worstCase: roundUp(total.worstCase) };
 }
 
 /**

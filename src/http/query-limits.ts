@@ -3,7 +3,8 @@ import { Kind, type FragmentDefinitionNode, type OperationDefinitionNode, type V
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Config } from '../config.js';
 import { QueryTooComplexError, type QueryLimit } from '../graphql/errors.js';
-import { estimateQueryCost, pageSizeVariables } from './query-cost.js';
+import { estimateQueryCost, pageSizeVariables, WORST_CASE_FACTOR, type QueryCost } from './query-cost.js';
+import { FanoutStatistics } from '../graphql/fanout.js';
 
 /** Page-size combinations remembered per operation (each a few bytes). */
 const MAX_CACHED_COSTS = 64;
@@ -21,13 +22,28 @@ function rejectAs(limit: QueryLimit, maximum: number): RejectCallback {
 /** graphql-js's own token limit (Apollo passes `parseOptions` to `parse`) reports this message ("more that" sic). */
 export const TOKEN_LIMIT_MESSAGE = /Document contains more th[a-z]+ (\d+) tokens/;
 
-/** Refuses an operation whose estimated cost exceeds the limit, after validation and before execution. */
-function costLimitPlugin(maxQueryCost: number): ApolloServerPlugin {
+/** What a client that sends `extensions: { cost: true }` reads in the response's `extensions.cost`. */
+export interface CostReport {
+  /** Expected cost, from the nested lists' average sizes. */
+  estimated: number;
+  /** MAX_QUERY_COST: the most `estimated` may be. */
+  limit: number;
+  /** Cost if every nested list were as long as its longest. */
+  worstCase: number;
+  /** The most `worstCase` may be (WORST_CASE_FACTOR × MAX_QUERY_COST). */
+  worstCaseLimit: number;
+}
+
+/** Refuses an operation whose estimated (or worst-case) cost exceeds the limit, after validation and before execution. */
+function costLimitPlugin(maxQueryCost: number, fanout: FanoutStatistics): ApolloServerPlugin {
+  const worstCaseLimit = maxQueryCost * WORST_CASE_FACTOR;
   // Apollo's document cache hands back the same operation node for the same query text, so its
-  // cost is worked out once per page-size values, not walked again on every request.
-  const costs = new WeakMap<OperationDefinitionNode, { variables: string[]; byPageSizes: Map<string, number> }>();
+  // cost is worked out once per page-size values (and list measurements), not walked again on every request.
+  const costs = new WeakMap<OperationDefinitionNode, { variables: string[]; version: number; byPageSizes: Map<string, QueryCost> }>();
   return {
-    async requestDidStart() {
+    async requestDidStart({ request }) {
+      let report: CostReport | undefined;
+      const wantsReport = (request.extensions as { cost?: unknown } | undefined)?.cost === true;
       return {
         async didResolveOperation({ operation, document, request, schema }) {
           if (!operation) return;
@@ -44,25 +60,46 @@ function costLimitPlugin(maxQueryCost: number): ApolloServerPlugin {
             return byName;
           };
           if (!known) {
-            known = { variables: pageSizeVariables(operation, fragments()), byPageSizes: new Map() };
+            known = { variables: pageSizeVariables(operation, fragments()), version: fanout.version, byPageSizes: new Map() };
             costs.set(operation, known);
+          } else if (known.version !== fanout.version) {
+            known.version = fanout.version;
+            known.byPageSizes.clear();
           }
           const variables = request.variables ?? {};
           const key = JSON.stringify(known.variables.map((name) => variables[name] ?? null));
           let cost = known.byPageSizes.get(key);
           if (cost === undefined) {
-            cost = estimateQueryCost(schema, operation, fragments(), variables);
+            cost = estimateQueryCost(schema, operation, fragments(), variables, fanout.of);
             if (known.byPageSizes.size < MAX_CACHED_COSTS) known.byPageSizes.set(key, cost);
           }
-          if (cost > maxQueryCost) {
+          report = { estimated: cost.estimated, limit: maxQueryCost, worstCase: cost.worstCase, worstCaseLimit };
+          if (cost.estimated > maxQueryCost) {
             const error = new QueryTooComplexError(
-              `Query cost limit of ${maxQueryCost} exceeded, estimated ${cost}. Ask for smaller pages (first) or fewer nested lists.`,
+              `Query cost limit of ${maxQueryCost} exceeded, estimated ${cost.estimated}. ` +
+                'Ask for smaller pages (first) or fewer nested lists.',
               'cost',
               maxQueryCost,
             );
-            error.extensions.cost = cost;
+            // `cost` is what clients read before `estimated` existed; both hold the estimate.
+            Object.assign(error.extensions, { estimated: cost.estimated, cost: cost.estimated });
             throw error;
           }
+          if (cost.worstCase > worstCaseLimit) {
+            const error = new QueryTooComplexError(
+              `Query worst-case cost limit of ${worstCaseLimit} exceeded, estimated ${cost.worstCase} if every nested list were as long ` +
+                `as its longest (expected ${cost.estimated}). Ask for smaller pages (first) or fewer nested lists.`,
+              'worstCaseCost',
+              worstCaseLimit,
+            );
+            Object.assign(error.extensions, { estimated: cost.worstCase });
+            throw error;
+          }
+        },
+        async willSendResponse({ response }) {
+          if (!wantsReport || !report || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, cost: report };
         },
       };
     },
@@ -79,7 +116,7 @@ export interface QueryLimits {
  * Depth, alias and directive limits (graphql-armor validation rules), the token limit (the
  * parser stops reading), and the cost limit. All run before any resolver, so no SQL is sent.
  */
-export function queryLimits(config: Config): QueryLimits {
+export function queryLimits(config: Config, fanout: FanoutStatistics = new FanoutStatistics()): QueryLimits {
   const armor = new ApolloArmor({
     maxDepth: { n: config.maxQueryDepth, flattenFragments: true, propagateOnRejection: false, onReject: [rejectAs('depth', config.maxQueryDepth)] },
     maxAliases: { n: config.maxAliases, propagateOnRejection: false, onReject: [rejectAs('aliases', config.maxAliases)] },
@@ -94,7 +131,7 @@ export function queryLimits(config: Config): QueryLimits {
   const { validationRules } = armor.protect();
   return {
     validationRules,
-    plugins: [costLimitPlugin(config.maxQueryCost)],
+    plugins: [costLimitPlugin(config.maxQueryCost, fanout)],
     parseOptions: { maxTokens: config.maxTokens },
   };
 }

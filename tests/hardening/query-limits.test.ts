@@ -70,24 +70,38 @@ describe('query limits refuse abusive operations before any SQL runs', () => {
   });
 
   it('cost: grows with the page size asked for, whether literal, variable or default', async () => {
-    const page = (first: string) => `query Q${first.startsWith('$') ? '($first: Int)' : ''} { events(first: ${first}) { nodes { title casualties { victims } } } }`;
-    // 1 + first × (1 + 1 + 1 + 10 × 1) = 1 + 13 × first
-    dataOf(await t.query(page('20'))); // 261
-    dataOf(await t.query(`{ events { nodes { title casualties { victims } } } }`)); // default page size 20: 261
-    await expectRefused(page('100'), 'cost', /Query cost limit of 1000 exceeded, estimated 1301/);
-    await expectRefused(page('$first'), 'cost', /estimated 1301/, { first: 100 });
+    const selection = 'nodes { title reactions { stance quotes { text } } }';
+    const page = (first: string) => `query Q${first.startsWith('$') ? '($first: Int)' : ''} { events(first: ${first}) { ${selection} } }`;
+    // Seed data: 34 reactions on 12 events, 39 quotes on 34 reactions, so
+    // 1 + first × (1 + 1 + (1 + 34/12 × (1 + (1 + 39/34 × 1)))) = 1 + 11.92 × first, rounded up.
+    dataOf(await t.query(page('20'))); // 240
+    dataOf(await t.query(`{ events { ${selection} } }`)); // default page size 20: 240
+    await expectRefused(page('100'), 'cost', /Query cost limit of 1000 exceeded, estimated 1193/);
+    await expectRefused(page('$first'), 'cost', /estimated 1193/, { first: 100 });
     // One document, remembered cost per page size: each value still gets its own verdict.
     dataOf(await t.query(page('$first'), { first: 20 }));
-    await expectRefused(page('$first'), 'cost', /estimated 1301/, { first: 100 });
+    await expectRefused(page('$first'), 'cost', /estimated 1193/, { first: 100 });
     dataOf(await t.query(page('$first'), { first: 20 }));
   });
 
   it('cost: the refusal reaches HTTP clients as 400 with the estimate', async () => {
     const before = t.statements();
-    const response = await postGraphQL(base, { query: `{ events(first: 100) { nodes { title casualties { victims } } } }` });
+    const response = await postGraphQL(base, { query: `{ events(first: 100) { nodes { title reactions { stance quotes { text } } } } }` });
     expect(response.status).toBe(400);
-    expect(response.body?.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', maximum: 1_000, cost: 1301 });
+    expect(response.body?.errors?.[0]?.extensions).toEqual({
+      code: 'QUERY_TOO_COMPLEX', limit: 'cost', maximum: 1_000, estimated: 1193, cost: 1193,
+    });
     expect(t.statements()).toBe(before);
+  });
+
+  it('cost: a client sending extensions.cost = true reads the estimate and both limits over HTTP', async () => {
+    const query = `{ events(first: 20) { nodes { title reactions { stance quotes { text } } } } }`;
+    const response = await postGraphQL(base, { query, extensions: { cost: true } });
+    expect(response.status).toBe(200);
+    // Worst case: 19 reactions on the busiest event, 5 quotes on the most quoted reaction: 1 + 20 × (1 + 1 + (1 + 19 × (1 + (1 + 5 × 1)))).
+    expect((response.body as { extensions?: unknown } | undefined)?.extensions).toEqual({
+      cost: { estimated: 240, limit: 1_000, worstCase: 2_721, worstCaseLimit: 100_000 },
+    });
   });
 
   it('a limit error over HTTP is a 400 with the code, not GRAPHQL_VALIDATION_FAILED', async () => {

@@ -12,3 +12,4 @@ export * from './deployments.js';
 export * from './reactions.js';
 export * from './quotes.js';
 export * from './casualty-rollups.js';
+export * from './relation-fanout.js';

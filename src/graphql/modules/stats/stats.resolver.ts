@@ -23,7 +23,7 @@ import {
   TroopGroup, TroopGroupConnection, TroopGroupKey, TroopStats,
 } from './stats.type.js';
 import {
-  checkDimensions, dayKey, factsOf, groupsOf, monthKey, seriesOf, totalOf, unplacedOf, type DimensionSql, type GroupRow, type StatsSource,
+  checkDimensions, checkSeriesRange, dayKey, factsOf, groupsOf, monthKey, seriesOf, totalOf, unplacedOf, type DimensionSql, type GroupRow, type StatsSource,
 } from './stats.sql.js';
 import { casualtySource } from './rollup.js';
 import { declareColumnReads } from '../../common/projection.js';
@@ -296,6 +296,7 @@ export class CasualtySeriesResolver {
     @Ctx() { db }: Context,
   ): Promise<CasualtySeries> {
     const where = and(...casualtyConditions(filter));
+    checkSeriesRange(interval, filter?.occurred?.from, filter?.occurred?.to);
     const rows = await seriesOf(db, casualties, where, interval, cumulative, filter?.occurred?.from, filter?.occurred?.to);
     return { interval, cumulative, where, points: rows.map((row) => ({ start: row.start, total: toFigureTotal(row) })) };
   }

@@ -6,6 +6,7 @@ import { SortDirection } from '../../common/enums.js';
 import { factSumColumns, figureSumAggregates, figureSumColumnList, presentSumSql } from './figure-sum.js';
 import type { FigureTotalRow } from './figure-total.js';
 import { SeriesInterval, StatsOrderField, type StatsOrder } from './stats.input.js';
+import { MAX_SERIES_POINTS } from './series-limit.js';
 
 /** A grouping dimension: the SQL expression of its key and the column alias it is read back as. */
 export interface DimensionSql {
@@ -106,8 +107,6 @@ export async function groupsOf(
   return { rows: rows.filter((row) => !row.is_total), total };
 }
 
-const MAX_SERIES_POINTS = 1000;
-
 const bucketOf: Record<SeriesInterval, { key: SQL; unit: string; step: string }> = {
   [SeriesInterval.DAY]: { key: dayKey, unit: 'day', step: '1 day' },
   [SeriesInterval.WEEK]: { key: weekKey, unit: 'week', step: '1 week' },
@@ -115,6 +114,40 @@ const bucketOf: Record<SeriesInterval, { key: SQL; unit: string; step: string }>
 };
 
 export type SeriesRow = FigureTotalRow & { start: string };
+
+const DAY_MS = 86_400_000;
+const daysSinceEpoch = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+
+/**
+ * How many points a series from `from` to `to` has (both ends included, each end moved to the
+ * start of its interval as the statement does), worked out without asking the database.
+ */
+export function seriesPointCount(interval: SeriesInterval, from: string, to: string): number {
+  if (interval === SeriesInterval.MONTH) {
+    const months = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+    return months(to) - months(from) + 1;
+  }
+  const days = daysSinceEpoch(to) - daysSinceEpoch(from);
+  if (interval === SeriesInterval.DAY) return days + 1;
+  // ISO weeks start on Monday; 1970-01-01 was a Thursday, so Monday-based weekday = (days + 3) mod 7.
+  const monday = (date: string) => daysSinceEpoch(date) - ((((daysSinceEpoch(date) + 3) % 7) + 7) % 7);
+  return (monday(to) - monday(from)) / 7 + 1;
+}
+
+/** Refuses a series with more than MAX_SERIES_POINTS points when both ends are given, before any SQL. */
+export function checkSeriesRange(interval: SeriesInterval, from: string | null | undefined, to: string | null | undefined): void {
+  if (!from || !to || from > to) return; // open ends come from the data; an inverted range is the filter's error
+  const points = seriesPointCount(interval, from, to);
+  if (points > MAX_SERIES_POINTS) {
+    throw new BadUserInputError(
+      `The series would have ${points} points (one per ${bucketOf[interval].unit} from ${from} to ${to}): ` +
+        `more than ${MAX_SERIES_POINTS} points, ` +
+        'the maximum. Narrow the date range or use a wider interval.',
+      'interval',
+      { points, maximum: MAX_SERIES_POINTS },
+    );
+  }
+}
 
 /**
  * One statement for a whole series: records bucketed by interval (those dated too coarsely for
@@ -145,7 +178,8 @@ export async function seriesOf(
     ),
     points AS (
       SELECT g::date AS start, ${figureSumColumnList((k) => `coalesce(p.${k}, 0)`)}
-      FROM bounds, generate_series(bounds.lo, bounds.hi, ${step}::interval) AS g
+      -- Never more than one point past the cap: a range open on one end may span millennia.
+      FROM bounds, generate_series(bounds.lo, least(bounds.hi, bounds.lo + ${MAX_SERIES_POINTS} * ${step}::interval), ${step}::interval) AS g
       LEFT JOIN per_bucket p ON p.bucket = g::date
     ),
     sums AS (
@@ -156,8 +190,9 @@ export async function seriesOf(
     LIMIT ${MAX_SERIES_POINTS + 1}`);
   if (rows.length > MAX_SERIES_POINTS) {
     throw new BadUserInputError(
-      `The series would have more than ${MAX_SERIES_POINTS} points; narrow the date range or use a wider interval.`,
+      `The series would have more than ${MAX_SERIES_POINTS} points, the maximum; narrow the date range or use a wider interval.`,
       'interval',
+      { maximum: MAX_SERIES_POINTS },
     );
   }
   return rows;
