@@ -3,7 +3,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { actors } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
-import { NotFoundError } from '../../errors.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { EventActorRole, SortDirection } from '../../common/enums.js';
 import { rowIdOf } from '../../common/global-id.js';
@@ -62,11 +61,10 @@ export class ActorResolver {
     );
   }
 
-  @Query(() => Actor, { nullable: true, description: 'One actor by ID; NOT_FOUND if none has it.' })
-  async actor(@Arg('id', () => ID, { description: 'An Actor ID.' }) id: string, @Ctx() { loaders }: Context): Promise<Actor> {
+  @Query(() => Actor, { nullable: true, description: 'One actor by ID; null if none has it. A malformed ID is BAD_USER_INPUT.' })
+  async actor(@Arg('id', () => ID, { description: 'An Actor ID.' }) id: string, @Ctx() { loaders }: Context): Promise<Actor | null> {
     const row = await loaders.actor.load(rowIdOf('Actor', id));
-    if (!row) throw new NotFoundError('Actor', id);
-    return toActor(row);
+    return row ? toActor(row) : null;
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'Country the actor belongs to; null for multinational groups ("European allies").' })

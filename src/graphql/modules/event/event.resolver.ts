@@ -3,7 +3,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { eventActors, events, locations } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
-import { NotFoundError } from '../../errors.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { EventActorRole, SortDirection } from '../../common/enums.js';
 import { rowIdOf } from '../../common/global-id.js';
@@ -84,15 +83,14 @@ export class EventResolver {
     );
   }
 
-  @Query(() => Event, { nullable: true, description: 'One event by ID; NOT_FOUND if none has it.' })
+  @Query(() => Event, { nullable: true, description: 'One event by ID; null if none has it. A malformed ID is BAD_USER_INPUT.' })
   async event(
     @Arg('id', () => ID, { description: 'An Event ID.' }) id: string,
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<Event> {
+  ): Promise<Event | null> {
     const row = await loadEvent(context, rowIdOf('Event', id), info);
-    if (!row) throw new NotFoundError('Event', id);
-    return toEvent(row);
+    return row ? toEvent(row) : null;
   }
 
   @FieldResolver(() => Location, { nullable: true, description: 'Where it happened, if the source says.' })
