@@ -14,7 +14,7 @@ export class EventFilter {
   @ArrayMaxSize(20)
   kinds?: EventKind[] | null;
 
-  @Field(() => CountryCodeScalar, { nullable: true, description: 'Only events located in this country.' })
+  @Field(() => CountryCodeScalar, { nullable: true, description: 'Only events at a place in this country (a place in several countries is in each of them).' })
   country?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only events this actor (an Actor ID) took part in, in any role.' })

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { eventActors, events, locations } from '../../../db/schema/index.js';
+import { eventActors, events, locationCountries } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { EventActorRole, SortDirection } from '../../common/enums.js';
@@ -31,8 +31,10 @@ function eventConditions(filter: EventFilter | null | undefined): (SQL | undefin
   return [
     dateRangeCondition(filter.occurred, events, 'filter.occurred'),
     filter.kinds?.length ? inArray(events.kind, filter.kinds) : undefined,
+    // A place in several countries is in each (location_countries); its (country_code, location_id) index answers the subquery.
     filter.country
-      ? inArray(events.locationId, sql`(SELECT ${locations.id} FROM ${locations} WHERE ${locations.countryCode} = ${filter.country})`)
+      ? inArray(events.locationId, sql`(SELECT ${locationCountries.locationId} FROM ${locationCountries}
+          WHERE ${locationCountries.countryCode} = ${filter.country})`)
       : undefined,
     filter.actor
       ? inArray(events.id, sql`(SELECT ${eventActors.eventId} FROM ${eventActors} WHERE ${eventActors.actorId} = ${rowIdOf('Actor', filter.actor, 'filter.actor')})`)
