@@ -7,7 +7,7 @@ import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { EventActorRole, SortDirection } from '../../common/enums.js';
 import { rowIdOf } from '../../common/global-id.js';
 import { keysetPage } from '../../common/paginate.js';
-import { likePattern } from '../../common/search.js';
+import { actorSearch } from '../../common/search.js';
 import { loadOptional, type ActorRow } from '../../loaders.js';
 import { Country, toCountry } from '../country/country.type.js';
 import { Event, toEvent } from '../event/event.type.js';
@@ -19,14 +19,6 @@ import { declareColumnReads } from '../../common/projection.js';
 
 // Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
 declareColumnReads('Query', { actors: [], actor: [] });
-
-/**
- * Substring match on name + aliases (so every spelling a source used finds the actor), or a close
- * trigram word match for spellings no source used yet. Both use the GIN trigram index.
- */
-export function actorSearch(term: string): SQL {
-  return sql`(${actors.searchText} LIKE ${likePattern(term)} OR ${term.toLowerCase()} <% ${actors.searchText})`;
-}
 
 function actorConditions(filter: ActorFilter | null | undefined): (SQL | undefined)[] {
   return [

@@ -20,7 +20,12 @@ export class EventFilter {
   @Field(() => ID, { nullable: true, description: 'Only events this actor (an Actor ID) took part in, in any role.' })
   actor?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Full-text search over title and summary (web-search syntax: "quoted phrase", -exclude, or).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Full-text search over title and summary (web-search syntax: "quoted phrase", -exclude, or), ' +
+      'or the name or an alias of a participant, with the typo tolerance of actor search ("Suleimani").',
+  })
   @MinLength(1)
   @MaxLength(200)
   search?: string | null;
