@@ -169,7 +169,8 @@ describe('pagination', () => {
     const answer = async (filter: object) => dataOf(await t.query(Q, { filter })).events.nodes as { title: string; kind: string }[];
     const firstAnswers = [];
     for (const filter of filters) firstAnswers.push(await answer(filter));
-    expect(firstAnswers.map((nodes) => nodes.length)).toEqual([1, 2, 3, 1, 3, 1]);
+    // "Soleimani": the event that names him, and the embassy breach he is blamed for (a participant).
+    expect(firstAnswers.map((nodes) => nodes.length)).toEqual([1, 2, 3, 1, 3, 2]);
     expect(firstAnswers[0]!.map((e) => e.kind)).toEqual(['AIRSTRIKE']);
     expect(firstAnswers[1]!.map((e) => e.kind)).toEqual(['PROTEST', 'PROTEST']);
     expect(firstAnswers[2]).toEqual(expect.arrayContaining([...firstAnswers[0]!, ...firstAnswers[1]!]));
