@@ -413,6 +413,14 @@ export async function generateSynthetic(handle: DatabaseHandle, options: Synthet
         FROM (SELECT g, ${random.uniform(Salt.LocationHasCoordinates, 'g')} < 0.8 AS has_coordinates FROM generate_series(${from}, ${to}) AS g) s`,
     },
     {
+      // Synthetic places lie in one country each; filters by country read them here.
+      table: 'location_countries',
+      rows: o.locations,
+      insert: (from, to) => `
+        INSERT INTO location_countries (location_id, country_code)
+        SELECT id, country_code FROM locations WHERE id BETWEEN ${id('locations', String(from))} AND ${id('locations', String(to))} AND country_code IS NOT NULL`,
+    },
+    {
       table: 'events',
       rows: o.events,
       insert: (from, to) => `

@@ -1,8 +1,9 @@
-import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../src/db/client.js';
 import {
-  actors, casualties, citations, countries, deployments, eventActors, eventLinks, events, locations, quotes, reactions, sources,
+  actors, casualties, citations, countries, deployments, eventActors, eventLinks, events, locationCountries, locations, quotes, reactions,
+  sources,
 } from '../src/db/schema/index.js';
 import type { Dataset, SeedCitation, SeedDate, SeedFigure } from './types.js';
 
@@ -39,7 +40,7 @@ export function checkReferences(data: Dataset): string[] {
     need('country', a.country, `actor ${a.key}`);
     need('actor', a.parent, `actor ${a.key} parent`);
   }
-  for (const l of data.locations) need('country', l.country, `location ${l.key}`);
+  for (const l of data.locations) for (const country of l.countries) need('country', country, `location ${l.key}`);
   for (const e of data.events) {
     need('location', e.location, `event ${e.key}`);
     cite(e.citation, `event ${e.key}`);
@@ -143,9 +144,15 @@ export async function loadDataset(db: Database, data: Dataset): Promise<void> {
     for (const a of data.actors) {
       await tx.update(actors).set({ parentId: idOf(actorIds, a.parent) }).where(sql`${actors.key} = ${a.key}`);
     }
+    // country_code holds the one country of a place in exactly one (for the deprecated Location.country).
     const locationIds = await upsertByKey(tx, locations, data.locations.map((l) => ({
-      key: l.key, name: l.name, countryCode: l.country, latitude: l.latitude, longitude: l.longitude,
+      key: l.key, name: l.name, countryCode: l.countries.length === 1 ? l.countries[0]! : null, latitude: l.latitude, longitude: l.longitude,
     })));
+    if (locationIds.size) {
+      await tx.delete(locationCountries).where(inArray(locationCountries.locationId, [...locationIds.values()]));
+      const placed = data.locations.flatMap((l) => l.countries.map((countryCode) => ({ locationId: idOf(locationIds, l.key), countryCode })));
+      if (placed.length) await tx.insert(locationCountries).values(placed);
+    }
 
     const pendingCitations: (typeof citations.$inferInsert & { key: string })[] = [];
     const citation = (key: string, c: SeedCitation) => {

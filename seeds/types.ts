@@ -78,7 +78,8 @@ export interface SeedActor {
 export interface SeedLocation {
   key: string;
   name: string;
-  country: string | null;
+  /** Every country (alpha-2) the text puts the place in; empty for regions ("Middle East"). */
+  countries: string[];
   latitude: number | null;
   longitude: number | null;
 }

@@ -16,7 +16,7 @@ import type { DatabaseHandle } from './db/client.js';
 import { getSchema } from './graphql/schema.js';
 import { jitExecution } from './graphql/jit.js';
 import { createContext, type Context } from './graphql/context.js';
-import { classifyDatabaseFault, databaseFaultMessage, ErrorCode, QueryTooComplexError } from './graphql/errors.js';
+import { BadUserInputError, classifyDatabaseFault, databaseFaultMessage, ErrorCode, QueryTooComplexError } from './graphql/errors.js';
 import { sendHttpError } from './http/http-errors.js';
 import { loggingPlugin } from './http/logging-plugin.js';
 import { queryLimits, TOKEN_LIMIT_MESSAGE } from './http/query-limits.js';
@@ -68,6 +68,11 @@ export function formatError(config: Pick<Config, 'production'>) {
     if (tokens) {
       const maximum = Number(tokens[1]);
       return { message: `Query token limit of ${maximum} exceeded.`, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens', maximum } };
+    }
+    // A literal a scalar refuses (`country(code: "XX")`) is bad input, as the same value in a variable is.
+    const refusedLiteral = error instanceof GraphQLError && error.originalError instanceof BadUserInputError;
+    if (refusedLiteral && formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     const fault = classifyDatabaseFault(original);
     if (fault) return { message: databaseFaultMessage[fault], path: formatted.path, extensions: { code: fault } };

@@ -332,15 +332,16 @@ const actors: SeedActor[] = [
 
 const locations: SeedLocation[] = [
   // The article does not name the base; coordinates are those of the K-1 air base near Kirkuk.
-  { key: 'kirkuk-military-compound', name: 'Iraqi military compound near Kirkuk', country: 'IQ', latitude: 35.52, longitude: 44.28 },
-  // The article gives no place for the five sites.
-  { key: 'kataeb-hezbollah-sites', name: 'Five Kataeb Hezbollah sites', country: null, latitude: null, longitude: null },
-  { key: 'us-embassy-baghdad', name: 'U.S. Embassy compound, Baghdad', country: 'IQ', latitude: 33.2989, longitude: 44.3953 },
-  { key: 'baghdad-international-airport', name: 'Baghdad International Airport', country: 'IQ', latitude: 33.2625, longitude: 44.2346 },
-  { key: 'tehran', name: 'Tehran', country: 'IR', latitude: 35.6892, longitude: 51.389 },
-  { key: 'iraq', name: 'Iraq', country: 'IQ', latitude: null, longitude: null },
-  { key: 'middle-east', name: 'Middle East', country: null, latitude: null, longitude: null },
-  { key: 'saudi-oil-facilities', name: 'Key Saudi oil facilities', country: 'SA', latitude: null, longitude: null },
+  { key: 'kirkuk-military-compound', name: 'Iraqi military compound near Kirkuk', countries: ['IQ'], latitude: 35.52, longitude: 44.28 },
+  // The article names no place for the five sites, but puts the strikes in Iraq: the U.S. "fully respect[s] Iraqi
+  // sovereignty" and Iraq calls them a "flagrant violation" of its sovereignty. It never mentions Syria.
+  { key: 'kataeb-hezbollah-sites', name: 'Five Kataeb Hezbollah sites', countries: ['IQ'], latitude: null, longitude: null },
+  { key: 'us-embassy-baghdad', name: 'U.S. Embassy compound, Baghdad', countries: ['IQ'], latitude: 33.2989, longitude: 44.3953 },
+  { key: 'baghdad-international-airport', name: 'Baghdad International Airport', countries: ['IQ'], latitude: 33.2625, longitude: 44.2346 },
+  { key: 'tehran', name: 'Tehran', countries: ['IR'], latitude: 35.6892, longitude: 51.389 },
+  { key: 'iraq', name: 'Iraq', countries: ['IQ'], latitude: null, longitude: null },
+  { key: 'middle-east', name: 'Middle East', countries: [], latitude: null, longitude: null },
+  { key: 'saudi-oil-facilities', name: 'Key Saudi oil facilities', countries: ['SA'], latitude: null, longitude: null },
 ];
 
 // ---------------------------------------------------------------------------------------------

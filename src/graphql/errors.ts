@@ -3,7 +3,6 @@ import { GraphQLError } from 'graphql';
 /** Stable `extensions.code` values clients can switch on. */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
-  NOT_FOUND: 'NOT_FOUND',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** The operation is too deep, too wide or too expensive; `extensions.limit` says which limit. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
@@ -25,13 +24,6 @@ export const ErrorCode = {
 export class BadUserInputError extends GraphQLError {
   constructor(message: string, argument?: string, details: Record<string, unknown> = {}) {
     super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}), ...details } });
-  }
-}
-
-/** A well-formed ID that points at nothing. */
-export class NotFoundError extends GraphQLError {
-  constructor(typeName: string, id: string) {
-    super(`No ${typeName} exists with id "${id}".`, { extensions: { code: ErrorCode.NOT_FOUND, typeName } });
   }
 }
 

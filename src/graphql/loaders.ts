@@ -5,7 +5,8 @@ import { queryRows, type Database } from '../db/client.js';
 import { casualtyTotalsLoader } from './modules/stats/totals.loader.js';
 import { batchScheduleFn } from './common/batching.js';
 import {
-  actors, casualties, citations, countries, deployments, eventActors, eventLinks, events, locations, quotes, reactions, sources,
+  actors, casualties, citations, countries, deployments, eventActors, eventLinks, events, locationCountries, locations, quotes, reactions,
+  sources,
 } from '../db/schema/index.js';
 
 /** Actors as the API reads them (without the generated search text). */
@@ -71,6 +72,9 @@ function prepareStatements(db: Database) {
     location: db.select({ location: locations, country: countries }).from(locations)
       .leftJoin(countries, eq(countries.code, locations.countryCode))
       .where(anyKey(locations.id)).prepare('newsgraph_location'),
+    countriesByLocation: db.select({ locationId: locationCountries.locationId, country: countries }).from(locationCountries)
+      .innerJoin(countries, eq(countries.code, locationCountries.countryCode))
+      .where(anyKey(locationCountries.locationId)).orderBy(asc(countries.name)).prepare('newsgraph_countries_by_location'),
     // Participants, quotes and reactions are shown with their actor (and reactions with the
     // actor's country, for reactionsByCountry): joined here, then primed into those loaders.
     participantsByEvent: db.select({ participant: eventActors, actor: actorColumns }).from(eventActors)
@@ -190,6 +194,8 @@ const factories = {
     },
     (r) => r.reaction,
   ),
+  countriesByLocation: ({ statements, loaders }: Scope) => rowsByParent<{ locationId: number; country: CountryRow }, number, CountryRow>(
+    statements.countriesByLocation, (r) => r.locationId, primeCountries(loaders), (r) => r.country),
   participationsByActor: ({ statements }: Scope) => rowsByParent<EventActorRow, number>(statements.participationsByActor, (r) => r.actorId),
   casualtiesByEvent: ({ statements }: Scope) => rowsByParent<CasualtyRow, number>(statements.casualtiesByEvent, (r) => r.eventId),
   deploymentsByEvent: ({ statements }: Scope) => rowsByParent<DeploymentRow, number>(statements.deploymentsByEvent, (r) => r.eventId),

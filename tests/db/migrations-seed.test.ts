@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.drop());
 
-const tables = ['countries', 'sources', 'actors', 'citations', 'locations', 'events', 'event_actors', 'event_links', 'casualties', 'casualty_rollups', 'deployments', 'reactions', 'quotes', 'relation_fanout'];
+const tables = ['countries', 'sources', 'actors', 'citations', 'locations', 'location_countries', 'events', 'event_actors', 'event_links', 'casualties', 'casualty_rollups', 'deployments', 'reactions', 'quotes', 'relation_fanout'];
 
 /** Row count and a digest of every row, per table: equal digests mean equal data. */
 async function snapshot(): Promise<Record<string, string>> {

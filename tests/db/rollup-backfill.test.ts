@@ -9,7 +9,8 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { queryRows } from '../../src/db/client.js';
 import { migrateDatabase, migrationsFolder } from '../../src/db/migrate.js';
-import { seedDatabase } from '../../seeds/index.js';
+import { loadDataset } from '../../seeds/load.js';
+import { dataset as usIran } from '../../seeds/data/us-iran-2019-2020.js';
 import { createEmptyDatabase, testDriver, type TestDatabase } from '../helpers/database.js';
 
 /*
@@ -38,7 +39,8 @@ describe(`migration 0007 on a database with casualties (${testDriver})`, () => {
     const { db } = database.handle;
     if (database.handle.driver === 'pglite') await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder: before });
     else await migratePg(db as unknown as NodePgDatabase, { migrationsFolder: before });
-    await seedDatabase(db);
+    // The dataset alone: the seed's other steps need tables of later migrations (relation_fanout).
+    await loadDataset(db, usIran);
     // An approximate figure without bounds, summed the old way: its best counted as floor and ceiling.
     await db.execute(sql`
       INSERT INTO casualties (event_id, kind, figure_low, figure_best, figure_high, figure_qualifier, figure_wording, victim_description,

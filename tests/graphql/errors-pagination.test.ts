@@ -38,10 +38,9 @@ describe('IDs', () => {
     await expectError(EVENT, { id: toGlobalId('Actor', 1) }, 'BAD_USER_INPUT', /expects an ID of type Event, but .* is of type Actor/);
   });
 
-  it('answers NOT_FOUND for a well-formed ID that points at nothing', async () => {
-    const missing = toGlobalId('Event', 999999);
-    await expectError(EVENT, { id: missing }, 'NOT_FOUND', new RegExp(`No Event exists with id "${missing}"`));
-    await expectError(NODE, { id: toGlobalId('Quote', 999999) }, 'NOT_FOUND', /No Quote exists/);
+  it('answers null, not an error, for a well-formed ID that points at nothing', async () => {
+    expect(await t.query(EVENT, { id: toGlobalId('Event', 999999) })).toEqual({ data: { event: null } });
+    expect(await t.query(NODE, { id: toGlobalId('Quote', 999999) })).toEqual({ data: { node: null } });
   });
 
   it('checks IDs inside filters too', async () => {
@@ -170,7 +169,8 @@ describe('pagination', () => {
     const answer = async (filter: object) => dataOf(await t.query(Q, { filter })).events.nodes as { title: string; kind: string }[];
     const firstAnswers = [];
     for (const filter of filters) firstAnswers.push(await answer(filter));
-    expect(firstAnswers.map((nodes) => nodes.length)).toEqual([1, 2, 3, 1, 3, 1]);
+    // "Soleimani": the event that names him, and the embassy breach he is blamed for (a participant).
+    expect(firstAnswers.map((nodes) => nodes.length)).toEqual([1, 2, 3, 1, 3, 2]);
     expect(firstAnswers[0]!.map((e) => e.kind)).toEqual(['AIRSTRIKE']);
     expect(firstAnswers[1]!.map((e) => e.kind)).toEqual(['PROTEST', 'PROTEST']);
     expect(firstAnswers[2]).toEqual(expect.arrayContaining([...firstAnswers[0]!, ...firstAnswers[1]!]));

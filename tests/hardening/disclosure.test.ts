@@ -61,9 +61,9 @@ describe('production mode discloses nothing', () => {
   it('keeps user errors and their codes', async () => {
     const tooBig = await postGraphQL(productionBase, { query: '{ events(first: 101) { totalCount } }' });
     expect(tooBig.body?.errors?.[0]).toMatchObject({ message: expect.stringMatching(/first must be between 0 and 100/), extensions: { code: 'BAD_USER_INPUT' } });
-    const missing = toGlobalId('Event', 999_999);
-    const notFound = await postGraphQL(productionBase, { query: 'query E($id: ID!) { event(id: $id) { title } }', variables: { id: missing } });
-    expect(notFound.body?.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const wrongType = toGlobalId('Actor', 1);
+    const badId = await postGraphQL(productionBase, { query: 'query E($id: ID!) { event(id: $id) { title } }', variables: { id: wrongType } });
+    expect(badId.body?.errors?.[0]).toMatchObject({ message: expect.stringMatching(/expects an ID of type Event/), extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('masks an internal failure as INTERNAL_SERVER_ERROR with no message, stack or SQL, and logs the details', async () => {

@@ -5,7 +5,7 @@ import { migrateDatabase } from '../../src/db/migrate.js';
 import { createEmptyDatabase, type TestDatabase } from '../helpers/database.js';
 import { generateSynthetic, isoCountries, syntheticDefaults } from '../../scripts/synthetic.js';
 
-const tables = ['countries', 'sources', 'actors', 'citations', 'locations', 'events', 'event_links', 'event_actors', 'reactions', 'deployments', 'quotes', 'casualties'];
+const tables = ['countries', 'sources', 'actors', 'citations', 'locations', 'location_countries', 'events', 'event_links', 'event_actors', 'reactions', 'deployments', 'quotes', 'casualties'];
 
 /** One md5 over every row of every table, in primary-key order: equal digests mean equal data. */
 async function digest(database: TestDatabase): Promise<string> {
@@ -49,6 +49,9 @@ describe('synthetic data generator', () => {
     expect(await scalar(first, 'SELECT count(*) AS value FROM deployments')).toBe(options.deployments);
     expect(await scalar(first, 'SELECT count(*) AS value FROM countries')).toBe(isoCountries().length);
     expect(isoCountries().length).toBeGreaterThanOrEqual(240);
+    // Each synthetic place with a country lies in it (filters by country read location_countries).
+    expect(await scalar(first, `SELECT count(*) AS value FROM locations l WHERE l.country_code IS DISTINCT FROM
+      (SELECT min(lc.country_code) FROM location_countries lc WHERE lc.location_id = l.id)`)).toBe(0);
     // Every event has 2–4 participants.
     expect(await scalar(first, `SELECT count(*) AS value FROM (SELECT count(ea.event_id) AS n FROM events e
       LEFT JOIN event_actors ea ON ea.event_id = e.id GROUP BY e.id) x WHERE n NOT BETWEEN 2 AND 4`)).toBe(0);

@@ -4,6 +4,7 @@ export * from './sources.js';
 export * from './actors.js';
 export * from './citations.js';
 export * from './locations.js';
+export * from './location-countries.js';
 export * from './events.js';
 export * from './event-actors.js';
 export * from './event-links.js';

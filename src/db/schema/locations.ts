@@ -9,6 +9,7 @@ export const locations = pgTable(
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     key: text('key').unique(),
     name: text('name').notNull(),
+    // The place's country when it lies in exactly one (read by the deprecated Location.country); every country is in location_countries.
     countryCode: text('country_code').references(() => countries.code),
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),

@@ -1,4 +1,5 @@
-import { GraphQLScalarType } from 'graphql';
+import { GraphQLScalarType, print } from 'graphql';
+import { BadUserInputError } from '../errors.js';
 import { CountryCodeResolver, LocalDateResolver } from 'graphql-scalars';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -12,11 +13,20 @@ export const DateScalar = new GraphQLScalarType({
   serialize: (value) => (typeof value === 'string' && ISO_DATE.test(value) ? value : LocalDateResolver.serialize(value)),
 });
 
+/** Runs graphql-scalars' check, refusing with a message that says what was wrong with the code. */
+function countryCode(parse: () => unknown, shown: () => string): string {
+  try {
+    return String(parse()).toUpperCase();
+  } catch {
+    throw new BadUserInputError(`${shown()} is not an ISO 3166-1 alpha-2 country code (two letters, e.g. "IQ").`);
+  }
+}
+
 /** ISO 3166-1 alpha-2 code, validated by graphql-scalars and upper-cased so `us` finds `US`. */
 export const CountryCodeScalar = new GraphQLScalarType({
   ...CountryCodeResolver.toConfig(),
   name: 'CountryCode',
   description: 'An ISO 3166-1 alpha-2 country code, e.g. `IQ` for Iraq.',
-  parseValue: (value) => String(CountryCodeResolver.parseValue(value)).toUpperCase(),
-  parseLiteral: (ast, variables) => String(CountryCodeResolver.parseLiteral(ast, variables)).toUpperCase(),
+  parseValue: (value) => countryCode(() => CountryCodeResolver.parseValue(value), () => JSON.stringify(value) ?? String(value)),
+  parseLiteral: (ast, variables) => countryCode(() => CountryCodeResolver.parseLiteral(ast, variables), () => print(ast)),
 });

@@ -6,7 +6,12 @@ import { CountryCodeScalar } from '../../common/scalars.js';
 
 @InputType({ description: 'Narrows the actors list; all given conditions must hold.' })
 export class ActorFilter {
-  @Field(() => String, { nullable: true, description: 'Matches names and aliases, misspellings included, and near spellings ("Kahmeni" finds Ali Khamenei).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Matches names and aliases, misspellings included, and near spellings ("Kahmeni" finds Ali Khamenei); ' +
+      'apostrophes are ignored ("Kataib" finds Kata\'ib Hezbollah).',
+  })
   @MinLength(1)
   @MaxLength(200)
   search?: string | null;

@@ -3,12 +3,11 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { actors } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
-import { NotFoundError } from '../../errors.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { EventActorRole, SortDirection } from '../../common/enums.js';
 import { rowIdOf } from '../../common/global-id.js';
 import { keysetPage } from '../../common/paginate.js';
-import { likePattern } from '../../common/search.js';
+import { actorSearch } from '../../common/search.js';
 import { loadOptional, type ActorRow } from '../../loaders.js';
 import { Country, toCountry } from '../country/country.type.js';
 import { Event, toEvent } from '../event/event.type.js';
@@ -20,14 +19,6 @@ import { declareColumnReads } from '../../common/projection.js';
 
 // Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
 declareColumnReads('Query', { actors: [], actor: [] });
-
-/**
- * Substring match on name + aliases (so every spelling a source used finds the actor), or a close
- * trigram word match for spellings no source used yet. Both use the GIN trigram index.
- */
-export function actorSearch(term: string): SQL {
-  return sql`(${actors.searchText} LIKE ${likePattern(term)} OR ${term.toLowerCase()} <% ${actors.searchText})`;
-}
 
 function actorConditions(filter: ActorFilter | null | undefined): (SQL | undefined)[] {
   return [
@@ -62,11 +53,10 @@ export class ActorResolver {
     );
   }
 
-  @Query(() => Actor, { nullable: true, description: 'One actor by ID; NOT_FOUND if none has it.' })
-  async actor(@Arg('id', () => ID, { description: 'An Actor ID.' }) id: string, @Ctx() { loaders }: Context): Promise<Actor> {
+  @Query(() => Actor, { nullable: true, description: 'One actor by ID; null if none has it. A malformed ID is BAD_USER_INPUT.' })
+  async actor(@Arg('id', () => ID, { description: 'An Actor ID.' }) id: string, @Ctx() { loaders }: Context): Promise<Actor | null> {
     const row = await loaders.actor.load(rowIdOf('Actor', id));
-    if (!row) throw new NotFoundError('Actor', id);
-    return toActor(row);
+    return row ? toActor(row) : null;
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'Country the actor belongs to; null for multinational groups ("European allies").' })

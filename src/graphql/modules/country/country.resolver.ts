@@ -3,7 +3,6 @@ import { asc } from 'drizzle-orm';
 import { countries } from '../../../db/schema/index.js';
 import { CountryCodeScalar } from '../../common/scalars.js';
 import type { Context } from '../../context.js';
-import { NotFoundError } from '../../errors.js';
 import { Country, toCountry } from './country.type.js';
 import { declareColumnReads } from '../../common/projection.js';
 
@@ -18,13 +17,15 @@ export class CountryResolver {
     return rows.map(toCountry);
   }
 
-  @Query(() => Country, { description: 'One country by its ISO code; NOT_FOUND if the data has none.' })
+  @Query(() => Country, {
+    nullable: true,
+    description: 'One country by its ISO code; null if the data holds nothing about it. A code that is not ISO 3166-1 is BAD_USER_INPUT.',
+  })
   async country(
     @Arg('code', () => CountryCodeScalar, { description: 'ISO 3166-1 alpha-2 code, e.g. `IQ`.' }) code: string,
     @Ctx() { loaders }: Context,
-  ): Promise<Country> {
+  ): Promise<Country | null> {
     const row = await loaders.country.load(code);
-    if (!row) throw new NotFoundError('Country', code);
-    return toCountry(row);
+    return row ? toCountry(row) : null;
   }
 }

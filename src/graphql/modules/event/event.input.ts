@@ -14,13 +14,18 @@ export class EventFilter {
   @ArrayMaxSize(20)
   kinds?: EventKind[] | null;
 
-  @Field(() => CountryCodeScalar, { nullable: true, description: 'Only events located in this country.' })
+  @Field(() => CountryCodeScalar, { nullable: true, description: 'Only events at a place in this country (a place in several countries is in each of them).' })
   country?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only events this actor (an Actor ID) took part in, in any role.' })
   actor?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Full-text search over title and summary (web-search syntax: "quoted phrase", -exclude, or).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Full-text search over title and summary (web-search syntax: "quoted phrase", -exclude, or), ' +
+      'or the name or an alias of a participant, with the typo tolerance of actor search ("Suleimani").',
+  })
   @MinLength(1)
   @MaxLength(200)
   search?: string | null;

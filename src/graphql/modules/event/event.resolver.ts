@@ -1,9 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { eventActors, events, locations } from '../../../db/schema/index.js';
+import { actors, eventActors, events, locationCountries } from '../../../db/schema/index.js';
+import { alias } from 'drizzle-orm/pg-core';
+import { actorSearch } from '../../common/search.js';
 import type { Context } from '../../context.js';
-import { NotFoundError } from '../../errors.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { EventActorRole, SortDirection } from '../../common/enums.js';
 import { rowIdOf } from '../../common/global-id.js';
@@ -27,21 +28,38 @@ import { declareColumnReads } from '../../common/projection.js';
 // events reads the sort column and id of its rows (paginate.ts adds them); event reads whole rows or the loader's.
 declareColumnReads('Query', { events: [], event: [] });
 
+const matched = alias(events, 'matched_event');
+const matchedActor = alias(actors, 'matched_actor');
+
+/**
+ * Events whose title or summary match the words (full text), or with a participant whose name or
+ * alias matches as in actor search ("Suleimani", "Kataib"). A UNION of the two, so each side keeps
+ * its index: events_fts_idx for the text, the actors' trigram index then event_actors by actor.
+ */
+function eventSearch(term: string): SQL {
+  // Same expression as events_fts_idx, so the GIN index serves it.
+  const text = sql`to_tsvector('english', ${matched.title} || ' ' || ${matched.summary}) @@ websearch_to_tsquery('english', ${term})`;
+  // An alias renders as its bare name: FROM needs `table AS alias`.
+  return inArray(events.id, sql`(SELECT ${matched.id} FROM ${events} AS ${sql.identifier('matched_event')} WHERE ${text}
+    UNION SELECT ${eventActors.eventId} FROM ${eventActors}
+      WHERE ${eventActors.actorId} IN (SELECT ${matchedActor.id} FROM ${actors} AS ${sql.identifier('matched_actor')}
+        WHERE ${actorSearch(term, matchedActor.searchText)}))`);
+}
+
 function eventConditions(filter: EventFilter | null | undefined): (SQL | undefined)[] {
   if (!filter) return [];
   return [
     dateRangeCondition(filter.occurred, events, 'filter.occurred'),
     filter.kinds?.length ? inArray(events.kind, filter.kinds) : undefined,
+    // A place in several countries is in each (location_countries); its (country_code, location_id) index answers the subquery.
     filter.country
-      ? inArray(events.locationId, sql`(SELECT ${locations.id} FROM ${locations} WHERE ${locations.countryCode} = ${filter.country})`)
+      ? inArray(events.locationId, sql`(SELECT ${locationCountries.locationId} FROM ${locationCountries}
+          WHERE ${locationCountries.countryCode} = ${filter.country})`)
       : undefined,
     filter.actor
       ? inArray(events.id, sql`(SELECT ${eventActors.eventId} FROM ${eventActors} WHERE ${eventActors.actorId} = ${rowIdOf('Actor', filter.actor, 'filter.actor')})`)
       : undefined,
-    // Same expression as events_fts_idx, so the GIN index serves it.
-    filter.search
-      ? sql`to_tsvector('english', ${events.title} || ' ' || ${events.summary}) @@ websearch_to_tsquery('english', ${filter.search})`
-      : undefined,
+    filter.search ? eventSearch(filter.search) : undefined,
     filter.timelineEntry === undefined || filter.timelineEntry === null ? undefined : eq(events.isTimelineEntry, filter.timelineEntry),
   ];
 }
@@ -84,15 +102,14 @@ export class EventResolver {
     );
   }
 
-  @Query(() => Event, { nullable: true, description: 'One event by ID; NOT_FOUND if none has it.' })
+  @Query(() => Event, { nullable: true, description: 'One event by ID; null if none has it. A malformed ID is BAD_USER_INPUT.' })
   async event(
     @Arg('id', () => ID, { description: 'An Event ID.' }) id: string,
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<Event> {
+  ): Promise<Event | null> {
     const row = await loadEvent(context, rowIdOf('Event', id), info);
-    if (!row) throw new NotFoundError('Event', id);
-    return toEvent(row);
+    return row ? toEvent(row) : null;
   }
 
   @FieldResolver(() => Location, { nullable: true, description: 'Where it happened, if the source says.' })

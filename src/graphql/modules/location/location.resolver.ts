@@ -6,9 +6,20 @@ import { Location } from './location.type.js';
 
 @Resolver(() => Location)
 export class LocationResolver {
-  @FieldResolver(() => Country, { nullable: true, description: 'Country the place is in; null for regions such as "the Middle East".' })
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: 'The country of a place in exactly one; null for regions such as "the Middle East" and for places in several countries.',
+    deprecationReason: 'A place can lie in several countries: use `countries`.',
+  })
   async country(@Root() location: Location, @Ctx() { loaders }: Context): Promise<Country | null> {
     const row = await loadOptional(loaders.country, location.row.countryCode);
     return row && toCountry(row);
+  }
+
+  @FieldResolver(() => [Country], {
+    description: 'Every country the place lies in, by name: several for a place the source puts in more than one, none for a region.',
+  })
+  async countries(@Root() location: Location, @Ctx() { loaders }: Context): Promise<Country[]> {
+    return (await loaders.countriesByLocation.load(location.row.id)).map(toCountry);
   }
 }

@@ -18,12 +18,13 @@ export class Location {
   row!: LocationRow;
 }
 
-// What each field reads of rows (see projection.ts); country's resolver is in location.resolver.ts.
+// What each field reads of rows (see projection.ts); country's and countries' resolvers are in location.resolver.ts.
 declareColumnReads('Location', {
   name: [reads(locations, 'name')],
   latitude: [reads(locations, 'latitude')],
   longitude: [reads(locations, 'longitude')],
   country: [reads(locations, 'countryCode')],
+  countries: [reads(locations, 'id')],
 });
 
 export const toLocation = (row: LocationRow): Location => instance(Location, { name: row.name, latitude: row.latitude, longitude: row.longitude, row });

@@ -3,7 +3,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Node } from '../../common/node.js';
 import { fromGlobalId, type NodeTypeName } from '../../common/global-id.js';
 import type { Context } from '../../context.js';
-import { NotFoundError } from '../../errors.js';
 import { toActor } from '../actor/actor.type.js';
 import { toCasualty } from '../casualty/casualty.type.js';
 import { toDeployment } from '../deployment/deployment.type.js';
@@ -31,15 +30,13 @@ const fetchers: Record<NodeTypeName, (context: Context, rowId: number, info: Gra
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'Any object with a global ID (Event, Actor, Casualty, Deployment, Quote, Reaction, Source); NOT_FOUND if none has it.' })
+  @Query(() => Node, { nullable: true, description: 'Any object with a global ID (Event, Actor, Casualty, Deployment, Quote, Reaction, Source); null if none has it. A malformed ID is BAD_USER_INPUT.' })
   async node(
     @Arg('id', () => ID, { description: 'A global ID from any `id` field.' }) id: string,
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<Node> {
+  ): Promise<Node | null> {
     const { type, rowId } = fromGlobalId(id);
-    const node = await fetchers[type](context, rowId, info);
-    if (!node) throw new NotFoundError(type, id);
-    return node;
+    return fetchers[type](context, rowId, info);
   }
 }
