@@ -47,7 +47,8 @@ function described(scope: Scope): string {
 }
 
 function label(scope: Scope): string {
-  return `${scope.connection}${scope.groupBy ? `(${scope.groupBy})` : ''} ${scope.orderBy ? `${scope.orderBy.field} ${scope.orderBy.direction}` : 'default order'}`;
+  const order = scope.orderBy ? `${scope.orderBy.field} ${scope.orderBy.direction}` : 'default order';
+  return `${scope.connection}${scope.groupBy ? `(${scope.groupBy})` : ''} ${order}`;
 }
 
 /** What identifies a node: its id, or for nodes without one (groups) every plain field, objects by their id. */
@@ -119,7 +120,9 @@ async function enumerate(): Promise<{ scopes: Scope[]; reached: Set<string> }> {
         scopes.push(...grouped);
         if (++kept === 2) break;
       }
-      if (kept < (groupings.length ? 2 : 1)) throw new Error(`${root.name}.${nested.name}: too few groups in the seed data to test its cursors`);
+      if (kept < (groupings.length ? 2 : 1)) {
+        throw new Error(`${root.name}.${nested.name}: too few groups in the seed data to test its cursors`);
+      }
     }
   }
   return { scopes, reached };
@@ -165,6 +168,7 @@ async function eachLimited<T>(items: T[], task: (item: T) => Promise<void>, conc
 }
 
 const cursorOf = (json: unknown) => Buffer.from(JSON.stringify(json), 'utf8').toString('base64url');
+const NOT_A_CURSOR = / is not a valid cursor; pass an endCursor or edge cursor from an earlier page\.$/;
 
 describe('cursors belong to their connection, order and grouping', () => {
   it('enumerates every connection of the schema, with every order and grouping', () => {
@@ -231,11 +235,12 @@ describe('cursors belong to their connection, order and grouping', () => {
   }, 300_000);
 
   it('refuses a cursor sorted by title on events in the default order, saying why (the issue\'s case)', async () => {
-    const byTitle = dataOf(await t.query('{ events(first: 2, orderBy: { field: TITLE }) { pageInfo { endCursor } } }')).events.pageInfo.endCursor;
+    const byTitle = dataOf(await t.query('{ events(first: 2, orderBy: { field: TITLE }) { pageInfo { endCursor } } }')).events;
+    const query = 'query ($after: String) { events(first: 2, after: $after) { nodes { title } } }';
     const response = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'query ($after: String) { events(first: 2, after: $after) { nodes { title } } }', variables: { after: byTitle } }),
+      body: JSON.stringify({ query, variables: { after: byTitle.pageInfo.endCursor } }),
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as HttpResult['body'];
@@ -258,8 +263,8 @@ describe('cursors belong to their connection, order and grouping', () => {
     const firstExplicit = dataOf(await t.query(explicit)).events;
     expect(dataOf(await t.query(implicit, { after: firstExplicit.pageInfo.endCursor })).events.nodes).toEqual(four.slice(2, 4));
 
-    const stats = (orderBy: string) => `query ($after: String) { casualtyStats(groupBy: [COUNTRY]) { groups(first: 1, after: $after${orderBy}) {
-      nodes { key { country { code } } } pageInfo { endCursor } } } }`;
+    const stats = (orderBy: string) => `query ($after: String) { casualtyStats(groupBy: [COUNTRY]) {
+      groups(first: 1, after: $after${orderBy}) { nodes { key { country { code } } } pageInfo { endCursor } } } }`;
     const top = dataOf(await t.query(stats(''))).casualtyStats.groups;
     expect(top.pageInfo.endCursor.length).toBeLessThanOrEqual(64);
     const next = dataOf(await t.query(stats(', orderBy: { field: BEST }'), { after: top.pageInfo.endCursor })).casualtyStats.groups;
@@ -284,12 +289,12 @@ describe('cursors belong to their connection, order and grouping', () => {
       expect(status, `${label(scope)} ${after}`).toBe(200);
       expect(body.errors, `${label(scope)} ${after}`).toHaveLength(1);
       expect(body.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(body.errors![0]!.message, `${label(scope)} ${after}`).toMatch(/ is not a valid cursor; pass an endCursor or edge cursor from an earlier page\.$/);
+      expect(body.errors![0]!.message, `${label(scope)} ${after}`).toMatch(NOT_A_CURSOR);
       expect(body.errors![0]!.message.length).toBeLessThan(200);
     });
   });
 
-  it('refuses a cursor of the right scope whose position is forged before Postgres sees it, and takes any date Postgres holds', async () => {
+  it('refuses a forged position in a cursor of the right scope before Postgres sees it, and takes any date Postgres holds', async () => {
     const find = (connection: string, field: string, direction: string) =>
       scopes.find((s) => s.connection === connection && s.orderBy?.field === field && s.orderBy.direction === direction)!;
     const byDate = find('events', 'OCCURRED_ON', 'ASC');
@@ -323,7 +328,7 @@ describe('cursors belong to their connection, order and grouping', () => {
       const { status, body } = await post(scope, { first: 2, after });
       expect(status).toBe(200);
       expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-      expect(body.errors![0]!.message).toMatch(/ is not a valid cursor; pass an endCursor or edge cursor from an earlier page\.$/);
+      expect(body.errors![0]!.message).toMatch(NOT_A_CURSOR);
       expect(t.statements(), after).toBe(before);
     }
     // Any date Postgres can hold is a position it can seek from.
