@@ -23,7 +23,10 @@ export class PageArgs {
   @Field(() => Int, { nullable: true, description: 'How many items to return (0–100, default 20).' })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Return items after this cursor (an `endCursor` or edge `cursor`).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return items after this cursor: an `endCursor` or edge `cursor` of this connection in the same order (and grouping).',
+  })
   after?: string | null;
 }
 

@@ -21,28 +21,69 @@ export function pageSize(first: number | null | undefined, max: number): number 
 
 type CursorValue = string | number;
 
-function encodeCursor(sortValue: CursorValue, id: number): string {
-  return Buffer.from(JSON.stringify([sortValue, id]), 'utf8').toString('base64url');
+/**
+ * What a cursor belongs to, e.g. `events:TITLE:ASC` or `casualtyStats.groups(COUNTRY,EVENT):BEST:DESC`:
+ * a position in one order (or grouping) means nothing in another, so a cursor continues only its own scope.
+ */
+export function cursorScope(connection: string, field: string, direction: SortDirection, groupBy: readonly string[] = []): string {
+  return `${connection}${groupBy.length ? `(${groupBy.join(',')})` : ''}:${field}:${direction}`;
 }
 
-function decodeCursor(cursor: string): [CursorValue, number] {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) && parsed.length === 2 &&
-      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
-      Number.isSafeInteger(parsed[1])
-    ) {
-      return [parsed[0], parsed[1] as number];
-    }
-  } catch {
-    // fall through to the user error below
-  }
-  throw new BadUserInputError(`"${cursor}" is not a valid cursor; pass an endCursor or edge cursor from an earlier page.`, 'after');
+// Checked before a cursor's scope is echoed in a message, so a forged one cannot put arbitrary text there.
+const SCOPE = /^([A-Za-z]+(?:\.[A-Za-z]+)?)(?:\(([A-Z_]+(?:,[A-Z_]+)*)\))?:([A-Z_]+):(ASC|DESC)$/;
+
+/** `events ordered by TITLE ASC`, `casualtyStats.groups grouped by COUNTRY, EVENT ordered by BEST DESC`. */
+function describeScope(scope: string): string | undefined {
+  const match = SCOPE.exec(scope);
+  if (!match) return undefined;
+  const [, connection, groupBy, field, direction] = match;
+  return `${connection}${groupBy ? ` grouped by ${groupBy.split(',').join(', ')}` : ''} ordered by ${field} ${direction}`;
 }
+
+/** Encodes one position of `scope`; `prefix` is cursorPrefix(scope), computed once per page. */
+function encodeCursor(prefix: string, position: string): string {
+  return Buffer.from(`${prefix}${position}]`, 'utf8').toString('base64url');
+}
+
+function cursorPrefix(scope: string): string {
+  return `[${JSON.stringify(scope)},`;
+}
+
+function invalidCursor(cursor: string): BadUserInputError {
+  const shown = cursor.length > 80 ? `${cursor.slice(0, 80)}…` : cursor;
+  return new BadUserInputError(`"${shown}" is not a valid cursor; pass an endCursor or edge cursor from an earlier page.`, 'after');
+}
+
+/**
+ * The position a cursor of `scope` holds (what follows the scope in it), unchecked; a cursor of another
+ * connection, order or grouping is refused with what it belongs to, anything else as not a cursor.
+ */
+function decodeCursor(cursor: string, scope: string): unknown[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor(cursor);
+  }
+  if (!Array.isArray(parsed) || typeof parsed[0] !== 'string') throw invalidCursor(cursor);
+  if (parsed[0] !== scope) {
+    const theirs = describeScope(parsed[0]);
+    if (!theirs) throw invalidCursor(cursor);
+    throw new BadUserInputError(
+      `This cursor belongs to ${theirs}; it cannot continue ${describeScope(scope) ?? scope}. Drop \`after\` to start from the first page.`,
+      'after',
+    );
+  }
+  return parsed.slice(1);
+}
+
+// Row ids are Postgres integers: a larger number in a forged cursor would fail in the statement.
+const MAX_ID = 2 ** 31 - 1;
 
 /** How a connection is ordered: a non-null column and how to read it from a row for the cursor. */
 export interface SortKey<Row> {
+  /** The order field's enum value (`TITLE`), which cursors carry and messages name. */
+  name: string;
   column: AnyPgColumn;
   value: (row: Row) => CursorValue;
 }
@@ -58,6 +99,8 @@ export interface PageFilter<Input> {
 
 export interface KeysetPageOptions<Row, FilterInput> {
   db: Database;
+  /** The connection's field name (`events`); its cursors are refused by any other connection. */
+  connection: string;
   table: PgTable & { id: AnyPgColumn };
   /** Ties are broken by id, in the same direction. */
   sort: SortKey<Row>;
@@ -124,6 +167,8 @@ interface PageOrder {
   /** `(sort, id) > ` (or `<` descending), to be followed by the cursor's two parameters. */
   seek: string;
   orderBy: string;
+  /** Whether a cursor's sort value is one the sort column can hold (a forged one must not reach Postgres). */
+  accepts: (value: unknown) => boolean;
 }
 const pageOrders = new WeakMap<AnyPgColumn, Map<SortDirection, PageOrder>>();
 
@@ -134,12 +179,34 @@ function pageOrder(table: PgTable & { id: AnyPgColumn }, sortColumn: AnyPgColumn
   if (!fixed) {
     const order = direction === SortDirection.DESC ? desc : asc;
     fixed = {
+      accepts: acceptsValueOf(sortColumn),
       seek: `${sqlText(sql`(${sortColumn}, ${table.id})`)} ${direction === SortDirection.DESC ? '<' : '>'} `,
       orderBy: sqlText(sql`order by ${order(sortColumn)}, ${order(table.id)}`),
     };
     byDirection.set(direction, fixed);
   }
   return fixed;
+}
+
+// A date as Postgres writes one (years beyond 9999 and BC included), so every real cursor passes.
+const PG_DATE = /^(\d{4,7})-(\d{2})-(\d{2})( BC)?$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isDate(value: unknown): boolean {
+  const match = typeof value === 'string' ? PG_DATE.exec(value) : null;
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (match[4] ? year > 4713 : year > 5874897) return false; // Postgres' date range
+  const astronomical = match[4] ? 1 - year : year; // 1 BC is year 0, a leap year
+  const leap = astronomical % 4 === 0 && (astronomical % 100 !== 0 || astronomical % 400 === 0);
+  return month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1]! + (month === 2 && leap ? 1 : 0);
+}
+
+function acceptsValueOf(column: AnyPgColumn): (value: unknown) => boolean {
+  if (column.dataType === 'number') return (value) => typeof value === 'number' && Number.isFinite(value);
+  if (column.columnType === 'PgDateString') return isDate;
+  // NUL is the one character Postgres text cannot hold.
+  return (value) => typeof value === 'string' && !value.includes('\u0000');
 }
 
 interface RenderedFilter {
@@ -188,6 +255,16 @@ function pageStatement(head: string, order: PageOrder, filter: RenderedFilter | 
   return { text: `${head}${whereClause} ${order.orderBy} limit ${limit}`, params };
 }
 
+/** The sort value and id a keyset cursor of `scope` continues after. */
+function keysetPosition(cursor: string, scope: string, order: PageOrder): [CursorValue, number] {
+  const position = decodeCursor(cursor, scope);
+  const [value, id] = position;
+  if (position.length !== 2 || !order.accepts(value) || !Number.isSafeInteger(id) || Math.abs(id as number) > MAX_ID) {
+    throw invalidCursor(cursor);
+  }
+  return [value as CursorValue, id as number];
+}
+
 /**
  * Keyset (seek) pagination: `WHERE (sort, id) > (cursor)` on an index instead of OFFSET, so a
  * page deep in a large connection costs the same as the first. Fetches one extra row to know
@@ -201,21 +278,24 @@ export async function keysetPage<Row extends { id: number }, Node, FilterInput>(
   const filter = renderedFilter(options.filter);
   const first = pageSize(options.page.first, options.maxPageSize);
   const after = options.page.after;
-  const seek = after ? decodeCursor(after) : undefined;
+  const order = pageOrder(table, sort.column, direction);
+  const scope = cursorScope(options.connection, sort.name, direction);
+  const seek = after ? keysetPosition(after, scope, order) : undefined;
   const ahead = options.ahead;
   const shape = pageShape(table, projectedColumns(options.operation, table), sort.column);
   let pageRows: { row: unknown[]; ahead?: unknown }[] = [];
   if (first > 0) {
-    const statement = pageStatement(selectHead(table, shape, ahead?.column), pageOrder(table, sort.column, direction), filter, seek, first + 1);
+    const statement = pageStatement(selectHead(table, shape, ahead?.column), order, filter, seek, first + 1);
     pageRows = await runPrepared(db, statement.text, statement.params);
   }
   const rows = pageRows.map((result) => shape.codec.decode(result.row) as unknown as Row);
   // The extra row only tells whether a next page exists; its nested data is not needed.
   if (ahead) pageRows.slice(0, first).forEach((result, i) => ahead.apply(rows[i]!, result.ahead));
   const hasNextPage = rows.length > first;
+  const prefix = cursorPrefix(scope);
   const edges = rows.slice(0, first).map((row) => ({
     node: toNode(row),
-    cursor: encodeCursor(sort.value(row), row.id),
+    cursor: encodeCursor(prefix, `${JSON.stringify(sort.value(row))},${row.id}`),
   }));
   return {
     edges,
@@ -238,13 +318,18 @@ export async function keysetPage<Row extends { id: number }, Node, FilterInput>(
  * position in the ordered result. Keyset cursors would buy nothing there, since every group
  * must be aggregated before the first can be ordered.
  */
-export function offsetCursor(offset: number): string {
-  return Buffer.from(`offset:${offset}`, 'utf8').toString('base64url');
+export function offsetCursors(scope: string): (offset: number) => string {
+  const prefix = cursorPrefix(scope);
+  return (offset) => encodeCursor(prefix, String(offset));
 }
 
-export function decodeOffsetCursor(cursor: string | null | undefined): number {
+/** Where a page after `cursor` (a cursor of `scope`) starts: 0 without one. */
+export function decodeOffsetCursor(cursor: string | null | undefined, scope: string): number {
   if (!cursor) return 0;
-  const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new BadUserInputError(`"${cursor}" is not a valid cursor; pass an endCursor or edge cursor from an earlier page.`, 'after');
-  return Number(match[1]) + 1;
+  const position = decodeCursor(cursor, scope);
+  const offset = position[0];
+  if (position.length !== 1 || !Number.isSafeInteger(offset) || (offset as number) < 0 || (offset as number) > 999_999_999) {
+    throw invalidCursor(cursor);
+  }
+  return (offset as number) + 1;
 }

@@ -14,7 +14,7 @@ import { Event, toEvent } from '../event/event.type.js';
 import { Quote, toQuote } from '../quote/quote.type.js';
 import { Reaction, toReaction } from '../reaction/reaction.type.js';
 import { Actor, ActorConnection, toActor } from './actor.type.js';
-import { ActorFilter, ActorOrder } from './actor.input.js';
+import { ActorFilter, ActorOrder, ActorOrderField } from './actor.input.js';
 import { declareColumnReads } from '../../common/projection.js';
 
 // Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
@@ -41,8 +41,9 @@ export class ActorResolver {
     return keysetPage<ActorRow, Actor, ActorFilter | null>(
       {
         db,
+        connection: 'actors',
         table: actors,
-        sort: { column: actors.name, value: (row) => row.name },
+        sort: { name: ActorOrderField.NAME, column: actors.name, value: (row) => row.name },
         direction: orderBy?.direction ?? SortDirection.ASC,
         filter: { input: filter, conditions: actorConditions },
         page: { first, after },

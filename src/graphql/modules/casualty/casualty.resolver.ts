@@ -11,7 +11,7 @@ import { Country, toCountry } from '../country/country.type.js';
 import { Event, toEvent } from '../event/event.type.js';
 import { Citation, loadCitation } from '../source/source.type.js';
 import { Casualty, CasualtyConnection, toCasualty } from './casualty.type.js';
-import { CasualtyFilter, CasualtyOrder } from './casualty.input.js';
+import { CasualtyFilter, CasualtyOrder, CasualtyOrderField } from './casualty.input.js';
 import { casualtyConditions } from './casualty.filter.js';
 import { declareColumnReads } from '../../common/projection.js';
 
@@ -31,8 +31,9 @@ export class CasualtyResolver {
     return keysetPage<CasualtyRow, Casualty, CasualtyFilter | null>(
       {
         db,
+        connection: 'casualties',
         table: casualties,
-        sort: { column: casualties.occurredOn, value: (row) => row.occurredOn },
+        sort: { name: CasualtyOrderField.OCCURRED_ON, column: casualties.occurredOn, value: (row) => row.occurredOn },
         direction: orderBy?.direction ?? SortDirection.ASC,
         filter: { input: filter, conditions: casualtyConditions },
         page: { first, after },

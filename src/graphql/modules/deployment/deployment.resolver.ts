@@ -12,7 +12,7 @@ import { Event, toEvent } from '../event/event.type.js';
 import { Location, toLocation } from '../location/location.type.js';
 import { Citation, loadCitation } from '../source/source.type.js';
 import { Deployment, DeploymentConnection, toDeployment } from './deployment.type.js';
-import { DeploymentFilter, DeploymentOrder } from './deployment.input.js';
+import { DeploymentFilter, DeploymentOrder, DeploymentOrderField } from './deployment.input.js';
 import { deploymentConditions } from './deployment.filter.js';
 import { declareColumnReads } from '../../common/projection.js';
 
@@ -34,8 +34,9 @@ export class DeploymentResolver {
     return keysetPage<DeploymentRow, Deployment, DeploymentFilter | null>(
       {
         db,
+        connection: 'deployments',
         table: deployments,
-        sort: { column: deployments.occurredOn, value: (row) => row.occurredOn },
+        sort: { name: DeploymentOrderField.OCCURRED_ON, column: deployments.occurredOn, value: (row) => row.occurredOn },
         direction: orderBy?.direction ?? SortDirection.ASC,
         filter: { input: filter, conditions: deploymentConditions },
         page: { first, after },

@@ -65,8 +65,8 @@ function eventConditions(filter: EventFilter | null | undefined): (SQL | undefin
 }
 
 const eventSort: Record<EventOrderField, SortKey<EventRow>> = {
-  [EventOrderField.OCCURRED_ON]: { column: events.occurredOn, value: (row) => row.occurredOn },
-  [EventOrderField.TITLE]: { column: events.title, value: (row) => row.title },
+  [EventOrderField.OCCURRED_ON]: { name: EventOrderField.OCCURRED_ON, column: events.occurredOn, value: (row) => row.occurredOn },
+  [EventOrderField.TITLE]: { name: EventOrderField.TITLE, column: events.title, value: (row) => row.title },
 };
 
 /** One event; with what the selection reads of its relations fetched in the same statement. */
@@ -89,6 +89,7 @@ export class EventResolver {
     return keysetPage<EventRow, Event, EventFilter | null>(
       {
         db,
+        connection: 'events',
         table: events,
         sort: eventSort[orderBy?.field ?? EventOrderField.OCCURRED_ON],
         direction: orderBy?.direction ?? SortDirection.ASC,

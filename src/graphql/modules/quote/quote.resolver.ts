@@ -15,7 +15,7 @@ import { Event, toEvent } from '../event/event.type.js';
 import { Reaction, toReaction } from '../reaction/reaction.type.js';
 import { Citation, Source, loadCitation, toSource } from '../source/source.type.js';
 import { Quote, QuoteConnection, toQuote } from './quote.type.js';
-import { QuoteFilter, QuoteOrder } from './quote.input.js';
+import { QuoteFilter, QuoteOrder, QuoteOrderField } from './quote.input.js';
 import { declareColumnReads } from '../../common/projection.js';
 
 // Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
@@ -51,8 +51,9 @@ export class QuoteResolver {
     return keysetPage<QuoteRow, Quote, QuoteFilter | null>(
       {
         db,
+        connection: 'quotes',
         table: quotes,
-        sort: { column: quotes.occurredOn, value: (row) => row.occurredOn },
+        sort: { name: QuoteOrderField.SAID_ON, column: quotes.occurredOn, value: (row) => row.occurredOn },
         direction: orderBy?.direction ?? SortDirection.ASC,
         filter: { input: filter, conditions: quoteConditions },
         page: { first, after },

@@ -43,8 +43,9 @@ export class ReactionResolver {
     return keysetPage<ReactionRow, Reaction, ReactionFilter | null>(
       {
         db,
+        connection: 'reactions',
         table: reactions,
-        sort: { column: reactions.occurredOn, value: (row) => row.occurredOn },
+        sort: { name: 'OCCURRED_ON', column: reactions.occurredOn, value: (row) => row.occurredOn },
         direction: SortDirection.ASC,
         filter: { input: filter, conditions: reactionConditions },
         page: { first, after },

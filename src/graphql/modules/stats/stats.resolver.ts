@@ -6,7 +6,8 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import { casualties, deployments } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
-import { decodeOffsetCursor, offsetCursor, pageSize } from '../../common/paginate.js';
+import { SortDirection } from '../../common/enums.js';
+import { cursorScope, decodeOffsetCursor, offsetCursors, pageSize } from '../../common/paginate.js';
 import { loadOptional } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { Country, toCountry } from '../country/country.type.js';
@@ -17,7 +18,7 @@ import { casualtyConditions } from '../casualty/casualty.filter.js';
 import { DeploymentFilter } from '../deployment/deployment.input.js';
 import { deploymentConditions } from '../deployment/deployment.filter.js';
 import { FigureTotal, toFigureTotal, type FigureTotalRow } from './figure-total.js';
-import { CasualtyDimension, DeploymentDimension, SeriesInterval, StatsOrder } from './stats.input.js';
+import { CasualtyDimension, DeploymentDimension, SeriesInterval, StatsOrder, StatsOrderField } from './stats.input.js';
 import {
   CasualtyGroup, CasualtyGroupConnection, CasualtyGroupKey, CasualtySeries, CasualtyStats,
   TroopGroup, TroopGroupConnection, TroopGroupKey, TroopStats,
@@ -60,6 +61,13 @@ interface StatsPlan<D extends string, G> {
   prefetched?: Promise<GroupPageResult<G>>;
 }
 
+/** A grouped statistics connection: its name in cursors, its dimensions as SQL, and how a row becomes a group. */
+interface GroupsOf<D extends string, G> {
+  name: string;
+  dimensionSql: Record<D, DimensionSql>;
+  toGroup: (row: GroupRow) => G;
+}
+
 interface GroupPageResult<G> {
   connection: ConnectionData<G>;
   total: FigureTotalRow | undefined;
@@ -81,16 +89,10 @@ function soleGroupsArgs(info: GraphQLResolveInfo): GroupsArgs | undefined {
  * When a query selects one `groups` (the usual case), its page and the grand total are fetched
  * together by the stats field itself, in one statement; `groups` and `total` then read the result.
  */
-function withPrefetch<D extends string, G>(
-  plan: StatsPlan<D, G>,
-  context: Context,
-  info: GraphQLResolveInfo,
-  dimensionSql: Record<D, DimensionSql>,
-  toGroup: (row: GroupRow) => G,
-): StatsPlan<D, G> {
+function withPrefetch<D extends string, G>(plan: StatsPlan<D, G>, context: Context, info: GraphQLResolveInfo, groups: GroupsOf<D, G>): StatsPlan<D, G> {
   const args = plan.dimensions.length ? soleGroupsArgs(info) : undefined;
   if (args) {
-    plan.prefetched = groupPage(context, plan, dimensionSql, args, args.orderBy ?? null, toGroup);
+    plan.prefetched = groupPage(context, plan, groups, args, args.orderBy ?? null);
     plan.prefetched.catch(() => {}); // `groups` reports the error; `total` falls back to its own statement
   }
   return plan;
@@ -103,23 +105,24 @@ async function totalOfPlan(db: Database, plan: StatsPlan<string, unknown>): Prom
 
 /**
  * A page of groups as a connection: one statement (groupsOf) that also yields the grand total,
- * cursors by position, and the group count from the statement's window column.
+ * cursors by position (in this grouping and order only), and the group count from the statement's window column.
  */
 async function groupPage<D extends string, G>(
   { db, config }: Context,
   stats: StatsPlan<D, G>,
-  dimensionSql: Record<D, DimensionSql>,
+  { name, dimensionSql, toGroup }: GroupsOf<D, G>,
   { first, after }: PageArgs,
   orderBy: StatsOrder | null,
-  toGroup: (row: GroupRow) => G,
 ): Promise<GroupPageResult<G>> {
   const size = pageSize(first, config.maxPageSize);
-  const offset = decodeOffsetCursor(after);
+  const scope = cursorScope(name, orderBy?.field ?? StatsOrderField.BEST, orderBy?.direction ?? SortDirection.DESC, stats.dimensions);
+  const offset = decodeOffsetCursor(after, scope);
   const page = stats.dimensions.length === 0
     ? undefined
     : await groupsOf(db, stats.source, stats.where, stats.dimensions.map((d) => dimensionSql[d]), orderBy, size + 1, offset);
   const rows = page?.rows ?? [];
-  const edges = rows.slice(0, size).map((row, i) => ({ node: toGroup(row), cursor: offsetCursor(offset + i) }));
+  const cursorAt = offsetCursors(scope);
+  const edges = rows.slice(0, size).map((row, i) => ({ node: toGroup(row), cursor: cursorAt(offset + i) }));
   const groupCount = Number(rows[0]?.group_count ?? 0);
   const connection: ConnectionData<G> = {
     edges,
@@ -153,7 +156,7 @@ export class CasualtyStatsResolver {
     @Info() info: GraphQLResolveInfo,
   ): CasualtyStats {
     const dimensions = checkDimensions(groupBy);
-    const plan = withPrefetch({ dimensions, ...casualtySource(filter, dimensions) }, context, info, casualtyDimensionSql, toCasualtyGroup);
+    const plan = withPrefetch({ dimensions, ...casualtySource(filter, dimensions) }, context, info, casualtyGroups);
     return instance(CasualtyStats, plan);
   }
 
@@ -169,7 +172,7 @@ export class CasualtyStatsResolver {
     @Arg('orderBy', () => StatsOrder, { nullable: true, description: 'Sort order; default BEST, descending.' }) orderBy: StatsOrder | null,
     @Ctx() context: Context,
   ): Promise<ConnectionData<CasualtyGroup>> {
-    const result = await (stats.prefetched ?? groupPage(context, stats, casualtyDimensionSql, page, orderBy, toCasualtyGroup));
+    const result = await (stats.prefetched ?? groupPage(context, stats, casualtyGroups, page, orderBy));
     return result.connection;
   }
 }
@@ -186,6 +189,10 @@ const toCasualtyGroup = (row: GroupRow): CasualtyGroup => ({
   }),
   total: toFigureTotal(row),
 });
+
+const casualtyGroups: GroupsOf<CasualtyDimension, CasualtyGroup> = {
+  name: 'casualtyStats.groups', dimensionSql: casualtyDimensionSql, toGroup: toCasualtyGroup,
+};
 
 @Resolver(() => CasualtyGroupKey)
 export class CasualtyGroupKeyResolver {
@@ -223,7 +230,7 @@ export class TroopStatsResolver {
     @Info() info: GraphQLResolveInfo,
   ): TroopStats {
     const plan = { dimensions: checkDimensions(groupBy), where: and(...deploymentConditions(filter)), source: deploymentFacts };
-    return instance(TroopStats, withPrefetch(plan, context, info, deploymentDimensionSql, toTroopGroup));
+    return instance(TroopStats, withPrefetch(plan, context, info, troopGroups));
   }
 
   @FieldResolver(() => FigureTotal, { description: 'The total over every matching report.' })
@@ -238,7 +245,7 @@ export class TroopStatsResolver {
     @Arg('orderBy', () => StatsOrder, { nullable: true, description: 'Sort order; default BEST, descending.' }) orderBy: StatsOrder | null,
     @Ctx() context: Context,
   ): Promise<ConnectionData<TroopGroup>> {
-    const result = await (stats.prefetched ?? groupPage(context, stats, deploymentDimensionSql, page, orderBy, toTroopGroup));
+    const result = await (stats.prefetched ?? groupPage(context, stats, troopGroups, page, orderBy));
     return result.connection;
   }
 }
@@ -254,6 +261,10 @@ const toTroopGroup = (row: GroupRow): TroopGroup => ({
   }),
   total: toFigureTotal(row),
 });
+
+const troopGroups: GroupsOf<DeploymentDimension, TroopGroup> = {
+  name: 'troopStats.groups', dimensionSql: deploymentDimensionSql, toGroup: toTroopGroup,
+};
 
 @Resolver(() => TroopGroupKey)
 export class TroopGroupKeyResolver {
