@@ -71,6 +71,11 @@ const relations: SQL[] = [
     sql`SELECT count(*) AS n FROM quotes WHERE reaction_id IS NOT NULL GROUP BY reaction_id`,
     sql`SELECT count(*) FROM reactions`,
   ),
+  perParent(
+    'Location.countries',
+    sql`SELECT count(*) AS n FROM location_countries GROUP BY location_id`,
+    sql`SELECT count(*) FROM locations`,
+  ),
   rootList('Query.countries', sql`SELECT count(*) AS n FROM countries`),
   rootList('Query.sources', sql`SELECT count(*) AS n FROM sources`),
   // Expected: a series without a date range spans the data (its daily points); at worst, the series' cap.
