@@ -47,7 +47,7 @@ function costLimitPlugin(maxQueryCost: number): ApolloServerPlugin {
             known = { variables: pageSizeVariables(operation, fragments()), byPageSizes: new Map() };
             costs.set(operation, known);
           }
-          const variables = request.variables ?? {};
+          const variables: Record<string, unknown> = request.variables ?? {};
           const key = JSON.stringify(known.variables.map((name) => variables[name] ?? null));
           let cost = known.byPageSizes.get(key);
           if (cost === undefined) {
