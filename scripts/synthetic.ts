@@ -313,7 +313,6 @@ export async function generateSynthetic(handle: DatabaseHandle, options: Synthet
   const shuffle = seededRandom(options.seed);
   const hotFirst = countries.map((c) => ({ c, r: shuffle() })).sort((a, b) => a.r - b.r).map(({ c }) => c.code);
   const country = (salt: number, i: string, power = 2.5) => `(${textArray(hotFirst)})[1 + ${random.skewed(salt, i, hotFirst.length, power)}]`;
-  const nC = hotFirst.length;
 
   const plans: TablePlan[] = [
     {
@@ -605,7 +604,7 @@ export async function generateSynthetic(handle: DatabaseHandle, options: Synthet
     const chunk = plan.table === 'countries' ? plan.rows : o.chunkSize;
     for (let from = 0; from < plan.rows; from += chunk) {
       const to = Math.min(plan.rows, from + chunk) - 1;
-      const result = (await run(plan.insert(from, to))) as unknown as { rowCount?: number | null; affectedRows?: number };
+      const result = (await run(plan.insert(from, to))) as { rowCount?: number | null; affectedRows?: number };
       rows += Number(result.rowCount ?? result.affectedRows ?? 0);
       const seconds = (performance.now() - tableStarted) / 1000;
       progress(`  ${plan.table.padEnd(13)} ${String(to + 1).padStart(9)}/${plan.rows} source rows  ${formatRate(rows, seconds)}`);

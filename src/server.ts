@@ -168,7 +168,7 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
     ApolloServerPluginCacheControlDisabled(),
     ...(limits.plugins as ApolloServerPlugin<Context>[]),
     // Last: it answers the operation, so every check above has run first.
-    jit.plugin as ApolloServerPlugin<Context>,
+    jit.plugin,
   ];
   const apollo = new ApolloServer<Context>({
     // The schema, executed by graphql-jit (see jit.ts).

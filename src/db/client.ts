@@ -66,7 +66,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       async withSession(work) {
         const connection = await pool.connect();
         try {
-          return await work(drizzlePg({ client: connection, schema, logger: counter }) as unknown as Database);
+          return await work(drizzlePg({ client: connection, schema, logger: counter }));
         } finally {
           connection.release();
         }
@@ -90,8 +90,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 
 /** Runs raw SQL on either driver and returns its rows (both drivers answer `{ rows }`). */
 export async function queryRows<Row>(db: Database, query: SQL): Promise<Row[]> {
-  const result = (await db.execute(query)) as unknown as { rows: Row[] };
-  return result.rows;
+  // Database is generic over both drivers, so drizzle types the answer as unknown.
+  const result: unknown = await db.execute(query);
+  return (result as { rows: Row[] }).rows;
 }
 
 const dialect = new PgDialect();
@@ -134,7 +135,7 @@ export function runPrepared<Row>(db: Database, text: string, params: unknown[]):
     statementNames.set(text, name);
   }
   const prepared = db._.session.prepareQuery({ sql: text, params }, undefined, name, false);
-  return (prepared.execute() as Promise<unknown> as Promise<{ rows: Row[] }>).then((result) => result.rows);
+  return (prepared.execute() as Promise<{ rows: Row[] }>).then((result) => result.rows);
 }
 
 /**

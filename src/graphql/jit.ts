@@ -56,7 +56,7 @@ export function jitExecution(schema: GraphQLSchema): JitExecution {
 
   const compile = (document: DocumentNode, operationName: string | null | undefined): CompiledQuery | null => {
     let byOperation = compiled.get(document);
-    if (!byOperation) compiled.set(document, (byOperation = new Map()));
+    if (!byOperation) compiled.set(document, (byOperation = new Map<string, CompiledQuery | null>()));
     const key = operationName ?? '';
     let query = byOperation.get(key);
     if (query === undefined) {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ArgumentValidationError, buildSchema, type NonEmptyArray } from 'type-graphql';
+import { ArgumentValidationError, buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { validateOrReject, ValidationError, type ValidatorOptions } from 'class-validator';
 import type { GraphQLInterfaceType, GraphQLSchema } from 'graphql';
 import type { Typed } from './common/node.js';
@@ -19,7 +19,7 @@ import {
 } from './modules/stats/stats.resolver.js';
 import { CountryTotalsResolver, EventTotalsResolver } from './modules/stats/totals.resolver.js';
 
-export const resolvers: NonEmptyArray<Function> = [
+export const resolvers: NonEmptyArray<ClassType> = [
   NodeResolver,
   EventResolver,
   EventParticipantResolver,
@@ -57,7 +57,7 @@ async function validateArgument(value: unknown): Promise<void> {
   if (value === null || typeof value !== 'object') return;
   try {
     await (Array.isArray(value)
-      ? Promise.all(value.filter((item) => item !== null && typeof item === 'object').map((item) => validateOrReject(item, validatorOptions)))
+      ? Promise.all((value as unknown[]).filter((item): item is object => item !== null && typeof item === 'object').map((item) => validateOrReject(item, validatorOptions)))
       : validateOrReject(value, validatorOptions));
   } catch (errors) {
     if (Array.isArray(errors) && errors.every((e) => e instanceof ValidationError)) throw new ArgumentValidationError(errors);

@@ -66,7 +66,7 @@ function costLimitPlugin(maxQueryCost: number, fanout: FanoutStatistics): Apollo
             known.version = fanout.version;
             known.byPageSizes.clear();
           }
-          const variables = request.variables ?? {};
+          const variables: Record<string, unknown> = request.variables ?? {};
           const key = JSON.stringify(known.variables.map((name) => variables[name] ?? null));
           let cost = known.byPageSizes.get(key);
           if (cost === undefined) {

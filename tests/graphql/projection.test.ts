@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  buildSchema, getNamedType, isCompositeType, isInterfaceType, isObjectType, parse,
+  buildSchema, getNamedType, isCompositeType, isInterfaceType, isObjectType, Kind, parse,
   type GraphQLInterfaceType, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode,
 } from 'graphql';
 import { actors, eventActors, events, quotes } from '../../src/db/schema/index.js';
@@ -13,8 +13,8 @@ import { testDriver } from '../helpers/database.js';
 let schema: GraphQLSchema;
 function projectionFor(query: string) {
   const document = parse(query);
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
-  const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])));
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])));
   return projectionOf(schema, operation, fragments);
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, parse, type GraphQLSchema } from 'graphql';
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, Kind, parse, type GraphQLSchema } from 'graphql';
 import { getSchema } from '../../src/graphql/schema.js';
 import { emittedSchema, schemaFile } from '../../src/graphql/emit-schema.js';
 import { dataOf, startTestServer, type TestServer } from '../helpers/server.js';
@@ -52,12 +52,12 @@ describe('schema', () => {
 describe('examples.graphql', () => {
   it('runs every example operation without errors and with data', async () => {
     const source = await readFile(new URL('../../examples.graphql', import.meta.url), 'utf8');
-    const operations = parse(source).definitions.flatMap((d) => (d.kind === 'OperationDefinition' && d.name ? [d.name.value] : []));
+    const operations = parse(source).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : []));
     expect(operations.length).toBeGreaterThanOrEqual(6);
     for (const operationName of operations) {
       const response = await t.server.apollo.executeOperation({ query: source, operationName }, { contextValue: t.server.context() });
       const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
-      const data = dataOf(body as never) as Record<string, any>;
+      const data = dataOf<Record<string, any>>(body as never);
       const [root] = Object.values(data);
       const items = root.nodes ?? root.edges ?? root.groups?.nodes ?? root.points;
       expect(items.length, operationName).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/client.js';
 import { casualties, events } from '../../src/db/schema/index.js';
 import { dataOf, startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -39,7 +40,7 @@ beforeAll(async () => {
   const rows = Array.from({ length: 400 }, () => {
     const event = eventRows[Math.floor(next() * eventRows.length)]!;
     const day = 1 + Math.floor(next() * 28);
-    const precision = next() < 0.8 ? 'DAY' : 'MONTH';
+    const precision: 'DAY' | 'MONTH' = next() < 0.8 ? 'DAY' : 'MONTH';
     return {
       eventId: event.id,
       kind: next() < 0.6 ? ('KILLED' as const) : ('INJURED' as const),
@@ -48,14 +49,14 @@ beforeAll(async () => {
       victimDescription: 'generated',
       victimCountryCode: countries[Math.floor(next() * countries.length)]!,
       occurredOn: `2021-0${1 + Math.floor(next() * 3)}-${precision === 'DAY' ? String(day).padStart(2, '0') : '01'}`,
-      occurredPrecision: precision as 'DAY' | 'MONTH',
+      occurredPrecision: precision,
       citationId: event.citationId,
     };
   });
   await db.insert(casualties).values(rows);
   // Sanity: the generator really produced every qualifier.
-  const qualifiers = await db.execute(sql`SELECT count(DISTINCT figure_qualifier)::int AS n FROM casualties WHERE figure_wording = 'generated'`);
-  expect((qualifiers as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(5);
+  const qualifiers = await queryRows<{ n: number }>(db, sql`SELECT count(DISTINCT figure_qualifier)::int AS n FROM casualties WHERE figure_wording = 'generated'`);
+  expect(qualifiers[0]!.n).toBe(5);
 });
 afterAll(() => t?.close());
 
@@ -71,7 +72,7 @@ async function allGroups(groupBy: string[], filter?: object): Promise<{ total: T
   let after: string | null = null;
   let total: Total | undefined;
   do {
-    const { casualtyStats } = dataOf(await t.query(STATS, { groupBy, filter, after })) as any;
+    const { casualtyStats }: any = dataOf(await t.query(STATS, { groupBy, filter, after }));
     total = casualtyStats.total;
     groups.push(...casualtyStats.groups.nodes.map((g: any) => g.total));
     after = casualtyStats.groups.pageInfo.hasNextPage ? casualtyStats.groups.pageInfo.endCursor : null;
@@ -104,8 +105,8 @@ describe('grouped totals on generated data', () => {
 
 describe('the casualty rollup', () => {
   /** Every rollup row against a fresh GROUP BY of the casualty rows it summarises. */
-  async function rollupDrift(): Promise<unknown[]> {
-    const result = await t.database.handle.db.execute(sql`
+  function rollupDrift(): Promise<unknown[]> {
+    return queryRows(t.database.handle.db, sql`
       WITH fresh AS (
         SELECT victim_country_code, kind, figure_qualifier,
                coalesce(sum(figure_floor(figure_qualifier, figure_low)), 0)::int8 AS low_sum,
@@ -122,7 +123,6 @@ describe('the casualty rollup', () => {
       SELECT * FROM (SELECT * FROM fresh EXCEPT SELECT * FROM stored) missing
       UNION ALL
       SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM fresh) extra`);
-    return (result as unknown as { rows: unknown[] }).rows;
   }
 
   it('stays equal to the rows through inserts, updates, deletes and truncation', async () => {
@@ -155,7 +155,7 @@ describe('the casualty rollup', () => {
   it('empties with the table', async () => {
     const db = t.database.handle.db;
     await db.execute(sql`TRUNCATE casualties`);
-    const [row] = (await db.execute(sql`SELECT count(*)::int AS n FROM casualty_rollups`) as unknown as { rows: { n: number }[] }).rows;
+    const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM casualty_rollups`);
     expect(row!.n).toBe(0);
     expect(await rollupDrift()).toEqual([]);
   });

@@ -39,7 +39,7 @@ export interface ConnectionData<T> {
 }
 
 /** Field resolvers of every connection type built so far; schema.ts registers them. */
-export const connectionResolvers: Function[] = [];
+export const connectionResolvers: ClassType[] = [];
 
 /** Builds `<Name>Connection` and `<Name>Edge` object types for a node type. */
 export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: string) {

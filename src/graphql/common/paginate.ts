@@ -136,14 +136,14 @@ const MAX_COLUMN_SETS = 64;
  */
 function pageShape(table: PgTable & { id: AnyPgColumn }, columns: readonly string[] | undefined, sort: AnyPgColumn): PageShape {
   let byColumns = shapes.get(table);
-  if (!byColumns) shapes.set(table, (byColumns = new Map()));
+  if (!byColumns) shapes.set(table, (byColumns = new Map<string, PageShape>()));
   const key = columns ? `${columns.join(',')}|${sort.name}` : '*';
   let shape = byColumns.get(key);
   if (!shape) {
     if (columns && byColumns.size >= MAX_COLUMN_SETS) return pageShape(table, undefined, sort);
     const only = columns && Object.entries(getTableColumns(table))
       .filter(([key, column]) => columns.includes(key) || column === table.id || column === sort).map(([key]) => key);
-    byColumns.set(key, (shape = { codec: rowCodec(table, { only }) as RowCodec<unknown>, heads: new Map() }));
+    byColumns.set(key, (shape = { codec: rowCodec(table, { only }), heads: new Map() }));
   }
   return shape;
 }
@@ -174,7 +174,7 @@ const pageOrders = new WeakMap<AnyPgColumn, Map<SortDirection, PageOrder>>();
 
 function pageOrder(table: PgTable & { id: AnyPgColumn }, sortColumn: AnyPgColumn, direction: SortDirection): PageOrder {
   let byDirection = pageOrders.get(sortColumn);
-  if (!byDirection) pageOrders.set(sortColumn, (byDirection = new Map()));
+  if (!byDirection) pageOrders.set(sortColumn, (byDirection = new Map<SortDirection, PageOrder>()));
   let fixed = byDirection.get(direction);
   if (!fixed) {
     const order = direction === SortDirection.DESC ? desc : asc;
@@ -288,7 +288,7 @@ export async function keysetPage<Row extends { id: number }, Node, FilterInput>(
     const statement = pageStatement(selectHead(table, shape, ahead?.column), order, filter, seek, first + 1);
     pageRows = await runPrepared(db, statement.text, statement.params);
   }
-  const rows = pageRows.map((result) => shape.codec.decode(result.row) as unknown as Row);
+  const rows = pageRows.map((result) => shape.codec.decode(result.row) as Row);
   // The extra row only tells whether a next page exists; its nested data is not needed.
   if (ahead) pageRows.slice(0, first).forEach((result, i) => ahead.apply(rows[i]!, result.ahead));
   const hasNextPage = rows.length > first;

@@ -32,7 +32,7 @@ export async function postGraphQL(base: string, payload: unknown, headers: Recor
 
 /** GETs /graphql with the operation in the query string. */
 export async function getGraphQL(base: string, params: Record<string, string>, headers: Record<string, string> = {}, timeoutMs = 10_000): Promise<HttpResult> {
-  const response = await fetch(`${base}/graphql?${new URLSearchParams(params)}`, { headers, signal: AbortSignal.timeout(timeoutMs) });
+  const response = await fetch(`${base}/graphql?${new URLSearchParams(params).toString()}`, { headers, signal: AbortSignal.timeout(timeoutMs) });
   return read(response);
 }
 

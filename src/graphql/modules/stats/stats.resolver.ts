@@ -50,8 +50,8 @@ const deploymentDimensionSql: Record<DeploymentDimension, DimensionSql> = {
 
 const deploymentFacts = factsOf(deployments);
 
-const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
-const id = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+const text = (value: string | number | null | undefined) => (value === null || value === undefined ? null : String(value));
+const id = (value: string | number | null | undefined) => (value === null || value === undefined ? null : Number(value));
 
 /** What both stats types share: the grouping, the filter, where to read from, and maybe a page fetched early. */
 interface StatsPlan<D extends string, G> {
@@ -79,10 +79,10 @@ type GroupsArgs = PageArgs & { orderBy?: StatsOrder | null };
 function soleGroupsArgs(info: GraphQLResolveInfo): GroupsArgs | undefined {
   const selections = info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []);
   if (!selections.every((s): s is FieldNode => s.kind === Kind.FIELD && !s.directives?.length)) return undefined;
-  const groups = (selections as FieldNode[]).filter((s) => s.name.value === 'groups');
+  const groups = selections.filter((s) => s.name.value === 'groups');
   if (groups.length !== 1) return undefined;
   const type = getNamedType(info.returnType) as GraphQLObjectType;
-  return getArgumentValues(type.getFields().groups!, groups[0]!, info.variableValues) as GroupsArgs;
+  return getArgumentValues(type.getFields().groups!, groups[0]!, info.variableValues);
 }
 
 /**

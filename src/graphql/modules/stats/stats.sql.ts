@@ -51,7 +51,8 @@ export async function totalOf(db: Database, { table, sums }: StatsSource, where:
   return row!;
 }
 
-export type GroupRow = FigureTotalRow & Record<string, unknown> & { group_count: number | string };
+/** Dimension keys arrive as key_* columns: codes and dates as text, ids as numbers (see the dimension tables). */
+export type GroupRow = FigureTotalRow & Record<`key_${string}`, string | number | null> & { group_count: number | string };
 
 const metricColumn: Record<Exclude<StatsOrderField, StatsOrderField.KEY>, string> = {
   [StatsOrderField.LOW]: 'total_low',
