@@ -23,7 +23,8 @@ describe('parseGedRow', () => {
         sourceArticle: 'Reuters, 4/13/1998 Thirty rebels, four soldiers die in Algeria',
         sourceOffice: null, sourceDate: null, sourceHeadline: null, sourceOriginal: null,
         place: {
-          wherePrecision: 'WITHIN_25_KM', whereCoordinates: 'Batna town', whereDescription: 'Batna town (area of), Batna district, Batna province',
+          wherePrecision: 'WITHIN_25_KM', whereCoordinates: 'Batna town',
+          whereDescription: 'Batna town (area of), Batna district, Batna province',
           adm1: 'Batna province', adm2: 'Batna commune', latitude: 35.555278, longitude: 6.178611, priogridGid: 181093,
           country: 'Algeria', countryIso: 'DZ', countryGw: 615, region: 'Africa',
         },
@@ -110,7 +111,9 @@ describe('splitSourceArticle', () => {
   });
 
   it('keeps free text, and parts without a real date, as raw text only', () => {
-    expect(splitSourceArticle('AFP 4/3-07, Reuters 5/3-07')).toEqual([{ outlet: null, date: null, headline: null, raw: 'AFP 4/3-07, Reuters 5/3-07' }]);
+    expect(splitSourceArticle('AFP 4/3-07, Reuters 5/3-07')).toEqual([
+      { outlet: null, date: null, headline: null, raw: 'AFP 4/3-07, Reuters 5/3-07' },
+    ]);
     expect(splitSourceArticle('"SOHR,2017-02-30,x"')).toEqual([{ outlet: null, date: null, headline: null, raw: 'SOHR,2017-02-30,x' }]);
     expect(splitSourceArticle('')).toEqual([]);
   });

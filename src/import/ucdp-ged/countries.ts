@@ -153,10 +153,13 @@ export function isoForGw(raw: string): CountryResult {
 export function isoForCountry(name: string, countryId: string): CountryResult {
   const byNumber = isoForGw(countryId);
   if (!byNumber.ok) return byNumber;
-  if (!Object.hasOwn(UCDP_NAME_TO_GW, name)) return { ok: false, field: 'name', reason: `unknown UCDP country name ${JSON.stringify(name)}` };
+  if (!Object.hasOwn(UCDP_NAME_TO_GW, name)) {
+    return { ok: false, field: 'name', reason: `unknown UCDP country name ${JSON.stringify(name)}` };
+  }
   const gw = UCDP_NAME_TO_GW[name]!;
   if (gw !== byNumber.gw) {
-    return { ok: false, field: 'name', reason: `country ${JSON.stringify(name)} is Gleditsch–Ward ${gw}, but country_id is ${byNumber.gw}` };
+    const reason = `country ${JSON.stringify(name)} is Gleditsch–Ward ${gw}, but country_id is ${byNumber.gw}`;
+    return { ok: false, field: 'name', reason };
   }
   return byNumber;
 }
