@@ -154,7 +154,7 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
   const reloadFanout = () =>
     fanout.reload(handle.db).catch((err) => logger.warn({ err }, 'could not read the list sizes for the cost estimate'));
   await reloadFanout();
-  const fanoutTimer = config.fanoutReloadSeconds > 0 ? setInterval(reloadFanout, config.fanoutReloadSeconds * 1000).unref() : undefined;
+  const fanoutTimer = config.fanoutReloadSeconds > 0 ? setInterval(() => void reloadFanout(), config.fanoutReloadSeconds * 1000).unref() : undefined;
   const limits = queryLimits(config, fanout);
   const examples = readFileSync(examplesFile, 'utf8');
   const jit = jitExecution(await getSchema());

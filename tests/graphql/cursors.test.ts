@@ -48,7 +48,7 @@ function described(scope: Scope): string {
 
 function label(scope: Scope): string {
   const order = scope.orderBy ? `${scope.orderBy.field} ${scope.orderBy.direction}` : 'default order';
-  return `${scope.connection}${scope.groupBy ? `(${scope.groupBy})` : ''} ${order}`;
+  return `${scope.connection}${scope.groupBy ? `(${scope.groupBy.join(',')})` : ''} ${order}`;
 }
 
 /** What identifies a node: its id, or for nodes without one (groups) every plain field, objects by their id. */

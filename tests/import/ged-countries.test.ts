@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { GW_TO_ISO, UCDP_NAME_TO_GW, isoForCountry, isoForGw, isoForGwList } from '../../src/import/ucdp-ged/countries.js';
 
 const SAMPLE = 'seeds/ucdp-ged/ged231-global-sample.csv';
-const rows = parse(readFileSync(SAMPLE), { columns: true, bom: true }) as Record<string, string>[];
+const rows = parse<Record<string, string>>(readFileSync(SAMPLE), { columns: true, bom: true });
 
 describe('GED countries → ISO 3166-1 alpha-2', () => {
   it('maps every country name/number pair of the sample, and every gwnoa/gwnob number', () => {

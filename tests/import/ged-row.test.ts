@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { parseGedRow, splitSourceArticle, type GedRecord } from '../../src/import/ucdp-ged/row.js';
 
-const rows = parse(readFileSync('seeds/ucdp-ged/ged231-global-sample.csv'), { columns: true, bom: true }) as GedRecord[];
+const rows = parse<GedRecord>(readFileSync('seeds/ucdp-ged/ged231-global-sample.csv'), { columns: true, bom: true });
 const byId = (id: string): GedRecord => rows.find((r) => r.id === id)!;
 const withValues = (id: string, changes: Partial<Record<keyof GedRecord, string>>): GedRecord => ({ ...byId(id), ...changes });
 

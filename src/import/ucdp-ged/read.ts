@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { parse, type CsvError, type Options } from 'csv-parse';
-import { GED_COLUMNS, parseGedRow, type GedColumn, type GedEvent, type GedRecord, type GedReject } from './row.js';
+import { GED_COLUMNS, parseGedRow, type GedColumn, type GedEvent, type GedReject } from './row.js';
 
 export type GedFatalCode = 'UNREADABLE' | 'EMPTY_FILE' | 'NOT_GED_CSV' | 'HEADER_MISMATCH' | 'CSV_ERROR';
 
@@ -106,7 +106,7 @@ export async function* readGedStream(input: Readable): AsyncGenerator<GedReadIte
       }
       const named = {} as Record<GedColumn, string>;
       columns.forEach((column, i) => (named[column] = record[i]!));
-      const parsed = parseGedRow(named as GedRecord, line);
+      const parsed = parseGedRow(named, line);
       yield parsed.ok
         ? { kind: 'event', line, event: parsed.event }
         : { kind: 'reject', line, raw: withoutTerminator(raw), rejects: parsed.rejects };
@@ -145,6 +145,7 @@ function checkHeader(record: string[], raw: string, line: number): GedColumn[] {
     throw new GedFatalError('NOT_GED_CSV', 'not a UCDP GED CSV file: it starts like JSON (for NDJSON use --format newsgraph)', line);
   }
   // Control characters or invalid UTF-8 in the first line: a zip, gzip or other binary file.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what marks a binary file
   if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(raw)) {
     throw new GedFatalError('NOT_GED_CSV', 'not a UCDP GED CSV file: it looks binary (a .zip or .gz? unpack it first)', line);
   }
