@@ -12,8 +12,14 @@ const everything = ['tests/**/*.test.ts'];
 const hardening = 'tests/hardening/**';
 const postgres = process.env.TEST_DATABASE_URL
   ? [
-      { extends: true as const, test: { name: 'postgres', include: everything, exclude: [hardening], env: { NEWSGRAPH_TEST_DRIVER: 'postgres' } } },
-      { extends: true as const, test: { name: 'hardening', include: ['tests/hardening/**/*.test.ts'], env: { NEWSGRAPH_TEST_DRIVER: 'postgres' } } },
+      {
+        extends: true as const,
+        test: { name: 'postgres', include: everything, exclude: [hardening], env: { NEWSGRAPH_TEST_DRIVER: 'postgres' } },
+      },
+      {
+        extends: true as const,
+        test: { name: 'hardening', include: ['tests/hardening/**/*.test.ts'], env: { NEWSGRAPH_TEST_DRIVER: 'postgres' } },
+      },
     ]
   : [];
 
@@ -26,6 +32,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     env: { NODE_ENV: 'test' },
-    projects: [{ extends: true, test: { name: 'pglite', include: everything, exclude: [hardening], env: { NEWSGRAPH_TEST_DRIVER: 'pglite' } } }, ...postgres],
+    projects: [
+      { extends: true, test: { name: 'pglite', include: everything, exclude: [hardening], env: { NEWSGRAPH_TEST_DRIVER: 'pglite' } } },
+      ...postgres,
+    ],
   },
 });

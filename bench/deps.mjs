@@ -17,5 +17,8 @@ if (!existsSync(path.join(bench, '..', 'node_modules', 'pg'))) {
 if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) process.exit(0);
 console.error('bench: installing its own dependencies (npm ci --prefix bench)');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const result = spawnSync(npm, ['ci', '--prefix', bench, '--no-audit', '--no-fund'], { stdio: 'inherit', shell: process.platform === 'win32' });
+const result = spawnSync(npm, ['ci', '--prefix', bench, '--no-audit', '--no-fund'], {
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
 process.exit(result.status ?? 1);

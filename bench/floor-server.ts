@@ -24,7 +24,10 @@ const server = createServer((request, response) => {
   request.on('end', () => {
     void (async () => {
       try {
-        const { query, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Record<string, unknown> };
+        const { query, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          query: string;
+          variables?: Record<string, unknown>;
+        };
         const statement = floorQuery(query, variables);
         if (!statement) return reply(response, 400, JSON.stringify({ error: `unknown query ${query}` }));
         const result = await pool.query<{ json: string | null }>(statement);

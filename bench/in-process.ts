@@ -37,7 +37,8 @@ const { values: flags } = parseArgs({
 const operations = Number(flags.operations);
 const rounds = Number(flags.rounds);
 const concurrency = Number(flags.concurrency);
-if (![operations, rounds, concurrency].every((n) => Number.isInteger(n) && n > 0)) throw new Error('--operations, --rounds and --concurrency must be positive integers');
+if (![operations, rounds, concurrency].every((n) => Number.isInteger(n) && n > 0))
+  throw new Error('--operations, --rounds and --concurrency must be positive integers');
 const queries = benchQueries.filter((q) => q.requests.newsgraph && (!flags.queries || flags.queries.split(',').includes(q.name)));
 if (!queries.length) throw new Error(`--queries must name some of: ${benchQueries.map((q) => q.name).join(', ')}`);
 
@@ -46,7 +47,13 @@ if (!isSizeName(flags.size)) throw new Error(`--size must be one of ${Object.key
 const { database } = datasets[flags.size];
 const url = new URL(flags['server-url']);
 url.pathname = `/${database}`;
-const config = loadConfig({ ...process.env, DATABASE_URL: url.toString(), NODE_ENV: 'production', SANDBOX: 'false', RATE_LIMIT_REQUESTS: '0' });
+const config = loadConfig({
+  ...process.env,
+  DATABASE_URL: url.toString(),
+  NODE_ENV: 'production',
+  SANDBOX: 'false',
+  RATE_LIMIT_REQUESTS: '0',
+});
 const handle = await openDatabase({ url: config.databaseUrl, poolMax: config.poolMax });
 const server = await createServer(handle, config, createLogger('warn'));
 const headers = new HeaderMap([['content-type', 'application/json']]);
@@ -71,7 +78,12 @@ function dataOf(text: string): any {
 
 const execute = async (app: NewsgraphServer, body: RequestBody) => dataOf(await answer(app, body));
 
-interface Row { query: string; cpuMicros: number; opsPerSecond: number; rounds: number[] }
+interface Row {
+  query: string;
+  cpuMicros: number;
+  opsPerSecond: number;
+  rounds: number[];
+}
 const rows: Row[] = [];
 try {
   const parameters = await pickParameters(url.toString(), { newsgraph: (body) => execute(server, body) });
@@ -83,13 +95,15 @@ try {
       let started = 0;
       let first: string | undefined;
       const different: string[] = [];
-      await Promise.all(Array.from({ length: concurrency }, async () => {
-        while (started++ < count) {
-          const text = await answer(server, body);
-          if (first === undefined) first = text;
-          else if (text !== first && different.length < 100) different.push(text);
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (started++ < count) {
+            const text = await answer(server, body);
+            if (first === undefined) first = text;
+            else if (text !== first && different.length < 100) different.push(text);
+          }
+        }),
+      );
       return () => [first!, ...different].forEach(dataOf);
     };
     (await run(Math.min(operations, 2000)))(); // warm-up: compiled queries, prepared statements, JIT
@@ -104,7 +118,9 @@ try {
     }
     const median = [...measured].sort((a, b) => a.cpu - b.cpu)[Math.floor(measured.length / 2)]!;
     rows.push({ query: query.name, cpuMicros: median.cpu, opsPerSecond: median.rate, rounds: measured.map((m) => Math.round(m.cpu)) });
-    console.log(`[in-process] ${query.name}: ${Math.round(median.cpu)} µs CPU per operation (rounds ${measured.map((m) => Math.round(m.cpu)).join(', ')}), ${Math.round(median.rate)} operations/s`);
+    console.log(
+      `[in-process] ${query.name}: ${Math.round(median.cpu)} µs CPU per operation (rounds ${measured.map((m) => Math.round(m.cpu)).join(', ')}), ${Math.round(median.rate)} operations/s`,
+    );
   }
 } finally {
   await server.stop();
@@ -121,7 +137,9 @@ const lines = [
   '',
   '| query | CPU µs per operation | rounds | operations/s |',
   '|---|---:|---|---:|',
-  ...rows.map((r) => `| ${r.query} | ${Math.round(r.cpuMicros)} | ${r.rounds.join(', ')} | ${Math.round(r.opsPerSecond).toLocaleString('en-US')} |`),
+  ...rows.map(
+    (r) => `| ${r.query} | ${Math.round(r.cpuMicros)} | ${r.rounds.join(', ')} | ${Math.round(r.opsPerSecond).toLocaleString('en-US')} |`,
+  ),
   '',
 ];
 const resultsDir = path.join(fileURLToPath(new URL('..', import.meta.url)), 'bench', 'results');

@@ -23,12 +23,18 @@ export async function pickParameters(url: string, ask: { newsgraph: Ask; postgra
     const node = await one<{ id: number }>(`SELECT id FROM events WHERE location_id IS NOT NULL ORDER BY id
       LIMIT 1 OFFSET (SELECT count(*) / 2 FROM events WHERE location_id IS NOT NULL)`);
     // A busy but readable event: reactions closest to 30.
-    const reactions = await one<{ event_id: number }>(`SELECT event_id FROM reactions GROUP BY event_id ORDER BY abs(count(*) - 30), event_id LIMIT 1`);
-    const kind = await one<{ kind: string; n: string }>(`SELECT kind, count(*) AS n FROM events GROUP BY kind ORDER BY count(*) DESC, kind LIMIT 1`);
+    const reactions = await one<{ event_id: number }>(
+      `SELECT event_id FROM reactions GROUP BY event_id ORDER BY abs(count(*) - 30), event_id LIMIT 1`,
+    );
+    const kind = await one<{ kind: string; n: string }>(
+      `SELECT kind, count(*) AS n FROM events GROUP BY kind ORDER BY count(*) DESC, kind LIMIT 1`,
+    );
     const page = Math.max(1, Math.min(50, Math.floor((Number(kind.n) - 1) / pageSize)));
     const skip = page * pageSize;
     const before = await one<{ date: string; id: number }>(
-      `SELECT to_char(occurred_on, 'YYYY-MM-DD') AS date, id FROM events WHERE kind = $1 ORDER BY occurred_on, id OFFSET $2 - 1 LIMIT 1`, [kind.kind, skip]);
+      `SELECT to_char(occurred_on, 'YYYY-MM-DD') AS date, id FROM events WHERE kind = $1 ORDER BY occurred_on, id OFFSET $2 - 1 LIMIT 1`,
+      [kind.kind, skip],
+    );
     const country = await one<{ code: string }>(`SELECT victim_country_code AS code FROM casualties WHERE victim_country_code IS NOT NULL
       GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
     const busiest = await one<{ event_id: number }>(`SELECT event_id FROM casualties GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
@@ -44,15 +50,23 @@ export async function pickParameters(url: string, ask: { newsgraph: Ask; postgra
       newsgraphAfter = data.events.pageInfo.endCursor;
       remaining -= first;
     }
-    const pgl = ask.postgraphile && await ask.postgraphile({
-      query: `query Skip($offset: Int!, $kind: EventKind!) { allEvents(first: 1, offset: $offset, condition: { kind: $kind }, orderBy: [OCCURRED_ON_ASC, ROW_ID_ASC]) { edges { cursor } } }`,
-      variables: { offset: skip - 1, kind: kind.kind },
-    });
+    const pgl =
+      ask.postgraphile &&
+      (await ask.postgraphile({
+        query: `query Skip($offset: Int!, $kind: EventKind!) { allEvents(first: 1, offset: $offset, condition: { kind: $kind }, orderBy: [OCCURRED_ON_ASC, ROW_ID_ASC]) { edges { cursor } } }`,
+        variables: { offset: skip - 1, kind: kind.kind },
+      }));
     return {
       pageSize,
       nodeEventId: node.id,
       reactionsEventId: reactions.event_id,
-      deepPage: { kind: kind.kind, page, newsgraphAfter: newsgraphAfter!, postgraphileAfter: pgl ? pgl.allEvents.edges[0].cursor : '', floorAfter: before },
+      deepPage: {
+        kind: kind.kind,
+        page,
+        newsgraphAfter: newsgraphAfter!,
+        postgraphileAfter: pgl ? pgl.allEvents.edges[0].cursor : '',
+        floorAfter: before,
+      },
       statsCountry: country.code,
       statsEventId: busiest.event_id,
     };

@@ -31,7 +31,7 @@ export function summariseCpuProfile(file: string, top = 25): ProfileSummary {
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
   const isIdle = (node: ProfileNode) => node.callFrame.functionName === '(idle)';
   const total = profile.nodes.reduce((sum, node) => sum + (node.hitCount ?? 0), 0) || 1;
-  const busy = profile.nodes.reduce((sum, node) => sum + (isIdle(node) ? 0 : node.hitCount ?? 0), 0) || 1;
+  const busy = profile.nodes.reduce((sum, node) => sum + (isIdle(node) ? 0 : (node.hitCount ?? 0)), 0) || 1;
 
   const byFunction = new Map<string, SelfTimeEntry>();
   const byPackage = new Map<string, number>();
@@ -57,7 +57,10 @@ export function summariseCpuProfile(file: string, top = 25): ProfileSummary {
   return {
     busyPercent: (100 * busy) / total,
     functions: [...byFunction.values()].sort((a, b) => b.selfPercent - a.selfPercent).slice(0, top),
-    packages: [...byPackage].map(([name, inclusivePercent]) => ({ name, inclusivePercent })).sort((a, b) => b.inclusivePercent - a.inclusivePercent).slice(0, 20),
+    packages: [...byPackage]
+      .map(([name, inclusivePercent]) => ({ name, inclusivePercent }))
+      .sort((a, b) => b.inclusivePercent - a.inclusivePercent)
+      .slice(0, 20),
   };
 }
 

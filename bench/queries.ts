@@ -86,16 +86,26 @@ export const benchQueries: BenchQuery[] = [
       floor: (p) => ({ query: 'nestedList', variables: { first: p.pageSize } }),
     },
     canonical: {
-      newsgraph: (data) => data.events.nodes.map((e: any) => ({
-        id: rowId(e.id), title: e.title, occurredOn: e.occurredOn.date,
-        actors: distinctById(e.actors.map((a: any) => ({ id: rowId(a.id), name: a.name }))),
-        quotes: e.quotes.map((q: any) => ({ id: rowId(q.id), text: q.text, speaker: { id: rowId(q.speaker.id), name: q.speaker.name } })),
-      })),
-      postgraphile: (data) => data.allEvents.nodes.map((e: any) => ({
-        id: e.rowId, title: e.title, occurredOn: e.occurredOn,
-        actors: distinctById(e.eventActorsByEventId.nodes.map((n: any) => ({ id: n.actorByActorId.rowId, name: n.actorByActorId.name }))),
-        quotes: e.quotesByEventId.nodes.map((q: any) => ({ id: q.rowId, text: q.text, speaker: { id: q.actorBySpeakerActorId.rowId, name: q.actorBySpeakerActorId.name } })),
-      })),
+      newsgraph: (data) =>
+        data.events.nodes.map((e: any) => ({
+          id: rowId(e.id),
+          title: e.title,
+          occurredOn: e.occurredOn.date,
+          actors: distinctById(e.actors.map((a: any) => ({ id: rowId(a.id), name: a.name }))),
+          quotes: e.quotes.map((q: any) => ({ id: rowId(q.id), text: q.text, speaker: { id: rowId(q.speaker.id), name: q.speaker.name } })),
+        })),
+      postgraphile: (data) =>
+        data.allEvents.nodes.map((e: any) => ({
+          id: e.rowId,
+          title: e.title,
+          occurredOn: e.occurredOn,
+          actors: distinctById(e.eventActorsByEventId.nodes.map((n: any) => ({ id: n.actorByActorId.rowId, name: n.actorByActorId.name }))),
+          quotes: e.quotesByEventId.nodes.map((q: any) => ({
+            id: q.rowId,
+            text: q.text,
+            speaker: { id: q.actorBySpeakerActorId.rowId, name: q.actorBySpeakerActorId.name },
+          })),
+        })),
       floor: (data) => data.map((e: any) => ({ ...e, actors: distinctById(e.actors) })),
     },
   },
@@ -117,11 +127,21 @@ export const benchQueries: BenchQuery[] = [
     },
     canonical: {
       newsgraph: ({ event: e }) => ({
-        id: rowId(e.id), title: e.title, summary: e.summary, kind: e.kind, occurredOn: e.occurredOn.date, precision: e.occurredOn.precision,
+        id: rowId(e.id),
+        title: e.title,
+        summary: e.summary,
+        kind: e.kind,
+        occurredOn: e.occurredOn.date,
+        precision: e.occurredOn.precision,
         location: e.location && { name: e.location.name, country: e.location.country },
       }),
       postgraphile: ({ eventByRowId: e }) => ({
-        id: e.rowId, title: e.title, summary: e.summary, kind: e.kind, occurredOn: e.occurredOn, precision: e.occurredPrecision,
+        id: e.rowId,
+        title: e.title,
+        summary: e.summary,
+        kind: e.kind,
+        occurredOn: e.occurredOn,
+        precision: e.occurredPrecision,
         location: e.locationByLocationId && { name: e.locationByLocationId.name, country: e.locationByLocationId.countryByCountryCode },
       }),
       floor: (data) => data,
@@ -145,10 +165,19 @@ export const benchQueries: BenchQuery[] = [
       floor: (p) => ({ query: 'reactionsByCountry', variables: { id: p.reactionsEventId } }),
     },
     canonical: {
-      newsgraph: ({ event }) => canonicalGroups(event.reactionsByCountry.map((g: any) => ({
-        country: g.country, actorCount: g.actorCount,
-        reactions: g.reactions.map((r: any) => ({ id: rowId(r.id), stance: r.stance, summary: r.summary, actor: { id: rowId(r.actor.id), name: r.actor.name } })),
-      }))),
+      newsgraph: ({ event }) =>
+        canonicalGroups(
+          event.reactionsByCountry.map((g: any) => ({
+            country: g.country,
+            actorCount: g.actorCount,
+            reactions: g.reactions.map((r: any) => ({
+              id: rowId(r.id),
+              stance: r.stance,
+              summary: r.summary,
+              actor: { id: rowId(r.actor.id), name: r.actor.name },
+            })),
+          })),
+        ),
       postgraphile: ({ eventByRowId }) => {
         const groups = new Map<string, { country: { code: string; name: string }; actors: Set<number>; reactions: { id: number }[] }>();
         for (const r of eventByRowId.reactionsByEventId.nodes) {
@@ -156,11 +185,18 @@ export const benchQueries: BenchQuery[] = [
           if (!country) continue;
           const group = groups.get(country.code) ?? { country, actors: new Set<number>(), reactions: [] as { id: number }[] };
           group.actors.add(r.actorByActorId.rowId);
-          const reaction = { id: r.rowId as number, stance: r.stance, summary: r.summary, actor: { id: r.actorByActorId.rowId, name: r.actorByActorId.name } };
+          const reaction = {
+            id: r.rowId as number,
+            stance: r.stance,
+            summary: r.summary,
+            actor: { id: r.actorByActorId.rowId, name: r.actorByActorId.name },
+          };
           group.reactions.push(reaction);
           groups.set(country.code, group);
         }
-        return canonicalGroups([...groups.values()].map((g) => ({ country: g.country, actorCount: g.actors.size, reactions: g.reactions })));
+        return canonicalGroups(
+          [...groups.values()].map((g) => ({ country: g.country, actorCount: g.actors.size, reactions: g.reactions })),
+        );
       },
       floor: (data) => canonicalGroups(data),
     },

@@ -23,7 +23,15 @@ import pg from 'pg';
 import { openDatabase } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { generateSynthetic, syntheticDefaults, truncateAll, type SyntheticOptions } from '../scripts/synthetic.js';
-import { allPeerNames, benchQueries, peerNames, type BenchQuery, type PeerName, type QueryParameters, type RequestBody } from './queries.js';
+import {
+  allPeerNames,
+  benchQueries,
+  peerNames,
+  type BenchQuery,
+  type PeerName,
+  type QueryParameters,
+  type RequestBody,
+} from './queries.js';
 import { summariseCpuProfile } from './profile.js';
 import { pickParameters } from './parameters.js';
 import { datasets, isSizeName, type SizeName } from './datasets.js';
@@ -62,7 +70,8 @@ const seed = Number(flags.seed);
 const serverUrl = flags['server-url'];
 const selectedQueries = flags.queries ? benchQueries.filter((q) => flags.queries!.split(',').includes(q.name)) : benchQueries;
 if (!selectedQueries.length) throw new Error(`--queries must name some of: ${benchQueries.map((q) => q.name).join(', ')}`);
-if (!(duration > 0) || !Number.isInteger(rounds) || rounds < 1 || connectionsList.some((c) => !Number.isInteger(c) || c < 1)) throw new Error('bad --duration, --rounds or --connections');
+if (!(duration > 0) || !Number.isInteger(rounds) || rounds < 1 || connectionsList.some((c) => !Number.isInteger(c) || c < 1))
+  throw new Error('bad --duration, --rounds or --connections');
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -81,13 +90,18 @@ function databaseUrl(database: string): string {
 async function ensureDataset(size: SizeName): Promise<{ url: string; options: SyntheticOptions }> {
   const { casualties, database } = datasets[size];
   const options = syntheticDefaults(casualties, seed);
-  const generator = createHash('sha256').update(readFileSync(path.join(root, 'scripts', 'synthetic.ts'))).digest('hex').slice(0, 16);
+  const generator = createHash('sha256')
+    .update(readFileSync(path.join(root, 'scripts', 'synthetic.ts')))
+    .digest('hex')
+    .slice(0, 16);
   const stamp = `newsgraph-synthetic ${JSON.stringify({ ...options, generator })}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
     const { rows } = await admin.query<{ comment: string | null }>(
-      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [database]);
+      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
+      [database],
+    );
     const url = databaseUrl(database);
     if (rows[0]?.comment === stamp) {
       log(`${size}: reusing database ${database} (same generator parameters)`);
@@ -99,7 +113,9 @@ async function ensureDataset(size: SizeName): Promise<{ url: string; options: Sy
     try {
       await migrateDatabase(handle);
       await truncateAll(handle);
-      await generateSynthetic(handle, options, (line) => { if (!line.includes('source rows')) log(`  ${line}`); });
+      await generateSynthetic(handle, options, (line) => {
+        if (!line.includes('source rows')) log(`  ${line}`);
+      });
     } finally {
       await handle.close();
     }
@@ -156,7 +172,10 @@ function postgresCpuMicros(): number | undefined {
       // pid (comm) state ppid … utime stime cutime cstime: comm may hold spaces, so count from its ')'.
       const close = stat.lastIndexOf(')');
       if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
-      const fields = stat.slice(close + 2).split(' ').map(Number);
+      const fields = stat
+        .slice(close + 2)
+        .split(' ')
+        .map(Number);
       processes.set(Number(entry), { parent: fields[1]!, ticks: fields[11]! + fields[12]!, reapedTicks: fields[13]! + fields[14]! });
     } catch {
       // the process ended between listing and reading
@@ -194,7 +213,14 @@ async function startPeer(name: PeerName, database: string): Promise<Peer> {
     // the run measures query serving (PostGraphile and the floor do neither).
     newsgraph: {
       args: ['--import', 'tsx/esm', ...counter, ...(flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'src/index.ts'],
-      env: { NODE_ENV: 'production', SANDBOX: 'false', SEED_ON_START: 'false', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_REQUESTS: '0' },
+      env: {
+        NODE_ENV: 'production',
+        SANDBOX: 'false',
+        SEED_ON_START: 'false',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_REQUESTS: '0',
+      },
       path: '/graphql',
     },
     postgraphile: {
@@ -338,7 +364,8 @@ async function statementsPerRequest(peer: Peer, body: RequestBody, requests: num
 
 function firstDifference(a: unknown, b: unknown, at = '$'): string {
   if (isDeepStrictEqual(a, b)) return '';
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${at}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+    return `${at}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
     const difference = firstDifference((a as any)[key], (b as any)[key], `${at}.${key}`);
@@ -359,18 +386,40 @@ async function runSize(size: SizeName): Promise<SizeReport> {
     }
     await client.end();
   }
-  log(`${size}: ${Object.entries(rowCounts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  log(
+    `${size}: ${Object.entries(rowCounts)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}`,
+  );
   if (flags.profile) rmSync(profileDir, { recursive: true, force: true });
 
   log(`${size}: starting peers`);
   const started = await Promise.allSettled(allPeerNames.map((name) => startPeer(name, database)));
-  const peers = Object.fromEntries(started.flatMap((s) => (s.status === 'fulfilled' ? [[s.value.name, s.value]] : []))) as Record<PeerName, Peer>;
+  const peers = Object.fromEntries(started.flatMap((s) => (s.status === 'fulfilled' ? [[s.value.name, s.value]] : []))) as Record<
+    PeerName,
+    Peer
+  >;
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  const report: SizeReport = { size, database, generator: options, rowCounts, parameters: undefined as never, checks: [], statements: [], measurements: [], skipped: [] };
+  const report: SizeReport = {
+    size,
+    database,
+    generator: options,
+    rowCounts,
+    parameters: undefined as never,
+    checks: [],
+    statements: [],
+    measurements: [],
+    skipped: [],
+  };
   try {
     if (failed) throw failed.reason;
-    report.parameters = await pickParameters(url, { newsgraph: (body) => post(peers.newsgraph, body), postgraphile: (body) => post(peers.postgraphile, body) });
-    log(`${size}: parameters ${JSON.stringify({ ...report.parameters, deepPage: { kind: report.parameters.deepPage.kind, page: report.parameters.deepPage.page } })}`);
+    report.parameters = await pickParameters(url, {
+      newsgraph: (body) => post(peers.newsgraph, body),
+      postgraphile: (body) => post(peers.postgraphile, body),
+    });
+    log(
+      `${size}: parameters ${JSON.stringify({ ...report.parameters, deepPage: { kind: report.parameters.deepPage.kind, page: report.parameters.deepPage.page } })}`,
+    );
 
     // Same data from every peer, or the query is not timed.
     const runnable: { query: BenchQuery; peers: PeerName[] }[] = [];
@@ -459,7 +508,9 @@ async function runSize(size: SizeName): Promise<SizeReport> {
           const all = byPeer.get(name)!;
           const median = [...all].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(all.length / 2)]!;
           // Per round, Postgres' CPU is read in 10 ms ticks shared with background work: the median of the rounds is steadier.
-          const postgres = all.flatMap((m) => (m.postgresCpuPerRequest === undefined ? [] : [m.postgresCpuPerRequest])).sort((a, b) => a - b);
+          const postgres = all
+            .flatMap((m) => (m.postgresCpuPerRequest === undefined ? [] : [m.postgresCpuPerRequest]))
+            .sort((a, b) => a - b);
           const measurement: Measurement = {
             ...median,
             ...(postgres.length === all.length ? { postgresCpuPerRequest: postgres[Math.floor(postgres.length / 2)] } : {}),
@@ -469,8 +520,10 @@ async function runSize(size: SizeName): Promise<SizeReport> {
           };
           report.measurements.push(measurement);
           done++;
-          log(`${size} [${done}/${total}] ${query.name} × ${name} c=${connections}: ${measurement.requestsPerSecond.toFixed(0)} req/s (rounds ${measurement.rounds.join(', ')}), ` +
-            `p50 ${measurement.p50} ms, p99 ${measurement.p99} ms, CPU per request ${measurement.serverCpuPerRequest.toFixed(0)} µs (machine ${measurement.machineCpuPerRequest.toFixed(0)} µs)${measurement.non2xx || measurement.errors ? `, ${measurement.non2xx} non-2xx, ${measurement.errors} errors` : ''}`);
+          log(
+            `${size} [${done}/${total}] ${query.name} × ${name} c=${connections}: ${measurement.requestsPerSecond.toFixed(0)} req/s (rounds ${measurement.rounds.join(', ')}), ` +
+              `p50 ${measurement.p50} ms, p99 ${measurement.p99} ms, CPU per request ${measurement.serverCpuPerRequest.toFixed(0)} µs (machine ${measurement.machineCpuPerRequest.toFixed(0)} µs)${measurement.non2xx || measurement.errors ? `, ${measurement.non2xx} non-2xx, ${measurement.errors} errors` : ''}`,
+          );
         }
       }
     }
@@ -489,24 +542,49 @@ async function runSize(size: SizeName): Promise<SizeReport> {
 
 // ---------------------------------------------------------------- report
 
-const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
-const peerTitle: Record<PeerName, string> = { newsgraph: 'newsgraph', postgraphile: 'PostGraphile 5', floor: 'floor (SQL)', apollo: 'bare Apollo' };
+const fmt = (n: number | undefined, digits = 0) =>
+  n === undefined || Number.isNaN(n) ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const peerTitle: Record<PeerName, string> = {
+  newsgraph: 'newsgraph',
+  postgraphile: 'PostGraphile 5',
+  floor: 'floor (SQL)',
+  apollo: 'bare Apollo',
+};
 
 function markdown(reports: SizeReport[], environment: Record<string, string>): string {
   const lines: string[] = [];
   lines.push('# newsgraph benchmark', '');
-  lines.push(`Generated by \`npm run bench${smoke ? ':smoke' : ''}\` (bench/run.ts). Absolute numbers depend on the machine; compare the ratios.`, '');
+  lines.push(
+    `Generated by \`npm run bench${smoke ? ':smoke' : ''}\` (bench/run.ts). Absolute numbers depend on the machine; compare the ratios.`,
+    '',
+  );
   for (const [key, value] of Object.entries(environment)) lines.push(`- ${key}: ${value}`);
-  lines.push(`- per measurement: the median of ${rounds} rounds of ${duration} s (peers take turns in each round) after ${warmup} s warm-up, autocannon in the orchestrator process, peers as child processes, pool of 10 connections each`);
-  lines.push('- newsgraph runs with NODE_ENV=production, SANDBOX=false, LOG_LEVEL=warn, RATE_LIMIT_REQUESTS=0 (no per-request log line, no rate limit)');
-  lines.push('- ratios are requests/s of newsgraph divided by the peer\'s (> 1: newsgraph is faster)', '');
+  lines.push(
+    `- per measurement: the median of ${rounds} rounds of ${duration} s (peers take turns in each round) after ${warmup} s warm-up, autocannon in the orchestrator process, peers as child processes, pool of 10 connections each`,
+  );
+  lines.push(
+    '- newsgraph runs with NODE_ENV=production, SANDBOX=false, LOG_LEVEL=warn, RATE_LIMIT_REQUESTS=0 (no per-request log line, no rate limit)',
+  );
+  lines.push("- ratios are requests/s of newsgraph divided by the peer's (> 1: newsgraph is faster)", '');
   for (const report of reports) {
-    const m = (query: string, peer: PeerName, c: number) => report.measurements.find((x) => x.query === query && x.peer === peer && x.connections === c);
-    lines.push(`## ${report.size}: ${fmt(report.rowCounts.events)} events, ${fmt(report.rowCounts.casualties)} casualties (database ${report.database})`, '');
-    lines.push(`Rows: ${Object.entries(report.rowCounts).map(([t, n]) => `${t} ${fmt(n)}`).join(', ')}. Generator: \`${JSON.stringify(report.generator)}\`.`, '');
+    const m = (query: string, peer: PeerName, c: number) =>
+      report.measurements.find((x) => x.query === query && x.peer === peer && x.connections === c);
+    lines.push(
+      `## ${report.size}: ${fmt(report.rowCounts.events)} events, ${fmt(report.rowCounts.casualties)} casualties (database ${report.database})`,
+      '',
+    );
+    lines.push(
+      `Rows: ${Object.entries(report.rowCounts)
+        .map(([t, n]) => `${t} ${fmt(n)}`)
+        .join(', ')}. Generator: \`${JSON.stringify(report.generator)}\`.`,
+      '',
+    );
     if (report.parameters) {
       const p = report.parameters;
-      lines.push(`Parameters: node lookup event ${p.nodeEventId}; reactions of event ${p.reactionsEventId}; deep page ${p.deepPage.page + 1} of ${p.deepPage.kind} events (after row ${p.deepPage.page * p.pageSize}); stats country ${p.statsCountry}, stats event ${p.statsEventId}.`, '');
+      lines.push(
+        `Parameters: node lookup event ${p.nodeEventId}; reactions of event ${p.reactionsEventId}; deep page ${p.deepPage.page + 1} of ${p.deepPage.kind} events (after row ${p.deepPage.page * p.pageSize}); stats country ${p.statsCountry}, stats event ${p.statsEventId}.`,
+        '',
+      );
     }
     const shared = benchQueries.filter((q) => q.canonical);
     lines.push('### Requests per second', '', 'Median round, with the lowest and highest round in brackets.', '');
@@ -517,7 +595,10 @@ function markdown(reports: SizeReport[], environment: Record<string, string>): s
         const [n, p, f] = peerNames.map((peer) => m(query.name, peer, c));
         if (!n && !p && !f) continue;
         // The median round, then the spread of all rounds.
-        const rps = (x?: Measurement) => (x ? `${fmt(x.requestsPerSecond)}${x.rounds.length > 1 ? ` (${fmt(Math.min(...x.rounds))}–${fmt(Math.max(...x.rounds))})` : ''}` : '–');
+        const rps = (x?: Measurement) =>
+          x
+            ? `${fmt(x.requestsPerSecond)}${x.rounds.length > 1 ? ` (${fmt(Math.min(...x.rounds))}–${fmt(Math.max(...x.rounds))})` : ''}`
+            : '–';
         const ratio = (a?: Measurement, b?: Measurement) => (a && b ? `${fmt(a.requestsPerSecond / b.requestsPerSecond, 2)}×` : '–');
         lines.push(`| ${query.name} | ${c} | ${rps(n)} | ${rps(p)} | ${rps(f)} | ${ratio(n, p)} | ${ratio(n, f)} |`);
       }
@@ -527,35 +608,56 @@ function markdown(reports: SizeReport[], environment: Record<string, string>): s
     lines.push('|---|---:|---:|---:|---:|');
     for (const query of shared) {
       for (const c of connectionsList) {
-        const cells = peerNames.map((peer) => m(query.name, peer, c)).map((x) => (x ? `${fmt(x.mean, 1)} / ${fmt(x.p50)} / ${fmt(x.p99)}` : '–'));
+        const cells = peerNames
+          .map((peer) => m(query.name, peer, c))
+          .map((x) => (x ? `${fmt(x.mean, 1)} / ${fmt(x.p50)} / ${fmt(x.p99)}` : '–'));
         if (cells.every((cell) => cell === '–')) continue;
         lines.push(`| ${query.name} | ${c} | ${cells.join(' | ')} |`);
       }
     }
-    lines.push('', '### CPU time per request (µs): the peer\'s process / Postgres / the whole machine', '');
-    lines.push('The peer\'s process and the whole machine are of the median round; Postgres (every Postgres server process, read from /proc) is the median over the rounds. Postgres is what the peer\'s SQL cost the database. The whole machine also includes the load generator (autocannon, in the orchestrator). Less noisy than requests/s on a shared machine, where CPU steal moves throughput more than work.', '');
+    lines.push('', "### CPU time per request (µs): the peer's process / Postgres / the whole machine", '');
+    lines.push(
+      "The peer's process and the whole machine are of the median round; Postgres (every Postgres server process, read from /proc) is the median over the rounds. Postgres is what the peer's SQL cost the database. The whole machine also includes the load generator (autocannon, in the orchestrator). Less noisy than requests/s on a shared machine, where CPU steal moves throughput more than work.",
+      '',
+    );
     lines.push('| query | c | newsgraph | PostGraphile 5 | floor (SQL) |');
     lines.push('|---|---:|---:|---:|---:|');
     for (const query of benchQueries) {
       for (const c of connectionsList) {
-        const cells = peerNames.map((peer) => m(query.name, peer, c)).map((x) => (x ? `${fmt(x.serverCpuPerRequest)} / ${x.postgresCpuPerRequest === undefined ? '–' : fmt(x.postgresCpuPerRequest)} / ${fmt(x.machineCpuPerRequest)}` : '–'));
+        const cells = peerNames
+          .map((peer) => m(query.name, peer, c))
+          .map((x) =>
+            x
+              ? `${fmt(x.serverCpuPerRequest)} / ${x.postgresCpuPerRequest === undefined ? '–' : fmt(x.postgresCpuPerRequest)} / ${fmt(x.machineCpuPerRequest)}`
+              : '–',
+          );
         if (cells.every((cell) => cell === '–')) continue;
         lines.push(`| ${query.name} | ${c} | ${cells.join(' | ')} |`);
       }
     }
     lines.push('', '### SQL statements per request', '');
-    lines.push('Counted in each peer process by wrapping pg\'s `Client#query` (pg_stat_statements is not loaded on the server); measured over sequential requests.', '');
+    lines.push(
+      "Counted in each peer process by wrapping pg's `Client#query` (pg_stat_statements is not loaded on the server); measured over sequential requests.",
+      '',
+    );
     lines.push('| query | newsgraph | PostGraphile 5 | floor (SQL) |');
     lines.push('|---|---:|---:|---:|');
     for (const query of benchQueries) {
-      const cells = peerNames.map((peer) => report.statements.find((s) => s.query === query.name && s.peer === peer)).map((s) => (s ? fmt(s.perRequest, 1) : '–'));
+      const cells = peerNames
+        .map((peer) => report.statements.find((s) => s.query === query.name && s.peer === peer))
+        .map((s) => (s ? fmt(s.perRequest, 1) : '–'));
       if (cells.every((cell) => cell === '–')) continue;
       lines.push(`| ${query.name} | ${cells.join(' | ')} |`);
     }
     if (connectionsList.includes(10)) {
       lines.push('', '### Targets of the benchmark issue (c = 10)', '');
-      lines.push('The last column is not one of the targets: it compares what the SQL alone costs Postgres (CPU per request, floor / newsgraph; ≥ 0.5 means newsgraph\'s statements cost at most twice the hand-written ones), to tell the database\'s share of a gap from the server\'s.', '');
-      lines.push('| query | newsgraph / PostGraphile ≥ 1.0 | newsgraph / floor ≥ 0.5 | statements ≤ one per list level | SQL cost, floor / newsgraph |');
+      lines.push(
+        "The last column is not one of the targets: it compares what the SQL alone costs Postgres (CPU per request, floor / newsgraph; ≥ 0.5 means newsgraph's statements cost at most twice the hand-written ones), to tell the database's share of a gap from the server's.",
+        '',
+      );
+      lines.push(
+        '| query | newsgraph / PostGraphile ≥ 1.0 | newsgraph / floor ≥ 0.5 | statements ≤ one per list level | SQL cost, floor / newsgraph |',
+      );
       lines.push('|---|---|---|---|---|');
       const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
       for (const query of shared) {
@@ -568,15 +670,23 @@ function markdown(reports: SizeReport[], environment: Record<string, string>): s
           const ratio = n.requestsPerSecond / other.requestsPerSecond;
           return `${fmt(ratio, 2)}×: ${verdict(ratio >= target)}`;
         };
-        const sqlCost = n.postgresCpuPerRequest && f?.postgresCpuPerRequest !== undefined ? `${fmt(f.postgresCpuPerRequest / n.postgresCpuPerRequest, 2)}×` : '–';
-        lines.push(`| ${query.name} | ${cell(p, 1)} | ${cell(f, 0.5)} | ${statements === undefined ? '–' : `${fmt(statements, 1)} of ${allowed}: ${verdict(statements <= allowed)}`} | ${sqlCost} |`);
+        const sqlCost =
+          n.postgresCpuPerRequest && f?.postgresCpuPerRequest !== undefined
+            ? `${fmt(f.postgresCpuPerRequest / n.postgresCpuPerRequest, 2)}×`
+            : '–';
+        lines.push(
+          `| ${query.name} | ${cell(p, 1)} | ${cell(f, 0.5)} | ${statements === undefined ? '–' : `${fmt(statements, 1)} of ${allowed}: ${verdict(statements <= allowed)}`} | ${sqlCost} |`,
+        );
       }
     }
     const reference = benchQueries.find((q) => q.stackReference);
     const stackC = connectionsList.includes(10) ? 10 : connectionsList[0]!;
     if (reference && report.measurements.some((x) => x.query === reference.name)) {
       lines.push('', `### What the servers cost before reading data (c = ${stackC})`, '');
-      lines.push(`The query: ${reference.description}. Bare Apollo is Apollo Server 5 on express 5 with its defaults and no plugins (bench/apollo-bare-server.ts; its schema has two fields, ok and the floor field of the next section): the least any server on newsgraph's stack spends on a request.`, '');
+      lines.push(
+        `The query: ${reference.description}. Bare Apollo is Apollo Server 5 on express 5 with its defaults and no plugins (bench/apollo-bare-server.ts; its schema has two fields, ok and the floor field of the next section): the least any server on newsgraph's stack spends on a request.`,
+        '',
+      );
       lines.push('| server | requests/s | CPU per request in its process (µs) |');
       lines.push('|---|---:|---:|');
       for (const peer of ['apollo', 'newsgraph', 'postgraphile'] as const) {
@@ -586,8 +696,14 @@ function markdown(reports: SizeReport[], environment: Record<string, string>): s
       const empty = m(reference.name, 'newsgraph', stackC);
       const bare = m(reference.name, 'apollo', stackC);
       if (empty) {
-        lines.push('', 'A query that reads data runs no faster than the empty request, so the empty request\'s rate over the floor\'s is the most any query could reach on the floor target:', '');
-        lines.push('| query | floor requests/s | bare Apollo\'s empty request / floor | newsgraph\'s empty request / floor | newsgraph / floor |');
+        lines.push(
+          '',
+          "A query that reads data runs no faster than the empty request, so the empty request's rate over the floor's is the most any query could reach on the floor target:",
+          '',
+        );
+        lines.push(
+          "| query | floor requests/s | bare Apollo's empty request / floor | newsgraph's empty request / floor | newsgraph / floor |",
+        );
         lines.push('|---|---:|---:|---:|---:|');
         for (const query of shared) {
           const floor = m(query.name, 'floor', stackC);
@@ -600,9 +716,14 @@ function markdown(reports: SizeReport[], environment: Record<string, string>): s
     }
     const throughStack = shared.filter((q) => report.measurements.some((x) => x.query === q.name && x.peer === 'apollo'));
     if (throughStack.length) {
-      lines.push('', '### The floor\'s SQL on newsgraph\'s stack', '');
-      lines.push('Bare Apollo on express (bench/apollo-bare-server.ts) answering each query with the floor\'s statement, through one field `floor(query, variables): JSON` whose value is the statement\'s JSON, parsed: the hand-written SQL served by the stack newsgraph is built on, with no schema of the data to resolve. newsgraph over it is how close newsgraph comes to the best this stack can do with the best SQL.', '');
-      lines.push('| query | c | floor (SQL) | floor SQL on bare Apollo | newsgraph | newsgraph / floor SQL on bare Apollo | CPU per request in the process (µs): floor / on bare Apollo / newsgraph |');
+      lines.push('', "### The floor's SQL on newsgraph's stack", '');
+      lines.push(
+        "Bare Apollo on express (bench/apollo-bare-server.ts) answering each query with the floor's statement, through one field `floor(query, variables): JSON` whose value is the statement's JSON, parsed: the hand-written SQL served by the stack newsgraph is built on, with no schema of the data to resolve. newsgraph over it is how close newsgraph comes to the best this stack can do with the best SQL.",
+        '',
+      );
+      lines.push(
+        '| query | c | floor (SQL) | floor SQL on bare Apollo | newsgraph | newsgraph / floor SQL on bare Apollo | CPU per request in the process (µs): floor / on bare Apollo / newsgraph |',
+      );
       lines.push('|---|---:|---:|---:|---:|---:|---:|');
       for (const query of throughStack) {
         for (const c of connectionsList) {
@@ -629,15 +750,21 @@ function markdown(reports: SizeReport[], environment: Record<string, string>): s
     }
     const problems = report.checks.filter((c) => !c.equal);
     lines.push('', '### Checks', '');
-    lines.push(problems.length
-      ? problems.map((c) => `- ${c.query} × ${c.peer}: ${c.note}`).join('\n')
-      : `- every peer returned the same data (normalised) as the floor for ${shared.length} shared queries`);
+    lines.push(
+      problems.length
+        ? problems.map((c) => `- ${c.query} × ${c.peer}: ${c.note}`).join('\n')
+        : `- every peer returned the same data (normalised) as the floor for ${shared.length} shared queries`,
+    );
     for (const skipped of report.skipped) lines.push(`- skipped ${skipped.query}: ${skipped.reason}`);
     const troubled = report.measurements.filter((x) => x.non2xx || x.errors);
-    for (const x of troubled) lines.push(`- ${x.query} × ${x.peer} c=${x.connections}: ${x.non2xx} non-2xx responses, ${x.errors} connection errors`);
+    for (const x of troubled)
+      lines.push(`- ${x.query} × ${x.peer} c=${x.connections}: ${x.non2xx} non-2xx responses, ${x.errors} connection errors`);
     if (report.profile) {
       lines.push('', `### newsgraph CPU profile (${report.profile.file}, whole run)`, '');
-      lines.push(`newsgraph was busy in ${fmt(report.profile.busyPercent, 1)}% of the samples (it idles while the other peers are measured); percentages below are of its busy samples.`, '');
+      lines.push(
+        `newsgraph was busy in ${fmt(report.profile.busyPercent, 1)}% of the samples (it idles while the other peers are measured); percentages below are of its busy samples.`,
+        '',
+      );
       lines.push('| self % | function | location |', '|---:|---|---|');
       for (const f of report.profile.functions) lines.push(`| ${fmt(f.selfPercent, 1)} | ${f.function} | ${f.location} |`);
       lines.push('', '| on the stack % | package or source file |', '|---:|---|');
@@ -680,7 +807,9 @@ for (const name of partial ? [label] : [label, 'latest']) {
   writeFileSync(path.join(resultsDir, `${name}.json`), `${JSON.stringify(output, null, 2)}\n`);
 }
 console.log(`\n${text}`);
-log(`report: bench/results/${label}.md and .json${partial ? '' : ' (also latest.*)'}, ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
+log(
+  `report: bench/results/${label}.md and .json${partial ? '' : ' (also latest.*)'}, ${((performance.now() - startedAt) / 1000).toFixed(0)} s`,
+);
 const failures = reports.flatMap((r) => r.checks.filter((c) => !c.equal));
 if (failures.length) {
   log(`${failures.length} check(s) failed`);

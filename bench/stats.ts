@@ -43,13 +43,18 @@ const log = (line: string) => console.log(`[bench:stats] ${line}`);
 const options = syntheticDefaults(casualties, 1);
 const stamp = `newsgraph-synthetic ${JSON.stringify({
   ...options,
-  generator: createHash('sha256').update(readFileSync(path.join(root, 'scripts', 'synthetic.ts'))).digest('hex').slice(0, 16),
+  generator: createHash('sha256')
+    .update(readFileSync(path.join(root, 'scripts', 'synthetic.ts')))
+    .digest('hex')
+    .slice(0, 16),
 })}`;
 
 async function fill(handle: DatabaseHandle): Promise<void> {
   await migrateDatabase(handle);
   await truncateAll(handle);
-  await generateSynthetic(handle, options, (line) => { if (!line.includes('source rows')) log(`  ${line}`); });
+  await generateSynthetic(handle, options, (line) => {
+    if (!line.includes('source rows')) log(`  ${line}`);
+  });
 }
 
 /** A Postgres database for this size, regenerated only when the generator or its parameters change. */
@@ -61,7 +66,9 @@ async function postgresHandle(): Promise<DatabaseHandle> {
   await admin.connect();
   try {
     const { rows } = await admin.query<{ comment: string | null }>(
-      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [database]);
+      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
+      [database],
+    );
     if (!rows.length) await admin.query(`CREATE DATABASE ${database}`);
     const handle = await openDatabase({ url: url.toString(), poolMax: 4 });
     if (rows[0]?.comment === stamp) {
@@ -103,29 +110,59 @@ const STATS = `query Stats($filter: CasualtyFilter, $groupBy: [CasualtyDimension
   }
 }`;
 
-interface Measurement { driver: string; query: string; rows: number; p50: number; p95: number; mean: number }
+interface Measurement {
+  driver: string;
+  query: string;
+  rows: number;
+  p50: number;
+  p95: number;
+  mean: number;
+}
 
 async function measure(driver: 'postgres' | 'pglite'): Promise<Measurement[]> {
   const handle = driver === 'postgres' ? await postgresHandle() : await pgliteHandle();
-  const server = await createServer(handle, loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_REQUESTS: '0' }), pino({ level: 'silent' }));
+  const server = await createServer(
+    handle,
+    loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_REQUESTS: '0' }),
+    pino({ level: 'silent' }),
+  );
   try {
     // The busiest country and event: the slowest single-country and single-event cases.
-    const [country] = await queryRows<{ code: string; n: number }>(handle.db, sql`
-      SELECT victim_country_code AS code, count(*)::int AS n FROM casualties WHERE victim_country_code IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1`);
-    const [event] = await queryRows<{ id: number; n: number }>(handle.db, sql`
-      SELECT event_id AS id, count(*)::int AS n FROM casualties GROUP BY 1 ORDER BY 2 DESC LIMIT 1`);
+    const [country] = await queryRows<{ code: string; n: number }>(
+      handle.db,
+      sql`
+      SELECT victim_country_code AS code, count(*)::int AS n FROM casualties WHERE victim_country_code IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+    );
+    const [event] = await queryRows<{ id: number; n: number }>(
+      handle.db,
+      sql`
+      SELECT event_id AS id, count(*)::int AS n FROM casualties GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+    );
     const [all] = await queryRows<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM casualties`);
     const cases = [
       { query: 'unfiltered, COUNTRY × KIND', rows: all!.n, variables: { groupBy: ['COUNTRY', 'KIND'] } },
-      { query: `one country (${country!.code}, the busiest), by KIND`, rows: country!.n, variables: { filter: { country: country!.code }, groupBy: ['KIND'] } },
-      { query: `one event (the busiest), by KIND`, rows: event!.n, variables: { filter: { event: toGlobalId('Event', event!.id) }, groupBy: ['KIND'] } },
-      { query: 'one year (2019), COUNTRY × KIND', rows: NaN, variables: { filter: { occurred: { from: '2019-01-01', to: '2019-12-31' } }, groupBy: ['COUNTRY', 'KIND'] } },
+      {
+        query: `one country (${country!.code}, the busiest), by KIND`,
+        rows: country!.n,
+        variables: { filter: { country: country!.code }, groupBy: ['KIND'] },
+      },
+      {
+        query: `one event (the busiest), by KIND`,
+        rows: event!.n,
+        variables: { filter: { event: toGlobalId('Event', event!.id) }, groupBy: ['KIND'] },
+      },
+      {
+        query: 'one year (2019), COUNTRY × KIND',
+        rows: NaN,
+        variables: { filter: { occurred: { from: '2019-01-01', to: '2019-12-31' } }, groupBy: ['COUNTRY', 'KIND'] },
+      },
     ];
     const results: Measurement[] = [];
     for (const { query, rows, variables } of cases) {
       const run = async () => {
         const response = await server.apollo.executeOperation({ query: STATS, variables }, { contextValue: server.context() });
-        if (response.body.kind !== 'single' || response.body.singleResult.errors) throw new Error(`${query}: ${JSON.stringify(response.body)}`);
+        if (response.body.kind !== 'single' || response.body.singleResult.errors)
+          throw new Error(`${query}: ${JSON.stringify(response.body)}`);
       };
       for (let i = 0; i < Math.min(5, iterations); i++) await run();
       const times: number[] = [];
@@ -163,7 +200,10 @@ const lines = [
   '',
   '| database | query | matching rows | p50 ms | p95 ms | mean ms |',
   '|---|---|---:|---:|---:|---:|',
-  ...measurements.map((m) => `| ${m.driver} | ${m.query} | ${Number.isNaN(m.rows) ? '—' : m.rows.toLocaleString('en-US')} | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${m.mean.toFixed(1)} |`),
+  ...measurements.map(
+    (m) =>
+      `| ${m.driver} | ${m.query} | ${Number.isNaN(m.rows) ? '—' : m.rows.toLocaleString('en-US')} | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${m.mean.toFixed(1)} |`,
+  ),
   '',
 ];
 const resultsDir = path.join(root, 'bench', 'results');

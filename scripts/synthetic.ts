@@ -134,52 +134,334 @@ class Random {
 
 // Vocabulary for names and text; realistic enough to read, small enough to inline in SQL.
 const FIRST_NAMES = [
-  'Ali', 'Hassan', 'Mohammed', 'Ahmad', 'Omar', 'Yusuf', 'Ibrahim', 'Khalid', 'Mahmoud', 'Hussein', 'Fatima', 'Layla', 'Maryam',
-  'Zainab', 'Amina', 'Nour', 'John', 'Michael', 'David', 'James', 'Robert', 'Mark', 'Nancy', 'Elizabeth', 'Sarah', 'Anna',
-  'Dmitri', 'Sergei', 'Olga', 'Ivan', 'Jean', 'Pierre', 'Marie', 'Hans', 'Klaus', 'Ingrid', 'Li', 'Wei', 'Chen', 'Hiroshi',
-  'Kenji', 'Ravi', 'Priya', 'Arjun', 'Carlos', 'Maria', 'Jose', 'Lucia', 'Kwame', 'Amara', 'Tariq', 'Reza', 'Javad', 'Qasem',
-  'Abu', 'Nasser', 'Samir', 'Rania', 'Yara', 'Emre',
+  'Ali',
+  'Hassan',
+  'Mohammed',
+  'Ahmad',
+  'Omar',
+  'Yusuf',
+  'Ibrahim',
+  'Khalid',
+  'Mahmoud',
+  'Hussein',
+  'Fatima',
+  'Layla',
+  'Maryam',
+  'Zainab',
+  'Amina',
+  'Nour',
+  'John',
+  'Michael',
+  'David',
+  'James',
+  'Robert',
+  'Mark',
+  'Nancy',
+  'Elizabeth',
+  'Sarah',
+  'Anna',
+  'Dmitri',
+  'Sergei',
+  'Olga',
+  'Ivan',
+  'Jean',
+  'Pierre',
+  'Marie',
+  'Hans',
+  'Klaus',
+  'Ingrid',
+  'Li',
+  'Wei',
+  'Chen',
+  'Hiroshi',
+  'Kenji',
+  'Ravi',
+  'Priya',
+  'Arjun',
+  'Carlos',
+  'Maria',
+  'Jose',
+  'Lucia',
+  'Kwame',
+  'Amara',
+  'Tariq',
+  'Reza',
+  'Javad',
+  'Qasem',
+  'Abu',
+  'Nasser',
+  'Samir',
+  'Rania',
+  'Yara',
+  'Emre',
 ];
 const LAST_NAMES = [
-  'Al-Amiri', 'Haddad', 'Khalil', 'Nasser', 'Rahimi', 'Hosseini', 'Karimi', 'Mousavi', 'Sadr', 'Jaber', 'Saleh', 'Mansour',
-  'Farouk', 'Aziz', 'Abbas', 'Darwish', 'Smith', 'Johnson', 'Miller', 'Davis', 'Wilson', 'Anderson', 'Taylor', 'Thomas',
-  'Moore', 'Martin', 'Ivanov', 'Petrov', 'Smirnov', 'Volkov', 'Dubois', 'Laurent', 'Moreau', 'Schmidt', 'Weber', 'Fischer',
-  'Wang', 'Zhang', 'Liu', 'Tanaka', 'Suzuki', 'Sato', 'Sharma', 'Patel', 'Singh', 'Garcia', 'Rodriguez', 'Lopez', 'Mensah',
-  'Okafor', 'Diallo', 'Yilmaz', 'Demir', 'Kaya', 'Cohen', 'Levi', 'Mizrahi', 'Rostami', 'Zarif', 'Soleimani',
+  'Al-Amiri',
+  'Haddad',
+  'Khalil',
+  'Nasser',
+  'Rahimi',
+  'Hosseini',
+  'Karimi',
+  'Mousavi',
+  'Sadr',
+  'Jaber',
+  'Saleh',
+  'Mansour',
+  'Farouk',
+  'Aziz',
+  'Abbas',
+  'Darwish',
+  'Smith',
+  'Johnson',
+  'Miller',
+  'Davis',
+  'Wilson',
+  'Anderson',
+  'Taylor',
+  'Thomas',
+  'Moore',
+  'Martin',
+  'Ivanov',
+  'Petrov',
+  'Smirnov',
+  'Volkov',
+  'Dubois',
+  'Laurent',
+  'Moreau',
+  'Schmidt',
+  'Weber',
+  'Fischer',
+  'Wang',
+  'Zhang',
+  'Liu',
+  'Tanaka',
+  'Suzuki',
+  'Sato',
+  'Sharma',
+  'Patel',
+  'Singh',
+  'Garcia',
+  'Rodriguez',
+  'Lopez',
+  'Mensah',
+  'Okafor',
+  'Diallo',
+  'Yilmaz',
+  'Demir',
+  'Kaya',
+  'Cohen',
+  'Levi',
+  'Mizrahi',
+  'Rostami',
+  'Zarif',
+  'Soleimani',
 ];
 const PERSON_TITLES = [
-  'President', 'Prime Minister', 'Foreign Minister', 'Defense Minister', 'Interior Minister', 'Army Chief of Staff', 'General',
-  'Commander', 'Spokesperson', 'Ambassador', 'Senator', 'Member of Parliament', 'Governor', 'Mayor', 'Cleric', 'Journalist',
-  'Analyst', 'Militia Leader',
+  'President',
+  'Prime Minister',
+  'Foreign Minister',
+  'Defense Minister',
+  'Interior Minister',
+  'Army Chief of Staff',
+  'General',
+  'Commander',
+  'Spokesperson',
+  'Ambassador',
+  'Senator',
+  'Member of Parliament',
+  'Governor',
+  'Mayor',
+  'Cleric',
+  'Journalist',
+  'Analyst',
+  'Militia Leader',
 ];
-const MILITARY_BRANCHES = ['Armed Forces', 'Army', 'Air Force', 'Navy', 'Special Forces', 'Border Guard', 'National Guard', 'Revolutionary Guard'];
-const MILITIA_WORDS = ['Martyrs', 'Liberation', 'Victory', 'Righteous', 'Free', 'Popular', 'Resistance', 'Dawn', 'Lions', 'Sword', 'Shield', 'Faithful'];
+const MILITARY_BRANCHES = [
+  'Armed Forces',
+  'Army',
+  'Air Force',
+  'Navy',
+  'Special Forces',
+  'Border Guard',
+  'National Guard',
+  'Revolutionary Guard',
+];
+const MILITIA_WORDS = [
+  'Martyrs',
+  'Liberation',
+  'Victory',
+  'Righteous',
+  'Free',
+  'Popular',
+  'Resistance',
+  'Dawn',
+  'Lions',
+  'Sword',
+  'Shield',
+  'Faithful',
+];
 const MILITIA_UNITS = ['Brigade', 'Front', 'Movement', 'Battalion', 'Legion', 'Army', 'Forces', 'Mobilization Units'];
 const ORGANIZATIONS = [
-  'Red Crescent Society', 'Human Rights Watch Office', 'Refugee Council', 'Health Ministry', 'Civil Defence', 'Election Commission',
-  'Chamber of Commerce', 'Bar Association', 'Students Union', 'Workers Federation',
+  'Red Crescent Society',
+  'Human Rights Watch Office',
+  'Refugee Council',
+  'Health Ministry',
+  'Civil Defence',
+  'Election Commission',
+  'Chamber of Commerce',
+  'Bar Association',
+  'Students Union',
+  'Workers Federation',
 ];
 const OUTLETS = [
-  'Associated Press', 'Reuters', 'Agence France-Presse', 'BBC News', 'Al Jazeera', 'The New York Times', 'The Washington Post',
-  'CNN', 'The Guardian', 'Le Monde', 'Der Spiegel', 'TIME', 'NPR', 'Al-Monitor', 'The Times of Israel', 'Haaretz', 'Tasnim',
-  'Press TV', 'Rudaw', 'Kurdistan 24', 'Al Arabiya', 'Deutsche Welle', 'France 24', 'The Wall Street Journal', 'Bloomberg',
-  'Financial Times', 'The Economist', 'NHK World', 'Xinhua', 'TASS', 'Anadolu Agency', 'ABC News',
+  'Associated Press',
+  'Reuters',
+  'Agence France-Presse',
+  'BBC News',
+  'Al Jazeera',
+  'The New York Times',
+  'The Washington Post',
+  'CNN',
+  'The Guardian',
+  'Le Monde',
+  'Der Spiegel',
+  'TIME',
+  'NPR',
+  'Al-Monitor',
+  'The Times of Israel',
+  'Haaretz',
+  'Tasnim',
+  'Press TV',
+  'Rudaw',
+  'Kurdistan 24',
+  'Al Arabiya',
+  'Deutsche Welle',
+  'France 24',
+  'The Wall Street Journal',
+  'Bloomberg',
+  'Financial Times',
+  'The Economist',
+  'NHK World',
+  'Xinhua',
+  'TASS',
+  'Anadolu Agency',
+  'ABC News',
 ];
 const OUTLET_DOMAINS = [
-  'apnews.com', 'reuters.com', 'afp.com', 'bbc.co.uk', 'aljazeera.com', 'nytimes.com', 'washingtonpost.com', 'cnn.com',
-  'theguardian.com', 'lemonde.fr', 'spiegel.de', 'time.com', 'npr.org', 'al-monitor.com', 'timesofisrael.com', 'haaretz.com',
-  'tasnimnews.com', 'presstv.ir', 'rudaw.net', 'kurdistan24.net', 'alarabiya.net', 'dw.com', 'france24.com', 'wsj.com',
-  'bloomberg.com', 'ft.com', 'economist.com', 'nhk.or.jp', 'xinhuanet.com', 'tass.com', 'aa.com.tr', 'abcnews.go.com',
+  'apnews.com',
+  'reuters.com',
+  'afp.com',
+  'bbc.co.uk',
+  'aljazeera.com',
+  'nytimes.com',
+  'washingtonpost.com',
+  'cnn.com',
+  'theguardian.com',
+  'lemonde.fr',
+  'spiegel.de',
+  'time.com',
+  'npr.org',
+  'al-monitor.com',
+  'timesofisrael.com',
+  'haaretz.com',
+  'tasnimnews.com',
+  'presstv.ir',
+  'rudaw.net',
+  'kurdistan24.net',
+  'alarabiya.net',
+  'dw.com',
+  'france24.com',
+  'wsj.com',
+  'bloomberg.com',
+  'ft.com',
+  'economist.com',
+  'nhk.or.jp',
+  'xinhuanet.com',
+  'tass.com',
+  'aa.com.tr',
+  'abcnews.go.com',
 ];
-const PLACE_PREFIXES = ['Al', 'Tell', 'Ain', 'Kafr', 'Deir', 'Bir', 'Ras', 'Jabal', 'Wadi', 'Qasr', 'Nahr', 'Tal', 'Beit', 'Khan', 'Bab', 'Port', 'Fort', 'New', 'Upper', 'Lower'];
+const PLACE_PREFIXES = [
+  'Al',
+  'Tell',
+  'Ain',
+  'Kafr',
+  'Deir',
+  'Bir',
+  'Ras',
+  'Jabal',
+  'Wadi',
+  'Qasr',
+  'Nahr',
+  'Tal',
+  'Beit',
+  'Khan',
+  'Bab',
+  'Port',
+  'Fort',
+  'New',
+  'Upper',
+  'Lower',
+];
 const PLACE_ROOTS = [
-  'Karim', 'Zahra', 'Nour', 'Salam', 'Hamra', 'Sabah', 'Rashid', 'Qadir', 'Jadid', 'Kabir', 'Saghir', 'Maliki', 'Hadid', 'Amal',
-  'Bayda', 'Khadra', 'Marj', 'Sharq', 'Gharb', 'Wusta', 'Asad', 'Fajr', 'Ghazal', 'Hilal', 'Jisr', 'Kharab', 'Luban', 'Minar',
+  'Karim',
+  'Zahra',
+  'Nour',
+  'Salam',
+  'Hamra',
+  'Sabah',
+  'Rashid',
+  'Qadir',
+  'Jadid',
+  'Kabir',
+  'Saghir',
+  'Maliki',
+  'Hadid',
+  'Amal',
+  'Bayda',
+  'Khadra',
+  'Marj',
+  'Sharq',
+  'Gharb',
+  'Wusta',
+  'Asad',
+  'Fajr',
+  'Ghazal',
+  'Hilal',
+  'Jisr',
+  'Kharab',
+  'Luban',
+  'Minar',
 ];
-const PLACE_KINDS = ['', '', '', ' district', ' air base', ' military compound', ' refinery', ' checkpoint', ' market', ' camp', ' airport', ' border crossing'];
+const PLACE_KINDS = [
+  '',
+  '',
+  '',
+  ' district',
+  ' air base',
+  ' military compound',
+  ' refinery',
+  ' checkpoint',
+  ' market',
+  ' camp',
+  ' airport',
+  ' border crossing',
+];
 const EVENT_KINDS: readonly (readonly [string, number])[] = [
-  ['ATTACK', 18], ['AIRSTRIKE', 16], ['ROCKET_ATTACK', 12], ['PROTEST', 12], ['DIPLOMACY', 8], ['TARGETED_KILLING', 5],
-  ['DEPLOYMENT', 6], ['SANCTIONS', 5], ['POLICY', 6], ['MOURNING', 4], ['SHOOTDOWN', 2], ['EMBASSY_BREACH', 1], ['RESIGNATION', 2],
+  ['ATTACK', 18],
+  ['AIRSTRIKE', 16],
+  ['ROCKET_ATTACK', 12],
+  ['PROTEST', 12],
+  ['DIPLOMACY', 8],
+  ['TARGETED_KILLING', 5],
+  ['DEPLOYMENT', 6],
+  ['SANCTIONS', 5],
+  ['POLICY', 6],
+  ['MOURNING', 4],
+  ['SHOOTDOWN', 2],
+  ['EMBASSY_BREACH', 1],
+  ['RESIGNATION', 2],
 ];
 /** Headline openings per event kind (the place name follows). */
 const HEADLINES_BY_KIND: Record<string, readonly string[]> = {
@@ -198,28 +480,103 @@ const HEADLINES_BY_KIND: Record<string, readonly string[]> = {
   RESIGNATION: ['Governor resigns after unrest in', 'Minister quits over violence in'],
 };
 const EVENT_HEADLINES = [
-  'Clashes reported', 'Strike hits', 'Rockets land near', 'Protesters gather in', 'Talks held over', 'Convoy attacked near',
-  'Officials condemn violence in', 'Drone downed over', 'Funeral held in', 'Curfew imposed in', 'Explosion reported in',
-  'Troops arrive in', 'Sanctions announced after unrest in', 'Ceasefire violated near',
+  'Clashes reported',
+  'Strike hits',
+  'Rockets land near',
+  'Protesters gather in',
+  'Talks held over',
+  'Convoy attacked near',
+  'Officials condemn violence in',
+  'Drone downed over',
+  'Funeral held in',
+  'Curfew imposed in',
+  'Explosion reported in',
+  'Troops arrive in',
+  'Sanctions announced after unrest in',
+  'Ceasefire violated near',
 ];
 const STANCES = [
-  'CONDEMNATION', 'SUPPORT', 'THREAT', 'CALL_FOR_RESTRAINT', 'MOURNING', 'JUSTIFICATION', 'DENIAL', 'BLAME', 'DEMAND', 'WARNING',
-  'PROTEST', 'DIPLOMATIC_PROTEST', 'LEADERSHIP_CHANGE', 'CELEBRATION',
+  'CONDEMNATION',
+  'SUPPORT',
+  'THREAT',
+  'CALL_FOR_RESTRAINT',
+  'MOURNING',
+  'JUSTIFICATION',
+  'DENIAL',
+  'BLAME',
+  'DEMAND',
+  'WARNING',
+  'PROTEST',
+  'DIPLOMATIC_PROTEST',
+  'LEADERSHIP_CHANGE',
+  'CELEBRATION',
 ];
-const REACTION_VERBS = ['condemned', 'welcomed', 'warned of retaliation for', 'called for restraint after', 'mourned the victims of', 'defended', 'denied involvement in', 'blamed rivals for', 'demanded an inquiry into'];
-const MEDIA = ['STATEMENT', 'WRITTEN_STATEMENT', 'TWITTER', 'INTERVIEW', 'TELEVISION', 'REMARKS_TO_REPORTERS', 'CABINET_MEETING', 'PROTEST_CHANT', 'REPORTING', 'UNKNOWN'];
+const REACTION_VERBS = [
+  'condemned',
+  'welcomed',
+  'warned of retaliation for',
+  'called for restraint after',
+  'mourned the victims of',
+  'defended',
+  'denied involvement in',
+  'blamed rivals for',
+  'demanded an inquiry into',
+];
+const MEDIA = [
+  'STATEMENT',
+  'WRITTEN_STATEMENT',
+  'TWITTER',
+  'INTERVIEW',
+  'TELEVISION',
+  'REMARKS_TO_REPORTERS',
+  'CABINET_MEETING',
+  'PROTEST_CHANT',
+  'REPORTING',
+  'UNKNOWN',
+];
 const QUOTE_OPENINGS = [
-  'We will not tolerate', 'The world must respond to', 'There will be consequences for', 'We call on all sides to end',
-  'Our thoughts are with the families after', 'This is a grave escalation:', 'We reject any responsibility for',
-  'History will judge', 'We have no interest in', 'The people will not forget', 'We urge calm after', 'Nobody wins from',
+  'We will not tolerate',
+  'The world must respond to',
+  'There will be consequences for',
+  'We call on all sides to end',
+  'Our thoughts are with the families after',
+  'This is a grave escalation:',
+  'We reject any responsibility for',
+  'History will judge',
+  'We have no interest in',
+  'The people will not forget',
+  'We urge calm after',
+  'Nobody wins from',
 ];
 const QUOTE_SUBJECTS = [
-  'this attack', 'the bombing', 'the violence', 'the killing of civilians', 'further escalation', 'the strikes', 'the occupation',
-  'foreign interference', 'the siege', 'the blockade', 'these provocations', 'the loss of innocent life',
+  'this attack',
+  'the bombing',
+  'the violence',
+  'the killing of civilians',
+  'further escalation',
+  'the strikes',
+  'the occupation',
+  'foreign interference',
+  'the siege',
+  'the blockade',
+  'these provocations',
+  'the loss of innocent life',
 ];
 const VICTIMS = [
-  'civilians', 'soldiers', 'militia fighters', 'police officers', 'protesters', 'children', 'aid workers', 'journalists',
-  'security contractors', 'border guards', 'villagers', 'members of a wedding party', 'government officials', 'pilgrims',
+  'civilians',
+  'soldiers',
+  'militia fighters',
+  'police officers',
+  'protesters',
+  'children',
+  'aid workers',
+  'journalists',
+  'security contractors',
+  'border guards',
+  'villagers',
+  'members of a wedding party',
+  'government officials',
+  'pilgrims',
 ];
 const UNKNOWN_WORDINGS = ['several', 'dozens of', 'an unknown number of', 'many', 'scores of'];
 const TROOPS = ['troops', 'marines', 'paratroopers', 'special forces', 'soldiers', 'military advisers', 'air defence crews'];
@@ -227,21 +584,99 @@ const ROLES_AFTER_FIRST_TWO = ['PARTICIPANT', 'AUTHORIZER', 'BLAMED', 'VICTIM', 
 
 /** Independent random streams; a new column takes a new salt so old columns do not change. */
 enum Salt {
-  SourceOutlet = 1, SourceDay, SourceAuthors, SourceAuthorA, SourceAuthorB, SourceHeadline,
-  ActorKind = 10, ActorCountry, ActorHasCountry, ActorFirst, ActorLast, ActorTitle, ActorBranch, ActorWord, ActorUnit, ActorOrg,
-  ActorParent, ActorHasParent, ActorAliases, ActorMisspell,
-  CitationSource = 30, CitationAttributed, CitationActor, CitationPassage,
-  LocationCountry = 40, LocationPrefix, LocationRoot, LocationKind, LocationHasCoordinates, LocationLatitude, LocationLongitude,
-  EventKind = 50, EventDay, EventPrecision, EventLocation, EventHasLocation, EventHeadline, EventCitation,
-  LinkFrom = 60, LinkTo, LinkKind, LinkCitation,
-  ParticipantCount = 70, ParticipantFirst, ParticipantRole, ParticipantCitation,
-  ReactionEvent = 80, ReactionActor, ReactionStance, ReactionVerb, ReactionDelay, ReactionCitation,
-  DeploymentPaired = 90, DeploymentQualifier, DeploymentSize, DeploymentBounded, DeploymentForce, DeploymentOrdered, DeploymentHasOrder,
-  DeploymentLocation, DeploymentHasLocation, DeploymentCountry, DeploymentHasCountry, DeploymentEvent, DeploymentHasEvent,
-  DeploymentDay, DeploymentDelay, DeploymentStatus, DeploymentTroops, DeploymentCitation, DeploymentPrecision,
-  QuoteKind = 110, QuoteEvent, QuoteReaction, QuoteSpeaker, QuoteMedium, QuoteOpening, QuoteSubject, QuoteDay, QuoteCitation,
-  CasualtyEvent = 130, CasualtyKind, CasualtyQualifier, CasualtySize, CasualtyBounded, CasualtyVictims, CasualtyOwnCountry,
-  CasualtyCountry, CasualtyHasCountry, CasualtyAffiliated, CasualtyActor, CasualtyCitation, CasualtyUnknown,
+  SourceOutlet = 1,
+  SourceDay,
+  SourceAuthors,
+  SourceAuthorA,
+  SourceAuthorB,
+  SourceHeadline,
+  ActorKind = 10,
+  ActorCountry,
+  ActorHasCountry,
+  ActorFirst,
+  ActorLast,
+  ActorTitle,
+  ActorBranch,
+  ActorWord,
+  ActorUnit,
+  ActorOrg,
+  ActorParent,
+  ActorHasParent,
+  ActorAliases,
+  ActorMisspell,
+  CitationSource = 30,
+  CitationAttributed,
+  CitationActor,
+  CitationPassage,
+  LocationCountry = 40,
+  LocationPrefix,
+  LocationRoot,
+  LocationKind,
+  LocationHasCoordinates,
+  LocationLatitude,
+  LocationLongitude,
+  EventKind = 50,
+  EventDay,
+  EventPrecision,
+  EventLocation,
+  EventHasLocation,
+  EventHeadline,
+  EventCitation,
+  LinkFrom = 60,
+  LinkTo,
+  LinkKind,
+  LinkCitation,
+  ParticipantCount = 70,
+  ParticipantFirst,
+  ParticipantRole,
+  ParticipantCitation,
+  ReactionEvent = 80,
+  ReactionActor,
+  ReactionStance,
+  ReactionVerb,
+  ReactionDelay,
+  ReactionCitation,
+  DeploymentPaired = 90,
+  DeploymentQualifier,
+  DeploymentSize,
+  DeploymentBounded,
+  DeploymentForce,
+  DeploymentOrdered,
+  DeploymentHasOrder,
+  DeploymentLocation,
+  DeploymentHasLocation,
+  DeploymentCountry,
+  DeploymentHasCountry,
+  DeploymentEvent,
+  DeploymentHasEvent,
+  DeploymentDay,
+  DeploymentDelay,
+  DeploymentStatus,
+  DeploymentTroops,
+  DeploymentCitation,
+  DeploymentPrecision,
+  QuoteKind = 110,
+  QuoteEvent,
+  QuoteReaction,
+  QuoteSpeaker,
+  QuoteMedium,
+  QuoteOpening,
+  QuoteSubject,
+  QuoteDay,
+  QuoteCitation,
+  CasualtyEvent = 130,
+  CasualtyKind,
+  CasualtyQualifier,
+  CasualtySize,
+  CasualtyBounded,
+  CasualtyVictims,
+  CasualtyOwnCountry,
+  CasualtyCountry,
+  CasualtyHasCountry,
+  CasualtyAffiliated,
+  CasualtyActor,
+  CasualtyCitation,
+  CasualtyUnknown,
 }
 
 /** Synthetic facts span ten years. */
@@ -264,7 +699,13 @@ function figureColumns(
   range: { min: number; max: number },
   noun: string,
 ) {
-  const q = random.weighted(salts.qualifier, i, [['EXACT', 50], ['APPROXIMATE', 20], ['AT_LEAST', 15], ['UP_TO', 10], ['UNKNOWN', 5]]);
+  const q = random.weighted(salts.qualifier, i, [
+    ['EXACT', 50],
+    ['APPROXIMATE', 20],
+    ['AT_LEAST', 15],
+    ['UP_TO', 10],
+    ['UNKNOWN', 5],
+  ]);
   const size = `floor(exp(ln(${range.min}) + ${random.uniform(salts.size, i)} * ln(${range.max / range.min})))::int`;
   const rounded = `(CASE WHEN ${size} >= 20 THEN round(${size}, -1)::int ELSE ${size} END)`;
   const bounded = `(${random.uniform(salts.bounded, i)} < 0.4)`;
@@ -292,7 +733,11 @@ interface TablePlan {
 }
 
 /** Fills the (migrated) database with synthetic rows; returns the rows inserted per table. */
-export async function generateSynthetic(handle: DatabaseHandle, options: SyntheticOptions, progress: Progress = () => {}): Promise<Record<string, number>> {
+export async function generateSynthetic(
+  handle: DatabaseHandle,
+  options: SyntheticOptions,
+  progress: Progress = () => {},
+): Promise<Record<string, number>> {
   const { db } = handle;
   const run = (text: string) => db.execute(sql.raw(text));
   const random = new Random(options.seed);
@@ -311,8 +756,12 @@ export async function generateSynthetic(handle: DatabaseHandle, options: Synthet
   // Countries: all ISO codes, in a seed-dependent order that decides which ones are "hot".
   const countries = isoCountries();
   const shuffle = seededRandom(options.seed);
-  const hotFirst = countries.map((c) => ({ c, r: shuffle() })).sort((a, b) => a.r - b.r).map(({ c }) => c.code);
-  const country = (salt: number, i: string, power = 2.5) => `(${textArray(hotFirst)})[1 + ${random.skewed(salt, i, hotFirst.length, power)}]`;
+  const hotFirst = countries
+    .map((c) => ({ c, r: shuffle() }))
+    .sort((a, b) => a.r - b.r)
+    .map(({ c }) => c.code);
+  const country = (salt: number, i: string, power = 2.5) =>
+    `(${textArray(hotFirst)})[1 + ${random.skewed(salt, i, hotFirst.length, power)}]`;
 
   const plans: TablePlan[] = [
     {
@@ -366,7 +815,15 @@ export async function generateSynthetic(handle: DatabaseHandle, options: Synthet
               ELSE 'Protesters in ' || coalesce(c.name, 'the capital') END AS name
           FROM (
             SELECT g,
-              ${random.weighted(Salt.ActorKind, 'g', [['PERSON', 45], ['GOVERNMENT', 10], ['MILITARY', 12], ['MILITIA', 12], ['ORGANIZATION', 8], ['MEDIA', 8], ['GROUP', 5]])} AS kind,
+              ${random.weighted(Salt.ActorKind, 'g', [
+                ['PERSON', 45],
+                ['GOVERNMENT', 10],
+                ['MILITARY', 12],
+                ['MILITIA', 12],
+                ['ORGANIZATION', 8],
+                ['MEDIA', 8],
+                ['GROUP', 5],
+              ])} AS kind,
               CASE WHEN ${random.uniform(Salt.ActorHasCountry, 'g')} < 0.92 THEN ${country(Salt.ActorCountry, 'g', 2)} END AS country_code,
               ${random.pick(Salt.ActorFirst, 'g', FIRST_NAMES)} AS first_name,
               ${random.pick(Salt.ActorLast, 'g', LAST_NAMES)} AS last_name,
@@ -433,12 +890,18 @@ export async function generateSynthetic(handle: DatabaseHandle, options: Synthet
           SELECT g,
             ${random.weighted(Salt.EventKind, 'g', EVENT_KINDS)} AS kind,
             ${FIRST_DAY} + ${random.below(Salt.EventDay, 'g', DAYS)} AS day,
-            ${random.weighted(Salt.EventPrecision, 'g', [['DAY', 85], ['MONTH', 12], ['YEAR', 3]])} AS precision,
+            ${random.weighted(Salt.EventPrecision, 'g', [
+              ['DAY', 85],
+              ['MONTH', 12],
+              ['YEAR', 3],
+            ])} AS precision,
             CASE WHEN ${random.uniform(Salt.EventHasLocation, 'g')} < 0.9 THEN ${id('locations', random.skewed(Salt.EventLocation, 'g', o.locations, 2))} END AS location_id,
             ${random.below(Salt.EventCitation, 'g', o.citations)} AS citation
           FROM generate_series(${from}, ${to}) AS g
         ) s
-        CROSS JOIN LATERAL (SELECT CASE kind ${Object.entries(HEADLINES_BY_KIND).map(([kind, headlines]) => `WHEN ${quote(kind)} THEN ${random.pick(Salt.EventHeadline, 'g', headlines)}`).join(' ')} END AS headline) h
+        CROSS JOIN LATERAL (SELECT CASE kind ${Object.entries(HEADLINES_BY_KIND)
+          .map(([kind, headlines]) => `WHEN ${quote(kind)} THEN ${random.pick(Salt.EventHeadline, 'g', headlines)}`)
+          .join(' ')} END AS headline) h
         LEFT JOIN locations l ON l.id = s.location_id LEFT JOIN countries c ON c.code = l.country_code`,
     },
     {
@@ -448,7 +911,11 @@ export async function generateSynthetic(handle: DatabaseHandle, options: Synthet
       insert: (from, to) => `
         INSERT INTO event_links (from_event_id, to_event_id, kind, citation_id)
         SELECT ${id('events', 'from_event')}, ${id('events', `(from_event + 1 + ${random.below(Salt.LinkTo, 'g', o.events - 1)}) % ${o.events}`)},
-          ${random.weighted(Salt.LinkKind, 'g', [['RETALIATION_FOR', 3], ['RESPONSE_TO', 5], ['FOLLOWS', 2]])}::event_link_kind,
+          ${random.weighted(Salt.LinkKind, 'g', [
+            ['RETALIATION_FOR', 3],
+            ['RESPONSE_TO', 5],
+            ['FOLLOWS', 2],
+          ])}::event_link_kind,
           ${id('citations', random.below(Salt.LinkCitation, 'g', o.citations))}
         FROM (SELECT g, ((g::bigint * 1000003) % ${o.events})::int AS from_event FROM generate_series(${from}, ${to}) AS g) s
         WHERE ${o.events} > 1`,
@@ -523,9 +990,18 @@ export async function generateSynthetic(handle: DatabaseHandle, options: Synthet
     // the same movement (DEPLOYED after ANNOUNCED/PLANNED) and supersedes the even row; each
     // row is superseded at most once, as the unique index demands.
     const movement = `(CASE WHEN paired THEN g - g % 2 ELSE g END)`;
-    const figure = figureColumns(random, movement, {
-      qualifier: Salt.DeploymentQualifier, size: Salt.DeploymentSize, bounded: Salt.DeploymentBounded, unknown: Salt.DeploymentTroops + 1000,
-    }, { min: 20, max: 6000 }, 'troops');
+    const figure = figureColumns(
+      random,
+      movement,
+      {
+        qualifier: Salt.DeploymentQualifier,
+        size: Salt.DeploymentSize,
+        bounded: Salt.DeploymentBounded,
+        unknown: Salt.DeploymentTroops + 1000,
+      },
+      { min: 20, max: 6000 },
+      'troops',
+    );
     return {
       table: 'deployments',
       rows: o.deployments,
@@ -547,9 +1023,18 @@ export async function generateSynthetic(handle: DatabaseHandle, options: Synthet
             CASE WHEN ${random.uniform(Salt.DeploymentHasCountry, movement)} < 0.5 THEN ${country(Salt.DeploymentCountry, movement)} END AS destination_country,
             CASE WHEN ${random.uniform(Salt.DeploymentHasEvent, movement)} < 0.4 THEN ${id('events', random.skewed(Salt.DeploymentEvent, movement, o.events, 2))} END AS event_id,
             ${FIRST_DAY} + ${random.below(Salt.DeploymentDay, movement, DAYS)} + CASE WHEN paired AND g % 2 = 1 THEN 7 + ${random.below(Salt.DeploymentDelay, 'g', 60)} ELSE 0 END AS day,
-            CASE WHEN paired THEN 'DAY' ELSE ${random.weighted(Salt.DeploymentPrecision, 'g', [['DAY', 80], ['MONTH', 15], ['YEAR', 5]])} END AS precision,
+            CASE WHEN paired THEN 'DAY' ELSE ${random.weighted(Salt.DeploymentPrecision, 'g', [
+              ['DAY', 80],
+              ['MONTH', 15],
+              ['YEAR', 5],
+            ])} END AS precision,
             ${random.pick(Salt.DeploymentStatus, movement, ['ANNOUNCED', 'PLANNED'])} AS first_status,
-            ${random.weighted(Salt.DeploymentStatus + 1000, 'g', [['ANNOUNCED', 3], ['PLANNED', 1], ['DEPLOYED', 3], ['STATIONED', 3]])} AS lone_status,
+            ${random.weighted(Salt.DeploymentStatus + 1000, 'g', [
+              ['ANNOUNCED', 3],
+              ['PLANNED', 1],
+              ['DEPLOYED', 3],
+              ['STATIONED', 3],
+            ])} AS lone_status,
             ${random.pick(Salt.DeploymentTroops, movement, TROOPS)} AS troops,
             ${random.below(Salt.DeploymentCitation, 'g', o.citations)} AS citation
           FROM (
@@ -564,9 +1049,18 @@ export async function generateSynthetic(handle: DatabaseHandle, options: Synthet
   }
 
   function casualtiesPlan(): TablePlan {
-    const figure = figureColumns(random, 'g', {
-      qualifier: Salt.CasualtyQualifier, size: Salt.CasualtySize, bounded: Salt.CasualtyBounded, unknown: Salt.CasualtyUnknown,
-    }, { min: 1, max: 400 }, '');
+    const figure = figureColumns(
+      random,
+      'g',
+      {
+        qualifier: Salt.CasualtyQualifier,
+        size: Salt.CasualtySize,
+        bounded: Salt.CasualtyBounded,
+        unknown: Salt.CasualtyUnknown,
+      },
+      { min: 1, max: 400 },
+      '',
+    );
     return {
       // A few events carry most casualty reports (power 3 skew); victims are mostly from the
       // country the event happened in, so the same few countries dominate the totals.
@@ -583,7 +1077,10 @@ export async function generateSynthetic(handle: DatabaseHandle, options: Synthet
         FROM (
           SELECT g, ${figure.selectList},
             ${id('events', random.skewed(Salt.CasualtyEvent, 'g', o.events, 3))} AS event_id,
-            ${random.weighted(Salt.CasualtyKind, 'g', [['KILLED', 60], ['INJURED', 40]])} AS casualty_kind,
+            ${random.weighted(Salt.CasualtyKind, 'g', [
+              ['KILLED', 60],
+              ['INJURED', 40],
+            ])} AS casualty_kind,
             ${random.pick(Salt.CasualtyVictims, 'g', VICTIMS)} AS victims,
             ${random.uniform(Salt.CasualtyOwnCountry, 'g')} < 0.75 AS own_country,
             ${random.uniform(Salt.CasualtyHasCountry, 'g')} < 0.8 AS has_country,
@@ -637,12 +1134,25 @@ function formatRate(rows: number, seconds: number): string {
 
 /** Empties every table, seed data included, and restarts the id sequences. */
 export async function truncateAll(handle: DatabaseHandle): Promise<void> {
-  await handle.db.execute(sql.raw(
-    'TRUNCATE quotes, reactions, casualties, deployments, event_links, event_actors, events, locations, citations, actors, sources, countries RESTART IDENTITY CASCADE',
-  ));
+  await handle.db.execute(
+    sql.raw(
+      'TRUNCATE quotes, reactions, casualties, deployments, event_links, event_actors, events, locations, citations, actors, sources, countries RESTART IDENTITY CASCADE',
+    ),
+  );
 }
 
-const flagNames = ['events', 'actors', 'quotes', 'reactions', 'deployments', 'locations', 'sources', 'citations', 'event-links', 'chunk-size'] as const;
+const flagNames = [
+  'events',
+  'actors',
+  'quotes',
+  'reactions',
+  'deployments',
+  'locations',
+  'sources',
+  'citations',
+  'event-links',
+  'chunk-size',
+] as const;
 
 /** Parses the command line: --casualties sets the scale, the others override single tables. */
 export function parseSyntheticArgs(argv: string[]): { options: SyntheticOptions; reset: boolean } {

@@ -2,7 +2,18 @@ import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../src/db/client.js';
 import {
-  actors, casualties, citations, countries, deployments, eventActors, eventLinks, events, locationCountries, locations, quotes, reactions,
+  actors,
+  casualties,
+  citations,
+  countries,
+  deployments,
+  eventActors,
+  eventLinks,
+  events,
+  locationCountries,
+  locations,
+  quotes,
+  reactions,
   sources,
 } from '../src/db/schema/index.js';
 import type { Dataset, SeedCitation, SeedDate, SeedFigure } from './types.js';
@@ -29,7 +40,14 @@ export function checkReferences(data: Dataset): string[] {
     need('source', c.source, where);
     need('actor', c.attributedTo, `${where} attributedTo`);
   };
-  for (const [kind, items] of Object.entries({ actor: data.actors, event: data.events, casualty: data.casualties, deployment: data.deployments, reaction: data.reactions, quote: data.quotes })) {
+  for (const [kind, items] of Object.entries({
+    actor: data.actors,
+    event: data.events,
+    casualty: data.casualties,
+    deployment: data.deployments,
+    reaction: data.reactions,
+    quote: data.quotes,
+  })) {
     const seen = new Set<string>();
     for (const item of items) {
       if (seen.has(item.key)) problems.push(`duplicate ${kind} key "${item.key}"`);
@@ -134,30 +152,57 @@ export async function loadDataset(db: Database, data: Dataset): Promise<void> {
       .insert(countries)
       .values(data.countries)
       .onConflictDoUpdate({ target: countries.code, set: { name: sql`excluded.name` } });
-    const sourceIds = await upsertByKey(tx, sources, data.sources.map((s) => ({ ...s })));
+    const sourceIds = await upsertByKey(
+      tx,
+      sources,
+      data.sources.map((s) => ({ ...s })),
+    );
 
     // Actors first without parents (a parent may come later in the list), then link parents.
     const actorRows = data.actors.map((a) => ({
-      key: a.key, name: a.name, aliases: a.aliases, kind: a.kind, countryCode: a.country, title: a.title, description: a.description,
+      key: a.key,
+      name: a.name,
+      aliases: a.aliases,
+      kind: a.kind,
+      countryCode: a.country,
+      title: a.title,
+      description: a.description,
     }));
     const actorIds = await upsertByKey(tx, actors, actorRows);
     for (const a of data.actors) {
-      await tx.update(actors).set({ parentId: idOf(actorIds, a.parent) }).where(sql`${actors.key} = ${a.key}`);
+      await tx
+        .update(actors)
+        .set({ parentId: idOf(actorIds, a.parent) })
+        .where(sql`${actors.key} = ${a.key}`);
     }
     // country_code holds the one country of a place in exactly one (for the deprecated Location.country).
-    const locationIds = await upsertByKey(tx, locations, data.locations.map((l) => ({
-      key: l.key, name: l.name, countryCode: l.countries.length === 1 ? l.countries[0]! : null, latitude: l.latitude, longitude: l.longitude,
-    })));
+    const locationIds = await upsertByKey(
+      tx,
+      locations,
+      data.locations.map((l) => ({
+        key: l.key,
+        name: l.name,
+        countryCode: l.countries.length === 1 ? l.countries[0]! : null,
+        latitude: l.latitude,
+        longitude: l.longitude,
+      })),
+    );
     if (locationIds.size) {
       await tx.delete(locationCountries).where(inArray(locationCountries.locationId, [...locationIds.values()]));
-      const placed = data.locations.flatMap((l) => l.countries.map((countryCode) => ({ locationId: idOf(locationIds, l.key), countryCode })));
+      const placed = data.locations.flatMap((l) =>
+        l.countries.map((countryCode) => ({ locationId: idOf(locationIds, l.key), countryCode })),
+      );
       if (placed.length) await tx.insert(locationCountries).values(placed);
     }
 
     const pendingCitations: (typeof citations.$inferInsert & { key: string })[] = [];
     const citation = (key: string, c: SeedCitation) => {
       pendingCitations.push({
-        key, sourceId: idOf(sourceIds, c.source), passage: c.passage, attributedToActorId: idOf(actorIds, c.attributedTo), attribution: c.attribution,
+        key,
+        sourceId: idOf(sourceIds, c.source),
+        passage: c.passage,
+        attributedToActorId: idOf(actorIds, c.attributedTo),
+        attribution: c.attribution,
       });
       return key;
     };
@@ -172,48 +217,120 @@ export async function loadDataset(db: Database, data: Dataset): Promise<void> {
     data.quotes.forEach((q) => citation(`quote:${q.key}`, q.citation));
     const citationIds = await upsertByKey(tx, citations, pendingCitations);
 
-    const eventIds = await upsertByKey(tx, events, data.events.map((e) => ({
-      key: e.key, title: e.title, summary: e.summary, kind: e.kind, ...occurred(e.occurred),
-      locationId: idOf(locationIds, e.location), isTimelineEntry: e.timeline, citationId: idOf(citationIds, `event:${e.key}`),
-    })));
-    const participants = data.events.flatMap((e) => e.actors.map((p) => ({
-      eventId: idOf(eventIds, e.key), actorId: idOf(actorIds, p.actor), role: p.role,
-      citationId: idOf(citationIds, `event-actor:${e.key}:${p.actor}:${p.role}`),
-    })));
+    const eventIds = await upsertByKey(
+      tx,
+      events,
+      data.events.map((e) => ({
+        key: e.key,
+        title: e.title,
+        summary: e.summary,
+        kind: e.kind,
+        ...occurred(e.occurred),
+        locationId: idOf(locationIds, e.location),
+        isTimelineEntry: e.timeline,
+        citationId: idOf(citationIds, `event:${e.key}`),
+      })),
+    );
+    const participants = data.events.flatMap((e) =>
+      e.actors.map((p) => ({
+        eventId: idOf(eventIds, e.key),
+        actorId: idOf(actorIds, p.actor),
+        role: p.role,
+        citationId: idOf(citationIds, `event-actor:${e.key}:${p.actor}:${p.role}`),
+      })),
+    );
     if (participants.length) {
-      await tx.insert(eventActors).values(participants)
-        .onConflictDoUpdate({ target: [eventActors.eventId, eventActors.actorId, eventActors.role], set: { citationId: sql`excluded.citation_id` } });
+      await tx
+        .insert(eventActors)
+        .values(participants)
+        .onConflictDoUpdate({
+          target: [eventActors.eventId, eventActors.actorId, eventActors.role],
+          set: { citationId: sql`excluded.citation_id` },
+        });
     }
     if (data.eventLinks.length) {
-      await tx.insert(eventLinks).values(data.eventLinks.map((l) => ({
-        fromEventId: idOf(eventIds, l.from), toEventId: idOf(eventIds, l.to), kind: l.kind,
-        citationId: idOf(citationIds, `event-link:${l.from}:${l.to}:${l.kind}`),
-      }))).onConflictDoUpdate({ target: [eventLinks.fromEventId, eventLinks.toEventId, eventLinks.kind], set: { citationId: sql`excluded.citation_id` } });
+      await tx
+        .insert(eventLinks)
+        .values(
+          data.eventLinks.map((l) => ({
+            fromEventId: idOf(eventIds, l.from),
+            toEventId: idOf(eventIds, l.to),
+            kind: l.kind,
+            citationId: idOf(citationIds, `event-link:${l.from}:${l.to}:${l.kind}`),
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [eventLinks.fromEventId, eventLinks.toEventId, eventLinks.kind],
+          set: { citationId: sql`excluded.citation_id` },
+        });
     }
 
-    await upsertByKey(tx, casualties, data.casualties.map((c) => ({
-      key: c.key, eventId: idOf(eventIds, c.event), kind: c.kind, ...figure(c.figure), victimDescription: c.victims,
-      victimCountryCode: c.victimCountry, affiliatedActorId: idOf(actorIds, c.affiliation), ...occurred(c.occurred),
-      citationId: idOf(citationIds, `casualty:${c.key}`),
-    })));
+    await upsertByKey(
+      tx,
+      casualties,
+      data.casualties.map((c) => ({
+        key: c.key,
+        eventId: idOf(eventIds, c.event),
+        kind: c.kind,
+        ...figure(c.figure),
+        victimDescription: c.victims,
+        victimCountryCode: c.victimCountry,
+        affiliatedActorId: idOf(actorIds, c.affiliation),
+        ...occurred(c.occurred),
+        citationId: idOf(citationIds, `casualty:${c.key}`),
+      })),
+    );
 
-    const deploymentIds = await upsertByKey(tx, deployments, data.deployments.map((d) => ({
-      key: d.key, ...figure(d.figure), status: d.status, troopDescription: d.troops, forceCountryCode: d.forceCountry,
-      orderedByActorId: idOf(actorIds, d.orderedBy), destinationLocationId: idOf(locationIds, d.destinationLocation),
-      destinationCountryCode: d.destinationCountry, ...occurred(d.occurred), eventId: idOf(eventIds, d.event),
-      citationId: idOf(citationIds, `deployment:${d.key}`),
-    })));
+    const deploymentIds = await upsertByKey(
+      tx,
+      deployments,
+      data.deployments.map((d) => ({
+        key: d.key,
+        ...figure(d.figure),
+        status: d.status,
+        troopDescription: d.troops,
+        forceCountryCode: d.forceCountry,
+        orderedByActorId: idOf(actorIds, d.orderedBy),
+        destinationLocationId: idOf(locationIds, d.destinationLocation),
+        destinationCountryCode: d.destinationCountry,
+        ...occurred(d.occurred),
+        eventId: idOf(eventIds, d.event),
+        citationId: idOf(citationIds, `deployment:${d.key}`),
+      })),
+    );
     for (const d of data.deployments) {
-      await tx.update(deployments).set({ supersedesId: idOf(deploymentIds, d.supersedes) }).where(sql`${deployments.key} = ${d.key}`);
+      await tx
+        .update(deployments)
+        .set({ supersedesId: idOf(deploymentIds, d.supersedes) })
+        .where(sql`${deployments.key} = ${d.key}`);
     }
 
-    const reactionIds = await upsertByKey(tx, reactions, data.reactions.map((r) => ({
-      key: r.key, actorId: idOf(actorIds, r.actor), eventId: idOf(eventIds, r.event), stance: r.stance, summary: r.summary,
-      ...occurred(r.occurred), citationId: idOf(citationIds, `reaction:${r.key}`),
-    })));
-    await upsertByKey(tx, quotes, data.quotes.map((q) => ({
-      key: q.key, text: q.text, speakerActorId: idOf(actorIds, q.speaker), eventId: idOf(eventIds, q.event),
-      reactionId: idOf(reactionIds, q.reaction), ...occurred(q.said), medium: q.medium, citationId: idOf(citationIds, `quote:${q.key}`),
-    })));
+    const reactionIds = await upsertByKey(
+      tx,
+      reactions,
+      data.reactions.map((r) => ({
+        key: r.key,
+        actorId: idOf(actorIds, r.actor),
+        eventId: idOf(eventIds, r.event),
+        stance: r.stance,
+        summary: r.summary,
+        ...occurred(r.occurred),
+        citationId: idOf(citationIds, `reaction:${r.key}`),
+      })),
+    );
+    await upsertByKey(
+      tx,
+      quotes,
+      data.quotes.map((q) => ({
+        key: q.key,
+        text: q.text,
+        speakerActorId: idOf(actorIds, q.speaker),
+        eventId: idOf(eventIds, q.event),
+        reactionId: idOf(reactionIds, q.reaction),
+        ...occurred(q.said),
+        medium: q.medium,
+        citationId: idOf(citationIds, `quote:${q.key}`),
+      })),
+    );
   });
 }

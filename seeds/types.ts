@@ -45,7 +45,10 @@ export interface SeedCitation {
   attribution: string | null;
 }
 
-export interface SeedCountry { code: string; name: string }
+export interface SeedCountry {
+  code: string;
+  name: string;
+}
 
 export interface SeedSource {
   key: string;
@@ -85,8 +88,19 @@ export interface SeedLocation {
 }
 
 export type EventKind =
-  | 'ROCKET_ATTACK' | 'AIRSTRIKE' | 'TARGETED_KILLING' | 'PROTEST' | 'EMBASSY_BREACH'
-  | 'MOURNING' | 'POLICY' | 'SANCTIONS' | 'ATTACK' | 'SHOOTDOWN' | 'RESIGNATION' | 'DEPLOYMENT' | 'DIPLOMACY';
+  | 'ROCKET_ATTACK'
+  | 'AIRSTRIKE'
+  | 'TARGETED_KILLING'
+  | 'PROTEST'
+  | 'EMBASSY_BREACH'
+  | 'MOURNING'
+  | 'POLICY'
+  | 'SANCTIONS'
+  | 'ATTACK'
+  | 'SHOOTDOWN'
+  | 'RESIGNATION'
+  | 'DEPLOYMENT'
+  | 'DIPLOMACY';
 
 export type EventActorRole = 'PERPETRATOR' | 'TARGET' | 'PARTICIPANT' | 'AUTHORIZER' | 'BLAMED' | 'VICTIM' | 'WITNESS';
 
@@ -108,7 +122,12 @@ export interface SeedEvent {
 export type EventLinkKind = 'RETALIATION_FOR' | 'RESPONSE_TO' | 'FOLLOWS';
 
 /** `from` is the later event, `to` the one it answers: (dec-29-strikes) RETALIATION_FOR (dec-27-rocket-attack). */
-export interface SeedEventLink { from: string; to: string; kind: EventLinkKind; citation: SeedCitation }
+export interface SeedEventLink {
+  from: string;
+  to: string;
+  kind: EventLinkKind;
+  citation: SeedCitation;
+}
 
 export type CasualtyKind = 'KILLED' | 'INJURED';
 
@@ -149,8 +168,20 @@ export interface SeedDeployment {
 }
 
 export type ReactionStance =
-  | 'CONDEMNATION' | 'SUPPORT' | 'THREAT' | 'CALL_FOR_RESTRAINT' | 'MOURNING' | 'JUSTIFICATION'
-  | 'DENIAL' | 'BLAME' | 'DEMAND' | 'WARNING' | 'PROTEST' | 'DIPLOMATIC_PROTEST' | 'LEADERSHIP_CHANGE' | 'CELEBRATION';
+  | 'CONDEMNATION'
+  | 'SUPPORT'
+  | 'THREAT'
+  | 'CALL_FOR_RESTRAINT'
+  | 'MOURNING'
+  | 'JUSTIFICATION'
+  | 'DENIAL'
+  | 'BLAME'
+  | 'DEMAND'
+  | 'WARNING'
+  | 'PROTEST'
+  | 'DIPLOMATIC_PROTEST'
+  | 'LEADERSHIP_CHANGE'
+  | 'CELEBRATION';
 
 export interface SeedReaction {
   key: string;
@@ -163,8 +194,16 @@ export interface SeedReaction {
 }
 
 export type QuoteMedium =
-  | 'STATEMENT' | 'WRITTEN_STATEMENT' | 'TWITTER' | 'INTERVIEW' | 'TELEVISION' | 'REMARKS_TO_REPORTERS'
-  | 'CABINET_MEETING' | 'PROTEST_CHANT' | 'REPORTING' | 'UNKNOWN';
+  | 'STATEMENT'
+  | 'WRITTEN_STATEMENT'
+  | 'TWITTER'
+  | 'INTERVIEW'
+  | 'TELEVISION'
+  | 'REMARKS_TO_REPORTERS'
+  | 'CABINET_MEETING'
+  | 'PROTEST_CHANT'
+  | 'REPORTING'
+  | 'UNKNOWN';
 
 export interface SeedQuote {
   key: string;

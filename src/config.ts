@@ -100,7 +100,8 @@ function origins(env: NodeJS.ProcessEnv, name: string): string[] {
   return list(env, name).map((entry) => {
     const url = URL.canParse(entry) ? new URL(entry) : undefined;
     const plain = url && ['http:', 'https:'].includes(url.protocol) && url.pathname === '/' && !url.search && !url.hash && !url.username;
-    if (!plain) throw new Error(`${name} entries must be origins like https://app.example.org or http://localhost:5173 (no path), got "${entry}"`);
+    if (!plain)
+      throw new Error(`${name} entries must be origins like https://app.example.org or http://localhost:5173 (no path), got "${entry}"`);
     return url.origin;
   });
 }
@@ -123,7 +124,9 @@ function databaseUrl(raw: string | undefined): string | undefined {
     protocol = undefined;
   }
   if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
-    throw new StartupError('DATABASE_URL must look like postgres://user:password@host:5432/database (unset it to use the embedded PGlite).');
+    throw new StartupError(
+      'DATABASE_URL must look like postgres://user:password@host:5432/database (unset it to use the embedded PGlite).',
+    );
   }
   return raw;
 }

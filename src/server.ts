@@ -59,7 +59,12 @@ export function formatError(config: Pick<Config, 'production'>) {
       return { message: validationMessage(original), path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     // Limits enforced by validation rules arrive wrapped in Apollo's GRAPHQL_VALIDATION_FAILED.
-    const limit = original instanceof QueryTooComplexError ? original : error instanceof GraphQLError && error.originalError instanceof QueryTooComplexError ? error.originalError : undefined;
+    const limit =
+      original instanceof QueryTooComplexError
+        ? original
+        : error instanceof GraphQLError && error.originalError instanceof QueryTooComplexError
+          ? error.originalError
+          : undefined;
     if (limit) {
       const { http: _http, ...extensions } = limit.extensions;
       return { message: limit.message, locations: formatted.locations, extensions };
@@ -67,7 +72,10 @@ export function formatError(config: Pick<Config, 'production'>) {
     const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT_MESSAGE.exec(formatted.message) : null;
     if (tokens) {
       const maximum = Number(tokens[1]);
-      return { message: `Query token limit of ${maximum} exceeded.`, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens', maximum } };
+      return {
+        message: `Query token limit of ${maximum} exceeded.`,
+        extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens', maximum },
+      };
     }
     // A literal a scalar refuses (`country(code: "XX")`) is bad input, as the same value in a variable is.
     const refusedLiteral = error instanceof GraphQLError && error.originalError instanceof BadUserInputError;
@@ -154,7 +162,8 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
   const reloadFanout = () =>
     fanout.reload(handle.db).catch((err) => logger.warn({ err }, 'could not read the list sizes for the cost estimate'));
   await reloadFanout();
-  const fanoutTimer = config.fanoutReloadSeconds > 0 ? setInterval(() => void reloadFanout(), config.fanoutReloadSeconds * 1000).unref() : undefined;
+  const fanoutTimer =
+    config.fanoutReloadSeconds > 0 ? setInterval(() => void reloadFanout(), config.fanoutReloadSeconds * 1000).unref() : undefined;
   const limits = queryLimits(config, fanout);
   const examples = readFileSync(examplesFile, 'utf8');
   const jit = jitExecution(await getSchema());
@@ -237,7 +246,9 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
   const httpErrors: ErrorRequestHandler = (err: { type?: string; status?: number }, req, res, _next) => {
     if (res.headersSent) return; // the deadline already answered; the late outcome is dropped
     if (err.type === 'entity.too.large') {
-      sendHttpError(req, res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `Request body is larger than the limit of ${config.maxBodyBytes} bytes.`, { maximum: config.maxBodyBytes });
+      sendHttpError(req, res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `Request body is larger than the limit of ${config.maxBodyBytes} bytes.`, {
+        maximum: config.maxBodyBytes,
+      });
     } else if (err.status && err.status >= 400 && err.status < 500) {
       sendHttpError(req, res, err.status, ErrorCode.BAD_REQUEST, 'Malformed request body: expected JSON.');
     } else {

@@ -20,7 +20,11 @@ beforeAll(async () => {
   database = await createSeededDatabase();
   // NODE_ENV unset, as after `npm start`; production lists one origin.
   development = await createServer(database.handle, loadConfig({ CORS_ORIGINS: 'https://app.newsgraph.example' }), logger);
-  production = await createServer(database.handle, loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: 'https://app.newsgraph.example' }), logger);
+  production = await createServer(
+    database.handle,
+    loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: 'https://app.newsgraph.example' }),
+    logger,
+  );
   developmentBase = await listen(development);
   productionBase = await listen(production);
 });
@@ -33,11 +37,22 @@ afterAll(async () => {
 function preflight(base: string, origin?: string) {
   return fetch(`${base}/graphql`, {
     method: 'OPTIONS',
-    headers: { ...(origin === undefined ? {} : { origin }), 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    headers: {
+      ...(origin === undefined ? {} : { origin }),
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type',
+    },
   });
 }
 
-const LOCAL = ['http://localhost:5173', 'http://localhost', 'https://localhost:8443', 'http://127.0.0.1:4173', 'https://127.0.0.1', 'http://[::1]:3000'];
+const LOCAL = [
+  'http://localhost:5173',
+  'http://localhost',
+  'https://localhost:8443',
+  'http://127.0.0.1:4173',
+  'https://127.0.0.1',
+  'http://[::1]:3000',
+];
 const NOT_LOCAL = [
   'http://localhost.newsgraph.example',
   'http://127.0.0.1.nip.io:5173',
@@ -54,7 +69,9 @@ describe('CORS', () => {
     const response = await preflight(developmentBase, origin);
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(origin);
-    expect(response.headers.get('access-control-allow-headers')).toBe('content-type,apollo-require-preflight,x-apollo-operation-name,x-request-id');
+    expect(response.headers.get('access-control-allow-headers')).toBe(
+      'content-type,apollo-require-preflight,x-apollo-operation-name,x-request-id',
+    );
     expect(response.headers.get('vary')).toMatch(/Origin/);
   });
 
@@ -76,21 +93,34 @@ describe('CORS', () => {
   });
 
   it('CORS_ORIGINS adds to the local pages outside production, and is the whole list in production', async () => {
-    expect((await preflight(developmentBase, 'https://app.newsgraph.example')).headers.get('access-control-allow-origin')).toBe('https://app.newsgraph.example');
-    expect((await preflight(productionBase, 'https://app.newsgraph.example')).headers.get('access-control-allow-origin')).toBe('https://app.newsgraph.example');
+    expect((await preflight(developmentBase, 'https://app.newsgraph.example')).headers.get('access-control-allow-origin')).toBe(
+      'https://app.newsgraph.example',
+    );
+    expect((await preflight(productionBase, 'https://app.newsgraph.example')).headers.get('access-control-allow-origin')).toBe(
+      'https://app.newsgraph.example',
+    );
     for (const origin of LOCAL) {
       const response = await preflight(productionBase, origin);
       expect(response.status).toBe(403);
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
       expect(await response.json()).toEqual({
-        errors: [{ message: `Origin "${origin}" may not call this API from a browser: add it to CORS_ORIGINS.`, extensions: { code: 'CORS_ORIGIN_NOT_ALLOWED', origin } }],
+        errors: [
+          {
+            message: `Origin "${origin}" may not call this API from a browser: add it to CORS_ORIGINS.`,
+            extensions: { code: 'CORS_ORIGIN_NOT_ALLOWED', origin },
+          },
+        ],
       });
     }
   });
 
   it('an allowed origin can read the answer; any other origin gets the data without Access-Control-Allow-Origin', async () => {
     const post = (base: string, origin: string) =>
-      fetch(`${base}/graphql`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+      fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: QUERY }),
+      });
     const allowed = await post(developmentBase, 'http://localhost:5173');
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(allowed.headers.get('access-control-expose-headers')).toBe('x-request-id,retry-after');
@@ -111,7 +141,11 @@ describe('CORS', () => {
 
   it('CSRF prevention still refuses simple requests from an allowed origin: a text/plain POST and a GET without a preflight header', async () => {
     const origin = 'http://localhost:5173';
-    const textPlain = await fetch(`${developmentBase}/graphql`, { method: 'POST', headers: { origin, 'content-type': 'text/plain' }, body: JSON.stringify({ query: QUERY }) });
+    const textPlain = await fetch(`${developmentBase}/graphql`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: QUERY }),
+    });
     expect(textPlain.status).toBe(400);
     expect(await textPlain.text()).toMatch(CSRF);
     const get = await fetch(`${developmentBase}/graphql?query=${encodeURIComponent(QUERY)}`, { headers: { origin } });

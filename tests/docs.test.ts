@@ -15,7 +15,14 @@ const readme = read('README.md');
 describe('README', () => {
   it('stays a user guide under 15 KB (benchmark method and figures live in bench/README.md)', () => {
     expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(15 * 1024);
-    for (const section of ['## Quick start', '## Querying', '## Using it from a frontend', '## Data model', '## Operating in production', '## Developing']) {
+    for (const section of [
+      '## Quick start',
+      '## Querying',
+      '## Using it from a frontend',
+      '## Data model',
+      '## Operating in production',
+      '## Developing',
+    ]) {
       expect(readme).toContain(section);
     }
   });

@@ -24,7 +24,9 @@ describe('HTTP', () => {
     const response = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ events(first: 1, filter: { kinds: [AIRSTRIKE] }) { nodes { title casualties { figure { best } } } } }' }),
+      body: JSON.stringify({
+        query: '{ events(first: 1, filter: { kinds: [AIRSTRIKE] }) { nodes { title casualties { figure { best } } } } }',
+      }),
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({

@@ -85,7 +85,10 @@ export function rowCodec<T extends PgTable, K extends keyof T['_']['columns'] & 
     return row as Omit<T['$inferSelect'], K>;
   };
   return {
-    texts: sql.join(columns.map(({ key, expression }) => expression(getTableColumns(source)[key] as PgColumn)), sql`, `),
+    texts: sql.join(
+      columns.map(({ key, expression }) => expression(getTableColumns(source)[key] as PgColumn)),
+      sql`, `,
+    ),
     width,
     decode,
     decodeOptional(values, offset = 0) {
@@ -97,7 +100,10 @@ export function rowCodec<T extends PgTable, K extends keyof T['_']['columns'] & 
 
 /** One JSON array holding the rows side by side: `array_to_json(ARRAY[…])`. */
 export function packedRow(...codecs: RowCodec<unknown>[]): SQL {
-  return sql`array_to_json(ARRAY[${sql.join(codecs.map((codec) => codec.texts), sql`, `)}]::text[])`;
+  return sql`array_to_json(ARRAY[${sql.join(
+    codecs.map((codec) => codec.texts),
+    sql`, `,
+  )}]::text[])`;
 }
 
 /**
@@ -106,6 +112,12 @@ export function packedRow(...codecs: RowCodec<unknown>[]): SQL {
  * which Postgres turns into nested JSON arrays in one conversion.
  */
 export function packedList(codecs: RowCodec<unknown>[], from: SQL, order: readonly unknown[]): SQL {
-  return sql`array_to_json(ARRAY(SELECT ARRAY[${sql.join(codecs.map((codec) => codec.texts), sql`, `)}]::text[] FROM ${from}
-    ORDER BY ${sql.join(order.map((column) => sql`${column}`), sql`, `)}))`;
+  return sql`array_to_json(ARRAY(SELECT ARRAY[${sql.join(
+    codecs.map((codec) => codec.texts),
+    sql`, `,
+  )}]::text[] FROM ${from}
+    ORDER BY ${sql.join(
+      order.map((column) => sql`${column}`),
+      sql`, `,
+    )}))`;
 }

@@ -41,7 +41,11 @@ const QUERY_CANCELED = '57014';
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']); // admin/crash shutdown, starting up, too many connections
 const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 // node-postgres reports a dropped socket or a pool connect timeout only through its message.
-const UNAVAILABLE_MESSAGES = [/Connection terminated/i, /timeout exceeded when trying to connect/i, /Client has encountered a connection error/i];
+const UNAVAILABLE_MESSAGES = [
+  /Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /Client has encountered a connection error/i,
+];
 
 export type DatabaseFault = typeof ErrorCode.TIMEOUT | typeof ErrorCode.DATABASE_UNAVAILABLE;
 
@@ -58,7 +62,10 @@ export function classifyDatabaseFault(error: unknown): DatabaseFault | undefined
       return ErrorCode.DATABASE_UNAVAILABLE;
     }
     if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(current.message))) return ErrorCode.DATABASE_UNAVAILABLE;
-    if (current instanceof AggregateError && current.errors.some((inner) => classifyDatabaseFault(inner) === ErrorCode.DATABASE_UNAVAILABLE)) {
+    if (
+      current instanceof AggregateError &&
+      current.errors.some((inner) => classifyDatabaseFault(inner) === ErrorCode.DATABASE_UNAVAILABLE)
+    ) {
       return ErrorCode.DATABASE_UNAVAILABLE;
     }
   }

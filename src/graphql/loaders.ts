@@ -5,7 +5,18 @@ import { queryRows, type Database } from '../db/client.js';
 import { casualtyTotalsLoader } from './modules/stats/totals.loader.js';
 import { batchScheduleFn } from './common/batching.js';
 import {
-  actors, casualties, citations, countries, deployments, eventActors, eventLinks, events, locationCountries, locations, quotes, reactions,
+  actors,
+  casualties,
+  citations,
+  countries,
+  deployments,
+  eventActors,
+  eventLinks,
+  events,
+  locationCountries,
+  locations,
+  quotes,
+  reactions,
   sources,
 } from '../db/schema/index.js';
 
@@ -56,7 +67,12 @@ function prepareStatements(db: Database) {
   const byKey = (name: string, table: PgTable, column: AnyPgColumn, columns?: Record<string, AnyPgColumn>) =>
     (columns ? db.select(columns) : db.select()).from(table).where(anyKey(column)).prepare(`newsgraph_${name}`);
   const byParent = (name: string, table: PgTable, column: AnyPgColumn, orderBy: AnyPgColumn[]) =>
-    db.select().from(table).where(anyKey(column)).orderBy(...orderBy.map((c) => asc(c))).prepare(`newsgraph_${name}`);
+    db
+      .select()
+      .from(table)
+      .where(anyKey(column))
+      .orderBy(...orderBy.map((c) => asc(c)))
+      .prepare(`newsgraph_${name}`);
   return {
     actor: byKey('actor', actors, actors.id, actorColumns),
     event: byKey('event', events, events.id),
@@ -69,27 +85,50 @@ function prepareStatements(db: Database) {
     country: byKey('country', countries, countries.code),
     successor: byKey('successor', deployments, deployments.supersedesId),
     // A place is nearly always shown with its country: fetch both at once.
-    location: db.select({ location: locations, country: countries }).from(locations)
+    location: db
+      .select({ location: locations, country: countries })
+      .from(locations)
       .leftJoin(countries, eq(countries.code, locations.countryCode))
-      .where(anyKey(locations.id)).prepare('newsgraph_location'),
-    countriesByLocation: db.select({ locationId: locationCountries.locationId, country: countries }).from(locationCountries)
+      .where(anyKey(locations.id))
+      .prepare('newsgraph_location'),
+    countriesByLocation: db
+      .select({ locationId: locationCountries.locationId, country: countries })
+      .from(locationCountries)
       .innerJoin(countries, eq(countries.code, locationCountries.countryCode))
-      .where(anyKey(locationCountries.locationId)).orderBy(asc(countries.name)).prepare('newsgraph_countries_by_location'),
+      .where(anyKey(locationCountries.locationId))
+      .orderBy(asc(countries.name))
+      .prepare('newsgraph_countries_by_location'),
     // Participants, quotes and reactions are shown with their actor (and reactions with the
     // actor's country, for reactionsByCountry): joined here, then primed into those loaders.
-    participantsByEvent: db.select({ participant: eventActors, actor: actorColumns }).from(eventActors)
+    participantsByEvent: db
+      .select({ participant: eventActors, actor: actorColumns })
+      .from(eventActors)
       .innerJoin(actors, eq(actors.id, eventActors.actorId))
-      .where(anyKey(eventActors.eventId)).orderBy(...relationOrder.participantsByEvent(eventActors).map((c) => asc(c))).prepare('newsgraph_participants_by_event'),
-    quotesByEvent: db.select({ quote: quotes, actor: actorColumns }).from(quotes)
+      .where(anyKey(eventActors.eventId))
+      .orderBy(...relationOrder.participantsByEvent(eventActors).map((c) => asc(c)))
+      .prepare('newsgraph_participants_by_event'),
+    quotesByEvent: db
+      .select({ quote: quotes, actor: actorColumns })
+      .from(quotes)
       .innerJoin(actors, eq(actors.id, quotes.speakerActorId))
-      .where(anyKey(quotes.eventId)).orderBy(...relationOrder.quotesByEvent(quotes).map((c) => asc(c))).prepare('newsgraph_quotes_by_event'),
-    quotesByReaction: db.select({ quote: quotes, actor: actorColumns }).from(quotes)
+      .where(anyKey(quotes.eventId))
+      .orderBy(...relationOrder.quotesByEvent(quotes).map((c) => asc(c)))
+      .prepare('newsgraph_quotes_by_event'),
+    quotesByReaction: db
+      .select({ quote: quotes, actor: actorColumns })
+      .from(quotes)
       .innerJoin(actors, eq(actors.id, quotes.speakerActorId))
-      .where(anyKey(quotes.reactionId)).orderBy(asc(quotes.id)).prepare('newsgraph_quotes_by_reaction'),
-    reactionsByEvent: db.select({ reaction: reactions, actor: actorColumns, country: countries }).from(reactions)
+      .where(anyKey(quotes.reactionId))
+      .orderBy(asc(quotes.id))
+      .prepare('newsgraph_quotes_by_reaction'),
+    reactionsByEvent: db
+      .select({ reaction: reactions, actor: actorColumns, country: countries })
+      .from(reactions)
       .innerJoin(actors, eq(actors.id, reactions.actorId))
       .leftJoin(countries, eq(countries.code, actors.countryCode))
-      .where(anyKey(reactions.eventId)).orderBy(...relationOrder.reactionsByEvent(reactions).map((c) => asc(c))).prepare('newsgraph_reactions_by_event'),
+      .where(anyKey(reactions.eventId))
+      .orderBy(...relationOrder.reactionsByEvent(reactions).map((c) => asc(c)))
+      .prepare('newsgraph_reactions_by_event'),
     participationsByActor: byParent('participations_by_actor', eventActors, eventActors.actorId, [eventActors.eventId]),
     casualtiesByEvent: byParent('casualties_by_event', casualties, casualties.eventId, relationOrder.casualtiesByEvent(casualties)),
     deploymentsByEvent: byParent('deployments_by_event', deployments, deployments.eventId, relationOrder.deploymentsByEvent(deployments)),
@@ -97,7 +136,12 @@ function prepareStatements(db: Database) {
     reactionsByActor: byParent('reactions_by_actor', reactions, reactions.actorId, [reactions.occurredOn, reactions.id]),
     causesByEvent: byParent('causes_by_event', eventLinks, eventLinks.fromEventId, [eventLinks.toEventId]),
     consequencesByEvent: byParent('consequences_by_event', eventLinks, eventLinks.toEventId, [eventLinks.fromEventId]),
-    membersByActor: db.select(actorColumns).from(actors).where(anyKey(actors.parentId)).orderBy(asc(actors.name)).prepare('newsgraph_members_by_actor'),
+    membersByActor: db
+      .select(actorColumns)
+      .from(actors)
+      .where(anyKey(actors.parentId))
+      .orderBy(asc(actors.name))
+      .prepare('newsgraph_members_by_actor'),
   };
 }
 
@@ -120,12 +164,15 @@ interface BatchStatement {
 
 /** Answers in key order, `undefined` for missing keys. */
 function rowsByKey<Row, K extends Key>(statement: BatchStatement, keyOf: (row: Row) => K | null, onRows?: (rows: Row[]) => void) {
-  return new DataLoader<K, Row | undefined>(async (keys) => {
-    const rows = (await statement.execute({ keys })) as Row[];
-    onRows?.(rows);
-    const byKey = new Map(rows.map((row) => [keyOf(row), row]));
-    return keys.map((key) => byKey.get(key));
-  }, { batchScheduleFn });
+  return new DataLoader<K, Row | undefined>(
+    async (keys) => {
+      const rows = (await statement.execute({ keys })) as Row[];
+      onRows?.(rows);
+      const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+      return keys.map((key) => byKey.get(key));
+    },
+    { batchScheduleFn },
+  );
 }
 
 /** Rows grouped by parent key, in the statement's order. */
@@ -135,16 +182,19 @@ function rowsByParent<Row, K extends Key, Out = Row>(
   onRows: (rows: Row[]) => void = () => {},
   pick: (row: Row) => Out = (row) => row as unknown as Out,
 ) {
-  return new DataLoader<K, Out[]>(async (keys) => {
-    const rows = (await statement.execute({ keys })) as Row[];
-    onRows(rows);
-    const groups = new Map<K, Out[]>(keys.map((key) => [key, []]));
-    for (const row of rows) {
-      const parent = parentOf(row);
-      if (parent !== null) groups.get(parent)?.push(pick(row));
-    }
-    return keys.map((key) => groups.get(key) ?? []);
-  }, { batchScheduleFn });
+  return new DataLoader<K, Out[]>(
+    async (keys) => {
+      const rows = (await statement.execute({ keys })) as Row[];
+      onRows(rows);
+      const groups = new Map<K, Out[]>(keys.map((key) => [key, []]));
+      for (const row of rows) {
+        const parent = parentOf(row);
+        if (parent !== null) groups.get(parent)?.push(pick(row));
+      }
+      return keys.map((key) => groups.get(key) ?? []);
+    },
+    { batchScheduleFn },
+  );
 }
 
 /** What a loader factory may use: the database, its prepared statements, and the loaders it primes. */
@@ -174,28 +224,56 @@ const factories = {
   reaction: ({ statements }: Scope) => rowsByKey<ReactionRow, number>(statements.reaction, (r) => r.id),
   citation: ({ statements }: Scope) => rowsByKey<CitationRow, number>(statements.citation, (r) => r.id),
   source: ({ statements }: Scope) => rowsByKey<SourceRow, number>(statements.source, (r) => r.id),
-  location: ({ statements, loaders }: Scope) => new DataLoader<number, LocationRow | undefined>(async (keys) => {
-    const rows = await statements.location.execute({ keys });
-    primeCountries(loaders)(rows);
-    const byId = new Map(rows.map((r) => [r.location.id, r.location]));
-    return keys.map((key) => byId.get(key));
-  }, { batchScheduleFn }),
+  location: ({ statements, loaders }: Scope) =>
+    new DataLoader<number, LocationRow | undefined>(
+      async (keys) => {
+        const rows = await statements.location.execute({ keys });
+        primeCountries(loaders)(rows);
+        const byId = new Map(rows.map((r) => [r.location.id, r.location]));
+        return keys.map((key) => byId.get(key));
+      },
+      { batchScheduleFn },
+    ),
   successorByDeployment: ({ statements }: Scope) => rowsByKey<DeploymentRow, number>(statements.successor, (r) => r.supersedesId),
 
-  participantsByEvent: ({ statements, loaders }: Scope) => rowsByParent<{ participant: EventActorRow; actor: ActorRow }, number, EventActorRow>(statements.participantsByEvent, (r) => r.participant.eventId, primeActors(loaders), (r) => r.participant),
-  quotesByEvent: ({ statements, loaders }: Scope) => rowsByParent<{ quote: QuoteRow; actor: ActorRow }, number, QuoteRow>(statements.quotesByEvent, (r) => r.quote.eventId, primeActors(loaders), (r) => r.quote),
-  quotesByReaction: ({ statements, loaders }: Scope) => rowsByParent<{ quote: QuoteRow; actor: ActorRow }, number, QuoteRow>(statements.quotesByReaction, (r) => r.quote.reactionId, primeActors(loaders), (r) => r.quote),
-  reactionsByEvent: ({ statements, loaders }: Scope) => rowsByParent<{ reaction: ReactionRow; actor: ActorRow; country: CountryRow | null }, number, ReactionRow>(
-    statements.reactionsByEvent,
-    (r) => r.reaction.eventId,
-    (rows) => {
-      primeActors(loaders)(rows);
-      primeCountries(loaders)(rows);
-    },
-    (r) => r.reaction,
-  ),
-  countriesByLocation: ({ statements, loaders }: Scope) => rowsByParent<{ locationId: number; country: CountryRow }, number, CountryRow>(
-    statements.countriesByLocation, (r) => r.locationId, primeCountries(loaders), (r) => r.country),
+  participantsByEvent: ({ statements, loaders }: Scope) =>
+    rowsByParent<{ participant: EventActorRow; actor: ActorRow }, number, EventActorRow>(
+      statements.participantsByEvent,
+      (r) => r.participant.eventId,
+      primeActors(loaders),
+      (r) => r.participant,
+    ),
+  quotesByEvent: ({ statements, loaders }: Scope) =>
+    rowsByParent<{ quote: QuoteRow; actor: ActorRow }, number, QuoteRow>(
+      statements.quotesByEvent,
+      (r) => r.quote.eventId,
+      primeActors(loaders),
+      (r) => r.quote,
+    ),
+  quotesByReaction: ({ statements, loaders }: Scope) =>
+    rowsByParent<{ quote: QuoteRow; actor: ActorRow }, number, QuoteRow>(
+      statements.quotesByReaction,
+      (r) => r.quote.reactionId,
+      primeActors(loaders),
+      (r) => r.quote,
+    ),
+  reactionsByEvent: ({ statements, loaders }: Scope) =>
+    rowsByParent<{ reaction: ReactionRow; actor: ActorRow; country: CountryRow | null }, number, ReactionRow>(
+      statements.reactionsByEvent,
+      (r) => r.reaction.eventId,
+      (rows) => {
+        primeActors(loaders)(rows);
+        primeCountries(loaders)(rows);
+      },
+      (r) => r.reaction,
+    ),
+  countriesByLocation: ({ statements, loaders }: Scope) =>
+    rowsByParent<{ locationId: number; country: CountryRow }, number, CountryRow>(
+      statements.countriesByLocation,
+      (r) => r.locationId,
+      primeCountries(loaders),
+      (r) => r.country,
+    ),
   participationsByActor: ({ statements }: Scope) => rowsByParent<EventActorRow, number>(statements.participationsByActor, (r) => r.actorId),
   casualtiesByEvent: ({ statements }: Scope) => rowsByParent<CasualtyRow, number>(statements.casualtiesByEvent, (r) => r.eventId),
   deploymentsByEvent: ({ statements }: Scope) => rowsByParent<DeploymentRow, number>(statements.deploymentsByEvent, (r) => r.eventId),
@@ -208,9 +286,16 @@ const factories = {
   casualtyTotalsByCountry: ({ db }: Scope) => casualtyTotalsLoader<string>(db, 'victim_country_code'),
 
   /** Distinct sources behind an event and every fact about it (one UNION per batch). */
-  sourcesByEvent: ({ db }: Scope) => new DataLoader<number, number[]>(async (eventIds) => {
-    const ids = sql.join(eventIds.map((id) => sql`${id}`), sql`, `);
-    const rows = await queryRows<{ event_id: number; source_id: number }>(db, sql`
+  sourcesByEvent: ({ db }: Scope) =>
+    new DataLoader<number, number[]>(
+      async (eventIds) => {
+        const ids = sql.join(
+          eventIds.map((id) => sql`${id}`),
+          sql`, `,
+        );
+        const rows = await queryRows<{ event_id: number; source_id: number }>(
+          db,
+          sql`
       SELECT DISTINCT facts.event_id, c.source_id
       FROM (
         SELECT id AS event_id, citation_id FROM events WHERE id IN (${ids})
@@ -220,11 +305,14 @@ const factories = {
         UNION ALL SELECT event_id, citation_id FROM reactions WHERE event_id IN (${ids})
       ) AS facts
       JOIN citations c ON c.id = facts.citation_id
-      ORDER BY c.source_id`);
-    const groups = new Map<number, number[]>(eventIds.map((id) => [id, []]));
-    for (const row of rows) groups.get(Number(row.event_id))?.push(Number(row.source_id));
-    return eventIds.map((id) => groups.get(id) ?? []);
-  }, { batchScheduleFn }),
+      ORDER BY c.source_id`,
+        );
+        const groups = new Map<number, number[]>(eventIds.map((id) => [id, []]));
+        for (const row of rows) groups.get(Number(row.event_id))?.push(Number(row.source_id));
+        return eventIds.map((id) => groups.get(id) ?? []);
+      },
+      { batchScheduleFn },
+    ),
 };
 
 export type Loaders = { readonly [K in keyof typeof factories]: ReturnType<(typeof factories)[K]> };
@@ -252,8 +340,6 @@ for (const [name, create] of Object.entries(factories) as [string, (scope: Scope
 export function createLoaders(db: Database): Loaders {
   return new RequestLoaders(db, statementsOf(db)) as unknown as Loaders;
 }
-
-
 
 /** Loads a row a foreign key guarantees; a miss means broken data, so it is an internal error. */
 export async function loadRequired<K, V>(loader: DataLoader<K, V | undefined>, key: K, what: string): Promise<V> {

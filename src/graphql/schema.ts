@@ -15,7 +15,11 @@ import { ReactionResolver } from './modules/reaction/reaction.resolver.js';
 import { CitationResolver, SourceResolver } from './modules/source/source.resolver.js';
 import { connectionResolvers } from './common/connection.js';
 import {
-  CasualtyGroupKeyResolver, CasualtySeriesResolver, CasualtyStatsResolver, TroopGroupKeyResolver, TroopStatsResolver,
+  CasualtyGroupKeyResolver,
+  CasualtySeriesResolver,
+  CasualtyStatsResolver,
+  TroopGroupKeyResolver,
+  TroopStatsResolver,
 } from './modules/stats/stats.resolver.js';
 import { CountryTotalsResolver, EventTotalsResolver } from './modules/stats/totals.resolver.js';
 
@@ -57,7 +61,11 @@ async function validateArgument(value: unknown): Promise<void> {
   if (value === null || typeof value !== 'object') return;
   try {
     await (Array.isArray(value)
-      ? Promise.all((value as unknown[]).filter((item): item is object => item !== null && typeof item === 'object').map((item) => validateOrReject(item, validatorOptions)))
+      ? Promise.all(
+          (value as unknown[])
+            .filter((item): item is object => item !== null && typeof item === 'object')
+            .map((item) => validateOrReject(item, validatorOptions)),
+        )
       : validateOrReject(value, validatorOptions));
   } catch (errors) {
     if (Array.isArray(errors) && errors.every((e) => e instanceof ValidationError)) throw new ArgumentValidationError(errors);

@@ -53,9 +53,16 @@ export function corsMiddleware(config: Pick<Config, 'corsOrigins' | 'corsAllowLo
       }
       if (!isAllowedOrigin(origin, allowed)) {
         res.vary('Origin');
-        sendHttpError(req, res, 403, ErrorCode.CORS_ORIGIN_NOT_ALLOWED, `Origin ${JSON.stringify(origin)} may not call this API from a browser: ${hint}`, {
-          origin,
-        });
+        sendHttpError(
+          req,
+          res,
+          403,
+          ErrorCode.CORS_ORIGIN_NOT_ALLOWED,
+          `Origin ${JSON.stringify(origin)} may not call this API from a browser: ${hint}`,
+          {
+            origin,
+          },
+        );
         return;
       }
     }

@@ -35,7 +35,10 @@ export function loggingPlugin(serverLogger: Logger): ApolloServerPlugin<Context>
               errorCodes.push(String(error.extensions.code));
             } else {
               errorCodes.push(ErrorCode.INTERNAL_SERVER_ERROR);
-              contextValue.logger.error({ operationName, path: error.path, err: unwrapResolverError(error) }, 'unexpected error while executing a GraphQL operation');
+              contextValue.logger.error(
+                { operationName, path: error.path, err: unwrapResolverError(error) },
+                'unexpected error while executing a GraphQL operation',
+              );
             }
           }
         },

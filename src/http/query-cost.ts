@@ -71,7 +71,12 @@ function isAggregate(field: FieldNode, returnTypeName: string): boolean {
 function requestedPageSize(field: FieldNode, variables: Record<string, unknown>): number {
   const argument = field.arguments?.find((arg) => arg.name.value === 'first');
   if (!argument) return DEFAULT_PAGE_SIZE;
-  const value = argument.value.kind === Kind.VARIABLE ? variables[argument.value.name.value] : argument.value.kind === Kind.INT ? Number(argument.value.value) : undefined;
+  const value =
+    argument.value.kind === Kind.VARIABLE
+      ? variables[argument.value.name.value]
+      : argument.value.kind === Kind.INT
+        ? Number(argument.value.value)
+        : undefined;
   // Anything else (null, a negative number) is left to the resolvers to reject or default.
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : DEFAULT_PAGE_SIZE;
 }

@@ -118,7 +118,12 @@ export interface QueryLimits {
  */
 export function queryLimits(config: Config, fanout: FanoutStatistics = new FanoutStatistics()): QueryLimits {
   const armor = new ApolloArmor({
-    maxDepth: { n: config.maxQueryDepth, flattenFragments: true, propagateOnRejection: false, onReject: [rejectAs('depth', config.maxQueryDepth)] },
+    maxDepth: {
+      n: config.maxQueryDepth,
+      flattenFragments: true,
+      propagateOnRejection: false,
+      onReject: [rejectAs('depth', config.maxQueryDepth)],
+    },
     maxAliases: { n: config.maxAliases, propagateOnRejection: false, onReject: [rejectAs('aliases', config.maxAliases)] },
     maxDirectives: { n: config.maxDirectives, propagateOnRejection: false, onReject: [rejectAs('directives', config.maxDirectives)] },
     // Tokens: graphql-js's own parser limit answers 400 (armor's plugin throws outside Apollo's

@@ -13,9 +13,18 @@ import { sendHttpError } from './http-errors.js';
  */
 export function rateLimit(config: Config, redis: Redis | undefined, logger: Logger): RequestHandler {
   if (config.rateLimitRequests === 0) return (_req, _res, next) => next();
-  const options = { points: config.rateLimitRequests, duration: config.rateLimitWindowSeconds, keyPrefix: `${config.redisKeyPrefix}rate-limit` };
+  const options = {
+    points: config.rateLimitRequests,
+    duration: config.rateLimitWindowSeconds,
+    keyPrefix: `${config.redisKeyPrefix}rate-limit`,
+  };
   const limiter: RateLimiterAbstract = redis
-    ? new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(options) })
+    ? new RateLimiterRedis({
+        ...options,
+        storeClient: redis,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new RateLimiterMemory(options),
+      })
     : new RateLimiterMemory(options);
 
   return async (req, res, next) => {
@@ -33,9 +42,16 @@ export function rateLimit(config: Config, redis: Redis | undefined, logger: Logg
       }
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       res.set('Retry-After', String(retryAfterSeconds));
-      sendHttpError(req, res, 429, ErrorCode.RATE_LIMITED, `Too many requests: at most ${config.rateLimitRequests} every ${config.rateLimitWindowSeconds} s. Retry in ${retryAfterSeconds} s.`, {
-        retryAfterSeconds,
-      });
+      sendHttpError(
+        req,
+        res,
+        429,
+        ErrorCode.RATE_LIMITED,
+        `Too many requests: at most ${config.rateLimitRequests} every ${config.rateLimitWindowSeconds} s. Retry in ${retryAfterSeconds} s.`,
+        {
+          retryAfterSeconds,
+        },
+      );
     }
   };
 }

@@ -22,7 +22,11 @@ export async function connectRedis(url: string, logger: Logger): Promise<Redis> 
     }),
   ]);
   clearTimeout(timer);
-  if (!ready) logger.warn({ timeoutMs: REDIS_READY_TIMEOUT_MS }, 'redis not reachable yet: rate limits and persisted queries fall back to this instance');
+  if (!ready)
+    logger.warn(
+      { timeoutMs: REDIS_READY_TIMEOUT_MS },
+      'redis not reachable yet: rate limits and persisted queries fall back to this instance',
+    );
   return redis;
 }
 

@@ -11,7 +11,13 @@ export function responseDeadline(timeoutMs: number): RequestHandler {
   return (req, res, next) => {
     const timer = setTimeout(() => {
       res.set('Connection', 'close'); // the late answer is discarded with this connection
-      sendHttpError(req, res, 503, ErrorCode.TIMEOUT, `The request was not answered within ${timeoutMs} ms and was abandoned. Retry, or ask for less.`);
+      sendHttpError(
+        req,
+        res,
+        503,
+        ErrorCode.TIMEOUT,
+        `The request was not answered within ${timeoutMs} ms and was abandoned. Retry, or ask for less.`,
+      );
     }, timeoutMs);
     res.on('close', () => clearTimeout(timer));
     next();

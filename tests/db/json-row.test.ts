@@ -18,7 +18,9 @@ beforeAll(async () => {
     kind: 'PERSON',
     description: null,
   });
-  await database.handle.db.execute(sql`INSERT INTO actors (name, aliases, kind) VALUES ('Null element', ARRAY['x', NULL, 'NULL'], 'PERSON')`);
+  await database.handle.db.execute(
+    sql`INSERT INTO actors (name, aliases, kind) VALUES ('Null element', ARRAY['x', NULL, 'NULL'], 'PERSON')`,
+  );
   await database.handle.db.insert(locations).values([
     { name: 'Precise', latitude: 33.262_541_234_567_89, longitude: -0.000_000_1 },
     { name: 'Corner', latitude: -90, longitude: 180 },
@@ -42,7 +44,10 @@ describe(`packed rows on ${testDriver}`, () => {
     const withRows = await Promise.all(tables.map(async ([, table]) => (await database.handle.db.select().from(table)).length > 0));
     expect(withRows.filter(Boolean).length).toBeGreaterThanOrEqual(tables.length - 1);
     const codec = rowCodec(actors);
-    const [hard] = await queryRows<{ row: unknown[] }>(database.handle.db, sql`select ${packedRow(codec)} as row from ${actors} where ${actors.name} like 'Line one%'`);
+    const [hard] = await queryRows<{ row: unknown[] }>(
+      database.handle.db,
+      sql`select ${packedRow(codec)} as row from ${actors} where ${actors.name} like 'Line one%'`,
+    );
     expect(codec.decode(hard!.row)).toMatchObject({
       name: 'Line one\nline "two"\t\\ end',
       aliases: ['NULL', 'null', 'a,b', 'say "hi"', 'back\\slash', '{x}', ' spaced ', 'ünïcödé ✓', ''],
@@ -54,8 +59,14 @@ describe(`packed rows on ${testDriver}`, () => {
     const speaker = alias(actors, 'speaker');
     const codec = rowCodec(actors, { source: speaker, only: ['id', 'aliases', 'name'] });
     expect(codec.width).toBe(3);
-    const rows = await queryRows<{ row: unknown[] }>(database.handle.db, sql`select ${packedRow(codec)} as row from ${actors} as ${sql.identifier('speaker')} order by ${speaker.id}`);
-    const selected = await database.handle.db.select({ id: actors.id, name: actors.name, aliases: actors.aliases }).from(actors).orderBy(actors.id);
+    const rows = await queryRows<{ row: unknown[] }>(
+      database.handle.db,
+      sql`select ${packedRow(codec)} as row from ${actors} as ${sql.identifier('speaker')} order by ${speaker.id}`,
+    );
+    const selected = await database.handle.db
+      .select({ id: actors.id, name: actors.name, aliases: actors.aliases })
+      .from(actors)
+      .orderBy(actors.id);
     expect(rows.map(({ row }) => codec.decode(row))).toEqual(selected);
     expect(selected.find((row) => row.name === 'Null element')?.aliases).toEqual(['x', null, 'NULL']);
   });
@@ -63,8 +74,11 @@ describe(`packed rows on ${testDriver}`, () => {
   it('reads rows side by side, and a missing joined row as null', async () => {
     const place = rowCodec(locations);
     const country = rowCodec(schema.countries);
-    const rows = await queryRows<{ row: unknown[] }>(database.handle.db, sql`select ${packedRow(place, country)} as row
-      from ${locations} left join ${schema.countries} on ${schema.countries.code} = ${locations.countryCode} order by ${locations.id}`);
+    const rows = await queryRows<{ row: unknown[] }>(
+      database.handle.db,
+      sql`select ${packedRow(place, country)} as row
+      from ${locations} left join ${schema.countries} on ${schema.countries.code} = ${locations.countryCode} order by ${locations.id}`,
+    );
     const decoded = rows.map(({ row }) => ({ place: place.decode(row), country: country.decodeOptional(row, place.width) }));
     expect(decoded.find((d) => d.place.name === 'Precise')).toEqual({
       place: expect.objectContaining({ latitude: 33.262_541_234_567_89, longitude: -0.000_000_1, countryCode: null }),

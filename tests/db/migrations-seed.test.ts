@@ -13,7 +13,23 @@ beforeAll(async () => {
 });
 afterAll(() => database?.drop());
 
-const tables = ['countries', 'sources', 'actors', 'citations', 'locations', 'location_countries', 'events', 'event_actors', 'event_links', 'casualties', 'casualty_rollups', 'deployments', 'reactions', 'quotes', 'relation_fanout'];
+const tables = [
+  'countries',
+  'sources',
+  'actors',
+  'citations',
+  'locations',
+  'location_countries',
+  'events',
+  'event_actors',
+  'event_links',
+  'casualties',
+  'casualty_rollups',
+  'deployments',
+  'reactions',
+  'quotes',
+  'relation_fanout',
+];
 
 /** Row count and a digest of every row, per table: equal digests mean equal data. */
 async function snapshot(): Promise<Record<string, string>> {
@@ -29,9 +45,11 @@ async function snapshot(): Promise<Record<string, string>> {
 }
 
 const insertCasualty = (figure: string) =>
-  database.handle.db.execute(sql.raw(`
+  database.handle.db.execute(
+    sql.raw(`
     INSERT INTO casualties (event_id, kind, figure_low, figure_best, figure_high, figure_qualifier, figure_wording, victim_description, occurred_on, occurred_precision, citation_id)
-    SELECT e.id, 'KILLED', ${figure}, 'test', 'test', '2020-01-03', 'DAY', e.citation_id FROM events e LIMIT 1`));
+    SELECT e.id, 'KILLED', ${figure}, 'test', 'test', '2020-01-03', 'DAY', e.citation_id FROM events e LIMIT 1`),
+  );
 
 /** Drizzle wraps driver errors; the constraint name is in the cause Postgres raised. */
 async function violation(promise: Promise<unknown>): Promise<string> {
@@ -46,7 +64,10 @@ async function violation(promise: Promise<unknown>): Promise<string> {
 describe(`migrations and seed on ${testDriver}`, () => {
   it('migrates an empty database to the full schema with its extension', async () => {
     await migrateDatabase(database.handle);
-    const present = await queryRows<{ tablename: string }>(database.handle.db, sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    const present = await queryRows<{ tablename: string }>(
+      database.handle.db,
+      sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    );
     expect(present.map((r) => r.tablename)).toEqual([...tables].sort());
     const ext = await queryRows<{ extname: string }>(database.handle.db, sql`SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'`);
     expect(ext).toHaveLength(1);

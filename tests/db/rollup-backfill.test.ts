@@ -46,19 +46,27 @@ describe(`migration 0007 on a database with casualties (${testDriver})`, () => {
       INSERT INTO casualties (event_id, kind, figure_low, figure_best, figure_high, figure_qualifier, figure_wording, victim_description,
                               occurred_on, occurred_precision, citation_id, victim_country_code)
       SELECT e.id, 'KILLED', NULL, 40, NULL, 'APPROXIMATE', 'about 40', 'test', '2020-01-05', 'DAY', e.citation_id, 'IQ' FROM events e LIMIT 1`);
-    const old = await queryRows<{ low_sum: string; high_sum: string }>(db, sql`
-      SELECT low_sum, high_sum FROM casualty_rollups WHERE figure_qualifier = 'APPROXIMATE' AND victim_country_code = 'IQ' AND kind = 'KILLED'`);
+    const old = await queryRows<{ low_sum: string; high_sum: string }>(
+      db,
+      sql`
+      SELECT low_sum, high_sum FROM casualty_rollups WHERE figure_qualifier = 'APPROXIMATE' AND victim_country_code = 'IQ' AND kind = 'KILLED'`,
+    );
     expect(old.map((r) => [Number(r.low_sum), Number(r.high_sum)])).toEqual([[40, 40]]);
 
     await migrateDatabase(database.handle);
 
-    const rebuilt = await queryRows<Record<string, string>>(db, sql`
+    const rebuilt = await queryRows<Record<string, string>>(
+      db,
+      sql`
       SELECT low_sum, low_missing, best_sum, high_sum, high_missing, records FROM casualty_rollups
-      WHERE figure_qualifier = 'APPROXIMATE' AND victim_country_code = 'IQ' AND kind = 'KILLED'`);
+      WHERE figure_qualifier = 'APPROXIMATE' AND victim_country_code = 'IQ' AND kind = 'KILLED'`,
+    );
     expect(rebuilt.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)])))).toEqual([
       { low_sum: 0, low_missing: 1, best_sum: 40, high_sum: 0, high_missing: 1, records: 1 },
     ]);
-    const drift = await queryRows(db, sql`
+    const drift = await queryRows(
+      db,
+      sql`
       WITH fresh AS (
         SELECT victim_country_code, kind, figure_qualifier,
                coalesce(sum(figure_floor(figure_qualifier, figure_low)), 0)::int8 AS low_sum,
@@ -72,10 +80,14 @@ describe(`migration 0007 on a database with casualties (${testDriver})`, () => {
       stored AS (
         SELECT victim_country_code, kind, figure_qualifier, low_sum, low_missing, best_sum, high_sum, high_missing, records FROM casualty_rollups
       )
-      (SELECT * FROM fresh EXCEPT SELECT * FROM stored) UNION ALL (SELECT * FROM stored EXCEPT SELECT * FROM fresh)`);
+      (SELECT * FROM fresh EXCEPT SELECT * FROM stored) UNION ALL (SELECT * FROM stored EXCEPT SELECT * FROM fresh)`,
+    );
     expect(drift).toEqual([]);
     // The functions of 0005's rule are gone, so nothing can sum by it any more.
-    const leftover = await queryRows(db, sql`SELECT proname FROM pg_proc WHERE proname IN ('figure_low_part', 'figure_best_part', 'figure_high_part')`);
+    const leftover = await queryRows(
+      db,
+      sql`SELECT proname FROM pg_proc WHERE proname IN ('figure_low_part', 'figure_best_part', 'figure_high_part')`,
+    );
     expect(leftover).toEqual([]);
   });
 });

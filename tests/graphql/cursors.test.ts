@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildClientSchema, getIntrospectionQuery, getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType,
-  isObjectType, type GraphQLArgument, type GraphQLField, type GraphQLObjectType, type GraphQLSchema, type IntrospectionQuery,
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type IntrospectionQuery,
 } from 'graphql';
 import { dataOf, listen, startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -162,9 +174,11 @@ async function pageOf(scope: Scope, first: number, after?: string): Promise<Page
 /** Runs `task` over `items`, a few at a time. */
 async function eachLimited<T>(items: T[], task: (item: T) => Promise<void>, concurrency = 8): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await task(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await task(items[next++]!);
+    }),
+  );
 }
 
 const cursorOf = (json: unknown) => Buffer.from(JSON.stringify(json), 'utf8').toString('base64url');
@@ -174,7 +188,11 @@ describe('cursors belong to their connection, order and grouping', () => {
   it('enumerates every connection of the schema, with every order and grouping', () => {
     const everyConnectionField = Object.values(schema.getTypeMap())
       .filter((type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__'))
-      .flatMap((type) => Object.values(type.getFields()).filter(isConnection).map((field) => `${type.name}.${field.name}`));
+      .flatMap((type) =>
+        Object.values(type.getFields())
+          .filter(isConnection)
+          .map((field) => `${type.name}.${field.name}`),
+      );
     // A connection this test cannot reach would go untested: extend enumerate() for it.
     expect([...reached].sort()).toEqual(everyConnectionField.sort());
     expect(reached).toContain('Query.events');
@@ -208,33 +226,43 @@ describe('cursors belong to their connection, order and grouping', () => {
   it('refuses on every connection in every order a cursor of any other connection, order or grouping, saying why', async () => {
     const endCursors = new Map<Scope, string>();
     await eachLimited(scopes, async (scope) => void endCursors.set(scope, (await pageOf(scope, 2)).pageInfo.endCursor!));
-    const refusal = (from: Scope, to: Scope) => new RegExp(
-      `^This cursor belongs to ${described(from)}; it cannot continue ${described(to)}\\. Drop \`after\` to start from the first page\\.$`,
-    );
+    const refusal = (from: Scope, to: Scope) =>
+      new RegExp(
+        `^This cursor belongs to ${described(from)}; it cannot continue ${described(to)}\\. Drop \`after\` to start from the first page\\.$`,
+      );
     // Every pair through Apollo in process (HTTP would multiply the time by five) ...
     const pairs = scopes.flatMap((from) => scopes.filter((to) => to !== from).map((to) => ({ from, to })));
     expect(pairs.length).toBeGreaterThan(1000);
     await eachLimited(pairs, async ({ from, to }) => {
       const { errors } = await t.query(operation(to), { first: 2, after: endCursors.get(from)! });
       const pair = `${label(from)} → ${label(to)}`;
-      expect(errors?.map((error) => error.extensions?.code), pair).toEqual(['BAD_USER_INPUT']);
+      expect(
+        errors?.map((error) => error.extensions?.code),
+        pair,
+      ).toEqual(['BAD_USER_INPUT']);
       expect(errors![0]!.message, pair).toMatch(refusal(from, to));
     });
     // ... and over HTTP, every scope's cursor refused by the next scope and by the next connection.
     const overHttp = scopes.flatMap((from, i) => {
       const nextConnection = scopes.find((to, j) => j > i && to.connection !== from.connection) ?? scopes[0]!;
-      return [{ from, to: scopes[(i + 1) % scopes.length]! }, { from, to: nextConnection }];
+      return [
+        { from, to: scopes[(i + 1) % scopes.length]! },
+        { from, to: nextConnection },
+      ];
     });
     await eachLimited(overHttp, async ({ from, to }) => {
       const { status, body } = await post(to, { first: 2, after: endCursors.get(from)! });
       const pair = `${label(from)} → ${label(to)}`;
       expect(status, pair).toBe(200);
-      expect(body.errors?.map((error) => error.extensions?.code), pair).toEqual(['BAD_USER_INPUT']);
+      expect(
+        body.errors?.map((error) => error.extensions?.code),
+        pair,
+      ).toEqual(['BAD_USER_INPUT']);
       expect(body.errors![0]!.message, pair).toMatch(refusal(from, to));
     });
   }, 300_000);
 
-  it('refuses a cursor sorted by title on events in the default order, saying why (the issue\'s case)', async () => {
+  it("refuses a cursor sorted by title on events in the default order, saying why (the issue's case)", async () => {
     const byTitle = dataOf(await t.query('{ events(first: 2, orderBy: { field: TITLE }) { pageInfo { endCursor } } }')).events;
     const query = 'query ($after: String) { events(first: 2, after: $after) { nodes { title } } }';
     const response = await fetch(`${base}/graphql`, {
@@ -244,11 +272,14 @@ describe('cursors belong to their connection, order and grouping', () => {
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as HttpResult['body'];
-    expect(body.errors).toEqual([expect.objectContaining({
-      message: 'This cursor belongs to events ordered by TITLE ASC; it cannot continue events ordered by OCCURRED_ON ASC. ' +
-        'Drop `after` to start from the first page.',
-      extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'after' }),
-    })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message:
+          'This cursor belongs to events ordered by TITLE ASC; it cannot continue events ordered by OCCURRED_ON ASC. ' +
+          'Drop `after` to start from the first page.',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'after' }),
+      }),
+    ]);
   });
 
   it('accepts a cursor of the default order where that order is spelled out, and the other way round', async () => {
@@ -284,14 +315,17 @@ describe('cursors belong to their connection, order and grouping', () => {
       cursorOf(['events ordered by TITLE ASC; anything the forger likes:X:ASC', 'a', 1]),
     ];
     const onePerConnection = scopes.filter((scope, i) => scopes.findIndex((other) => other.connection === scope.connection) === i);
-    await eachLimited(onePerConnection.flatMap((scope) => garbage.map((after) => ({ scope, after }))), async ({ scope, after }) => {
-      const { status, body } = await post(scope, { first: 2, after });
-      expect(status, `${label(scope)} ${after}`).toBe(200);
-      expect(body.errors, `${label(scope)} ${after}`).toHaveLength(1);
-      expect(body.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(body.errors![0]!.message, `${label(scope)} ${after}`).toMatch(NOT_A_CURSOR);
-      expect(body.errors![0]!.message.length).toBeLessThan(200);
-    });
+    await eachLimited(
+      onePerConnection.flatMap((scope) => garbage.map((after) => ({ scope, after }))),
+      async ({ scope, after }) => {
+        const { status, body } = await post(scope, { first: 2, after });
+        expect(status, `${label(scope)} ${after}`).toBe(200);
+        expect(body.errors, `${label(scope)} ${after}`).toHaveLength(1);
+        expect(body.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
+        expect(body.errors![0]!.message, `${label(scope)} ${after}`).toMatch(NOT_A_CURSOR);
+        expect(body.errors![0]!.message.length).toBeLessThan(200);
+      },
+    );
   });
 
   it('refuses a forged position in a cursor of the right scope before Postgres sees it, and takes any date Postgres holds', async () => {

@@ -64,9 +64,11 @@ describe('troop deployments', () => {
     });
   });
 
-  it('lists an event\'s deployments, superseded reports included', async () => {
+  it("lists an event's deployments, superseded reports included", async () => {
     const { events } = dataOf(
-      await t.query(`{ events(first: 1, filter: { kinds: [EMBASSY_BREACH] }) { nodes { deployments { status figure { wording } isCurrent } } } }`),
+      await t.query(
+        `{ events(first: 1, filter: { kinds: [EMBASSY_BREACH] }) { nodes { deployments { status figure { wording } isCurrent } } } }`,
+      ),
     );
     expect(events.nodes[0].deployments).toEqual([
       { status: 'ANNOUNCED', figure: { wording: 'additional forces' }, isCurrent: true },

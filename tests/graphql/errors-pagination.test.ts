@@ -44,7 +44,12 @@ describe('IDs', () => {
   });
 
   it('checks IDs inside filters too', async () => {
-    await expectError(`query Q($f: QuoteFilter) { quotes(filter: $f) { totalCount } }`, { f: { speaker: toGlobalId('Event', 1) } }, 'BAD_USER_INPUT', /filter.speaker expects an ID of type Actor/);
+    await expectError(
+      `query Q($f: QuoteFilter) { quotes(filter: $f) { totalCount } }`,
+      { f: { speaker: toGlobalId('Event', 1) } },
+      'BAD_USER_INPUT',
+      /filter.speaker expects an ID of type Actor/,
+    );
   });
 });
 
@@ -66,7 +71,12 @@ describe('arguments', () => {
   });
 
   it('rejects an inverted date range', async () => {
-    await expectError(EVENTS, { filter: { occurred: { from: '2020-01-03', to: '2019-12-27' } } }, 'BAD_USER_INPUT', /inverted: from 2020-01-03 is after to 2019-12-27/);
+    await expectError(
+      EVENTS,
+      { filter: { occurred: { from: '2020-01-03', to: '2019-12-27' } } },
+      'BAD_USER_INPUT',
+      /inverted: from 2020-01-03 is after to 2019-12-27/,
+    );
   });
 
   it('rejects unknown enum values and country codes', async () => {
@@ -76,7 +86,12 @@ describe('arguments', () => {
 
   it('rejects an empty or oversized search with the constraint that failed', async () => {
     await expectError(EVENTS, { filter: { search: '' } }, 'BAD_USER_INPUT', /search: search must be longer than or equal to 1 characters/);
-    await expectError(EVENTS, { filter: { search: 'x'.repeat(201) } }, 'BAD_USER_INPUT', /search must be shorter than or equal to 200 characters/);
+    await expectError(
+      EVENTS,
+      { filter: { search: 'x'.repeat(201) } },
+      'BAD_USER_INPUT',
+      /search must be shorter than or equal to 200 characters/,
+    );
   });
 
   it('rejects the same mistakes written inline in the document as validation errors', async () => {
@@ -86,7 +101,9 @@ describe('arguments', () => {
   });
 
   it('treats search text as text, not SQL or LIKE wildcards', async () => {
-    const { quotes } = dataOf(await t.query(`query Q($s: String) { quotes(filter: { search: $s }) { totalCount } }`, { s: "%' OR 1=1 --" }));
+    const { quotes } = dataOf(
+      await t.query(`query Q($s: String) { quotes(filter: { search: $s }) { totalCount } }`, { s: "%' OR 1=1 --" }),
+    );
     expect(quotes.totalCount).toBe(0);
   });
 });

@@ -42,7 +42,9 @@ describe('event search', () => {
   });
 
   it('combines with other filters', async () => {
-    const { events } = dataOf(await t.query(`{ events(first: 50, filter: { search: "Suleimani", kinds: [TARGETED_KILLING] }) { nodes { title kind } } }`));
+    const { events } = dataOf(
+      await t.query(`{ events(first: 50, filter: { search: "Suleimani", kinds: [TARGETED_KILLING] }) { nodes { title kind } } }`),
+    );
     expect(events.nodes).toEqual([{ title: SOLEIMANI_KILLED, kind: 'TARGETED_KILLING' }]);
   });
 });

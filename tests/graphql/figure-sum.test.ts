@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { casualties, deployments, events } from '../../src/db/schema/index.js';
 import { toGlobalId } from '../../src/graphql/common/global-id.js';
 import type { FigureQualifier } from '../../src/graphql/common/enums.js';
-import { addFigureSums, emptyFigureSum, figureSumOf, presentSum, sumFigures, type FigureValues } from '../../src/graphql/modules/stats/figure-sum.js';
+import {
+  addFigureSums,
+  emptyFigureSum,
+  figureSumOf,
+  presentSum,
+  sumFigures,
+  type FigureValues,
+} from '../../src/graphql/modules/stats/figure-sum.js';
 import { dataOf, startTestServer, type TestServer } from '../helpers/server.js';
 
 /*
@@ -28,11 +35,21 @@ const QUALIFIERS: FigureQualifier[] = ['EXACT', 'APPROXIMATE', 'AT_LEAST', 'UP_T
 function figureOf(qualifier: FigureQualifier, next: () => number): FigureValues {
   const n = Math.floor(next() * 400);
   switch (qualifier) {
-    case 'EXACT': return { low: n, best: n, high: n, qualifier };
-    case 'APPROXIMATE': return { low: next() < 0.5 ? null : Math.floor(n * next()), best: n, high: next() < 0.5 ? null : n + Math.floor(n * next()), qualifier };
-    case 'AT_LEAST': return { low: n, best: null, high: null, qualifier };
-    case 'UP_TO': return { low: null, best: null, high: n, qualifier };
-    case 'UNKNOWN': return { low: null, best: null, high: null, qualifier };
+    case 'EXACT':
+      return { low: n, best: n, high: n, qualifier };
+    case 'APPROXIMATE':
+      return {
+        low: next() < 0.5 ? null : Math.floor(n * next()),
+        best: n,
+        high: next() < 0.5 ? null : n + Math.floor(n * next()),
+        qualifier,
+      };
+    case 'AT_LEAST':
+      return { low: n, best: null, high: null, qualifier };
+    case 'UP_TO':
+      return { low: null, best: null, high: n, qualifier };
+    case 'UNKNOWN':
+      return { low: null, best: null, high: null, qualifier };
   }
 }
 
@@ -53,11 +70,16 @@ function multisetOf(next: () => number): FigureValues[] {
  */
 function allowed({ low, high, qualifier }: FigureValues): { floor: number | null; ceiling: number | null } {
   switch (qualifier) {
-    case 'EXACT': return { floor: low, ceiling: high };
-    case 'APPROXIMATE': return { floor: low, ceiling: high };
-    case 'AT_LEAST': return { floor: low, ceiling: null };
-    case 'UP_TO': return { floor: 0, ceiling: high };
-    case 'UNKNOWN': return { floor: 0, ceiling: null };
+    case 'EXACT':
+      return { floor: low, ceiling: high };
+    case 'APPROXIMATE':
+      return { floor: low, ceiling: high };
+    case 'AT_LEAST':
+      return { floor: low, ceiling: null };
+    case 'UP_TO':
+      return { floor: 0, ceiling: high };
+    case 'UNKNOWN':
+      return { floor: 0, ceiling: null };
   }
 }
 
@@ -72,7 +94,7 @@ describe('the rule, over random multisets of every qualifier', () => {
     for (const q of QUALIFIERS) expect(multisets.some((m) => m.length > 1 && m.every((f) => f.qualifier === q))).toBe(true);
   });
 
-  it('is sound: the total\'s interval contains every combination of the records\' own intervals', () => {
+  it("is sound: the total's interval contains every combination of the records' own intervals", () => {
     for (const m of multisets) {
       const total = sumFigures(m);
       const intervals = m.map(allowed);
@@ -128,16 +150,28 @@ describe('the rule, over random multisets of every qualifier', () => {
     for (const m of multisets) {
       const cut = Math.floor(next() * (m.length + 1));
       const shuffled = [...m].sort(() => next() - 0.5);
-      const parts = [shuffled.slice(0, cut), shuffled.slice(cut)].map((part) => part.map(figureSumOf).reduce(addFigureSums, emptyFigureSum()));
+      const parts = [shuffled.slice(0, cut), shuffled.slice(cut)].map((part) =>
+        part.map(figureSumOf).reduce(addFigureSums, emptyFigureSum()),
+      );
       expect(presentSum(addFigureSums(parts[0]!, parts[1]!))).toEqual(sumFigures(m));
     }
   });
 
-  it('gives one record the record\'s own bounds where it states them', () => {
-    expect(sumFigures([{ low: null, best: 5200, high: null, qualifier: 'APPROXIMATE' }])).toEqual(
-      { low: null, best: 5200, high: null, records: 1, unknownCount: 0, exactCount: 0, qualifier: 'APPROXIMATE' },
-    );
-    expect(sumFigures([{ low: null, best: null, high: null, qualifier: 'UNKNOWN' }])).toMatchObject({ best: null, high: null, qualifier: 'UNKNOWN' });
+  it("gives one record the record's own bounds where it states them", () => {
+    expect(sumFigures([{ low: null, best: 5200, high: null, qualifier: 'APPROXIMATE' }])).toEqual({
+      low: null,
+      best: 5200,
+      high: null,
+      records: 1,
+      unknownCount: 0,
+      exactCount: 0,
+      qualifier: 'APPROXIMATE',
+    });
+    expect(sumFigures([{ low: null, best: null, high: null, qualifier: 'UNKNOWN' }])).toMatchObject({
+      best: null,
+      high: null,
+      qualifier: 'UNKNOWN',
+    });
     expect(sumFigures([])).toEqual({ low: 0, best: 0, high: 0, records: 0, unknownCount: 0, exactCount: 0, qualifier: 'EXACT' });
   });
 });
@@ -153,7 +187,13 @@ describe('every total the API serves follows the rule', () => {
   type Row = FigureValues & { eventId: number; kind: 'KILLED' | 'INJURED'; country: string | null };
   let rows: Row[] = [];
 
-  const figureColumns = (f: FigureValues) => ({ figureLow: f.low, figureBest: f.best, figureHigh: f.high, figureQualifier: f.qualifier, figureWording: 'generated' });
+  const figureColumns = (f: FigureValues) => ({
+    figureLow: f.low,
+    figureBest: f.best,
+    figureHigh: f.high,
+    figureQualifier: f.qualifier,
+    figureWording: 'generated',
+  });
 
   beforeAll(async () => {
     t = await startTestServer();
@@ -166,19 +206,38 @@ describe('every total the API serves follows the rule', () => {
       const kind = next() < 0.5 ? ('KILLED' as const) : ('INJURED' as const);
       const country = countries[Math.floor(next() * countries.length)]!;
       return m.map((f) => ({
-        ...figureColumns(f), eventId: event.id, kind, victimCountryCode: country, victimDescription: 'generated',
-        occurredOn: day(i), occurredPrecision: 'DAY' as const, citationId: event.citationId,
+        ...figureColumns(f),
+        eventId: event.id,
+        kind,
+        victimCountryCode: country,
+        victimDescription: 'generated',
+        occurredOn: day(i),
+        occurredPrecision: 'DAY' as const,
+        citationId: event.citationId,
       }));
     });
     await db.insert(casualties).values(casualtyRows);
-    const deploymentRows = deploymentDays.flatMap((m, i) => m.map((f) => ({
-      ...figureColumns(f), status: 'DEPLOYED' as const, troopDescription: 'generated', forceCountryCode: 'US',
-      occurredOn: day(i, 2022), occurredPrecision: 'DAY' as const, citationId: eventRows[0]!.citationId,
-    })));
+    const deploymentRows = deploymentDays.flatMap((m, i) =>
+      m.map((f) => ({
+        ...figureColumns(f),
+        status: 'DEPLOYED' as const,
+        troopDescription: 'generated',
+        forceCountryCode: 'US',
+        occurredOn: day(i, 2022),
+        occurredPrecision: 'DAY' as const,
+        citationId: eventRows[0]!.citationId,
+      })),
+    );
     await db.insert(deployments).values(deploymentRows);
     // Every casualty row, the seed's included: what the rollup and the nested totals sum.
     rows = (await db.select().from(casualties)).map((c) => ({
-      low: c.figureLow, best: c.figureBest, high: c.figureHigh, qualifier: c.figureQualifier, eventId: c.eventId, kind: c.kind, country: c.victimCountryCode,
+      low: c.figureLow,
+      best: c.figureBest,
+      high: c.figureHigh,
+      qualifier: c.figureQualifier,
+      eventId: c.eventId,
+      kind: c.kind,
+      country: c.victimCountryCode,
     }));
   });
   afterAll(() => t?.close());
@@ -190,18 +249,20 @@ describe('every total the API serves follows the rule', () => {
     return map;
   };
 
-  it('casualtyStats by DAY (from the rows): each day\'s group and the grand total', async () => {
-    const { casualtyStats } = dataOf(await t.query(
-      `query S($filter: CasualtyFilter) { casualtyStats(filter: $filter, groupBy: [DAY]) {
+  it("casualtyStats by DAY (from the rows): each day's group and the grand total", async () => {
+    const { casualtyStats } = dataOf(
+      await t.query(
+        `query S($filter: CasualtyFilter) { casualtyStats(filter: $filter, groupBy: [DAY]) {
         total { ${TOTAL} } groups(first: 100) { nodes { key { day } total { ${TOTAL} } } } } }`,
-      { filter: { occurred: { from: day(0), to: day(DAYS - 1) } } },
-    ));
+        { filter: { occurred: { from: day(0), to: day(DAYS - 1) } } },
+      ),
+    );
     const expected = casualtyDays.flatMap((m, i) => (m.length ? [{ key: { day: day(i) }, total: sumFigures(m) }] : []));
     expect([...casualtyStats.groups.nodes].sort((a: any, b: any) => a.key.day.localeCompare(b.key.day))).toEqual(expected);
     expect(casualtyStats.total).toEqual(sumFigures(casualtyDays.flat()));
   });
 
-  it('casualtySeries: each day\'s point, empty days included, and the running totals', async () => {
+  it("casualtySeries: each day's point, empty days included, and the running totals", async () => {
     const SERIES = `query S($filter: CasualtyFilter, $cumulative: Boolean) {
       casualtySeries(filter: $filter, interval: DAY, cumulative: $cumulative) { points { start total { ${TOTAL} } } } }`;
     const filter = { occurred: { from: day(0), to: day(DAYS - 1) } };
@@ -212,29 +273,41 @@ describe('every total the API serves follows the rule', () => {
   });
 
   it('casualtyStats from the rollup: by COUNTRY × KIND × QUALIFIER, by COUNTRY × KIND, and per country', async () => {
-    for (const dims of [['COUNTRY', 'KIND', 'QUALIFIER'], ['COUNTRY', 'KIND']]) {
-      const { casualtyStats } = dataOf(await t.query(
-        `query S($groupBy: [CasualtyDimension!]) { casualtyStats(groupBy: $groupBy) {
+    for (const dims of [
+      ['COUNTRY', 'KIND', 'QUALIFIER'],
+      ['COUNTRY', 'KIND'],
+    ]) {
+      const { casualtyStats } = dataOf(
+        await t.query(
+          `query S($groupBy: [CasualtyDimension!]) { casualtyStats(groupBy: $groupBy) {
           total { ${TOTAL} } groups(first: 100) { nodes { key { country { code } kind qualifier } total { ${TOTAL} } } } } }`,
-        { groupBy: dims },
-      ));
-      const keyOf = (country: string | null, kind: string, qualifier: string | null) => [country, kind, dims.length === 3 ? qualifier : null].join('/');
+          { groupBy: dims },
+        ),
+      );
+      const keyOf = (country: string | null, kind: string, qualifier: string | null) =>
+        [country, kind, dims.length === 3 ? qualifier : null].join('/');
       const expected = groupBy(rows, (r) => keyOf(r.country, r.kind, r.qualifier));
-      const served = new Map(casualtyStats.groups.nodes.map((g: any) => [keyOf(g.key.country?.code ?? null, g.key.kind, g.key.qualifier), g.total]));
+      const served = new Map(
+        casualtyStats.groups.nodes.map((g: any) => [keyOf(g.key.country?.code ?? null, g.key.kind, g.key.qualifier), g.total]),
+      );
       expect(served).toEqual(new Map([...expected].map(([k, m]) => [k, sumFigures(m)])));
       expect(casualtyStats.total).toEqual(sumFigures(rows));
     }
     for (const country of ['US', 'IQ', 'IR']) {
-      const { casualtyStats } = dataOf(await t.query(`query S($c: CountryCode!) { casualtyStats(filter: { country: $c }) { total { ${TOTAL} } } }`, { c: country }));
+      const { casualtyStats } = dataOf(
+        await t.query(`query S($c: CountryCode!) { casualtyStats(filter: { country: $c }) { total { ${TOTAL} } } }`, { c: country }),
+      );
       expect(casualtyStats.total).toEqual(sumFigures(rows.filter((r) => r.country === country)));
     }
   });
 
   it('casualtyTotals of every event and country, by kind and in all', async () => {
-    const { events: page, countries } = dataOf(await t.query(`{
+    const { events: page, countries } = dataOf(
+      await t.query(`{
       events(first: 100) { nodes { id casualtyTotals { killed { ${TOTAL} } injured { ${TOTAL} } all { ${TOTAL} } } } }
       countries { code casualtyTotals { killed { ${TOTAL} } injured { ${TOTAL} } all { ${TOTAL} } } }
-    }`));
+    }`),
+    );
     const totalsOf = (subset: Row[]) => ({
       killed: sumFigures(subset.filter((r) => r.kind === 'KILLED')),
       injured: sumFigures(subset.filter((r) => r.kind === 'INJURED')),
@@ -249,12 +322,14 @@ describe('every total the API serves follows the rule', () => {
     for (const c of countries) expect(c.casualtyTotals).toEqual(totalsOf(rows.filter((r) => r.country === c.code)));
   });
 
-  it('troopStats by DAY: each day\'s group and the grand total', async () => {
-    const { troopStats } = dataOf(await t.query(
-      `query T($filter: DeploymentFilter) { troopStats(filter: $filter, groupBy: [DAY]) {
+  it("troopStats by DAY: each day's group and the grand total", async () => {
+    const { troopStats } = dataOf(
+      await t.query(
+        `query T($filter: DeploymentFilter) { troopStats(filter: $filter, groupBy: [DAY]) {
         total { ${TOTAL} } groups(first: 100) { nodes { key { day } total { ${TOTAL} } } } } }`,
-      { filter: { occurred: { from: day(0, 2022), to: day(DAYS - 1, 2022) } } },
-    ));
+        { filter: { occurred: { from: day(0, 2022), to: day(DAYS - 1, 2022) } } },
+      ),
+    );
     const expected = deploymentDays.flatMap((m, i) => (m.length ? [{ key: { day: day(i, 2022) }, total: sumFigures(m) }] : []));
     expect([...troopStats.groups.nodes].sort((a: any, b: any) => a.key.day.localeCompare(b.key.day))).toEqual(expected);
     expect(troopStats.total).toEqual(sumFigures(deploymentDays.flat()));

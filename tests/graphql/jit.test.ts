@@ -15,12 +15,14 @@ describe('errors under the compiled executor', () => {
     const wrongType = toGlobalId('Actor', 1);
     const before = t.statements();
     const result = await t.query(`query ($id: ID!) { events(first: 1) { nodes { title } } event(id: $id) { title } }`, { id: wrongType });
-    expect(result.errors).toEqual([{
-      message: `id expects an ID of type Event, but "${wrongType}" is of type Actor.`,
-      locations: [{ line: 1, column: 57 }],
-      path: ['event'],
-      extensions: { code: 'BAD_USER_INPUT', argument: 'id' },
-    }]);
+    expect(result.errors).toEqual([
+      {
+        message: `id expects an ID of type Event, but "${wrongType}" is of type Actor.`,
+        locations: [{ line: 1, column: 57 }],
+        path: ['event'],
+        extensions: { code: 'BAD_USER_INPUT', argument: 'id' },
+      },
+    ]);
     expect(result.data?.events.nodes).toHaveLength(1);
     // Executed once: the compiled run's errors are formatted by Apollo, not found again by a second run.
     expect(t.statements() - before).toBe(1);
@@ -35,6 +37,9 @@ describe('errors under the compiled executor', () => {
   it('masks an internal failure but keeps where it happened', async () => {
     await t.database.handle.db.execute(sql`DROP TABLE quotes CASCADE`);
     const result = await t.query('query BrokenQuotes { quotes(first: 1) { nodes { text } } }');
-    expect(result).toEqual({ data: null, errors: [{ message: 'Internal server error', path: ['quotes'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    expect(result).toEqual({
+      data: null,
+      errors: [{ message: 'Internal server error', path: ['quotes'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
   });
 });

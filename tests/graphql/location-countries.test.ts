@@ -27,7 +27,11 @@ describe('the article: the Dec 29 strikes', () => {
   it('are found by events(filter: { country: IQ }), at a place in Iraq', async () => {
     const { events } = dataOf(await t.query(EVENTS, { country: 'IQ' }));
     const strikes = events.nodes.find((e: any) => e.title === STRIKES);
-    expect(strikes?.location).toEqual({ name: 'Five Kataeb Hezbollah sites', country: { code: 'IQ' }, countries: [{ code: 'IQ', name: 'Iraq' }] });
+    expect(strikes?.location).toEqual({
+      name: 'Five Kataeb Hezbollah sites',
+      country: { code: 'IQ' },
+      countries: [{ code: 'IQ', name: 'Iraq' }],
+    });
   });
 
   it('leave a region in no country', async () => {
@@ -48,8 +52,11 @@ describe('a place in two countries', () => {
     const [place] = await queryRows<{ id: number }>(db, sql`INSERT INTO locations (name) VALUES (${`Sites ${title}`}) RETURNING id`);
     await db.execute(sql`INSERT INTO location_countries (location_id, country_code) VALUES (${place!.id}, 'IQ'), (${place!.id}, 'SY')`);
     const [citation] = await queryRows<{ id: number }>(db, sql`SELECT min(id) AS id FROM citations`);
-    const [event] = await queryRows<{ id: number }>(db, sql`INSERT INTO events (title, summary, kind, occurred_on, occurred_precision, location_id, citation_id)
-      VALUES (${title}, 'Airstrikes on five sites.', 'AIRSTRIKE', '2019-12-29', 'DAY', ${place!.id}, ${citation!.id}) RETURNING id`);
+    const [event] = await queryRows<{ id: number }>(
+      db,
+      sql`INSERT INTO events (title, summary, kind, occurred_on, occurred_precision, location_id, citation_id)
+      VALUES (${title}, 'Airstrikes on five sites.', 'AIRSTRIKE', '2019-12-29', 'DAY', ${place!.id}, ${citation!.id}) RETURNING id`,
+    );
     await db.execute(sql`INSERT INTO casualties (event_id, kind, figure_low, figure_best, figure_high, figure_qualifier, figure_wording, victim_description,
         victim_country_code, occurred_on, occurred_precision, citation_id)
       VALUES (${event!.id}, 'KILLED', 7, 7, 7, 'EXACT', '7 fighters', 'fighters', 'IQ', '2019-12-29', 'DAY', ${citation!.id})`);
@@ -59,7 +66,10 @@ describe('a place in two countries', () => {
     for (const country of ['IQ', 'SY']) {
       const { events } = dataOf(await t.query(EVENTS, { country }));
       const found = events.nodes.find((e: any) => e.title === title);
-      expect(found?.location.countries, country).toEqual([{ code: 'IQ', name: 'Iraq' }, { code: 'SY', name: 'Syria' }]);
+      expect(found?.location.countries, country).toEqual([
+        { code: 'IQ', name: 'Iraq' },
+        { code: 'SY', name: 'Syria' },
+      ]);
       // Deprecated single country: none for a place in several.
       expect(found?.location.country).toBeNull();
     }
@@ -67,7 +77,7 @@ describe('a place in two countries', () => {
     expect(events.totalCount).toBe(1);
   });
 
-  it('counts its casualties once, under the victims\' country', async () => {
+  it("counts its casualties once, under the victims' country", async () => {
     const after = dataOf(await t.query(STATS, {})).casualtyStats;
     expect(after.total.records).toBe(before.total.records + 1);
     expect(after.total.best).toBe(before.total.best + 7);

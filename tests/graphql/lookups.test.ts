@@ -11,7 +11,9 @@ afterAll(() => t?.close());
 
 describe('single-object lookups', () => {
   it('answers null for a valid country code the data does not hold, keeping sibling fields', async () => {
-    const result = await t.query(`{ france: country(code: "FR") { name } iraq: country(code: "IQ") { name } events(first: 1) { totalCount } }`);
+    const result = await t.query(
+      `{ france: country(code: "FR") { name } iraq: country(code: "IQ") { name } events(first: 1) { totalCount } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.france).toBeNull();
     expect(result.data?.iraq).toEqual({ name: 'Iraq' });
@@ -21,7 +23,11 @@ describe('single-object lookups', () => {
   it('answers null for well-formed IDs that point at nothing (event, actor, node), keeping sibling fields', async () => {
     const query = `query ($event: ID!, $actor: ID!, $node: ID!) {
       event(id: $event) { title } actor(id: $actor) { name } node(id: $node) { id } country(code: "IR") { name } }`;
-    const result = await t.query(query, { event: toGlobalId('Event', 999_999), actor: toGlobalId('Actor', 999_999), node: toGlobalId('Quote', 999_999) });
+    const result = await t.query(query, {
+      event: toGlobalId('Event', 999_999),
+      actor: toGlobalId('Actor', 999_999),
+      node: toGlobalId('Quote', 999_999),
+    });
     expect(result).toEqual({ data: { event: null, actor: null, node: null, country: { name: 'Iran' } } });
   });
 

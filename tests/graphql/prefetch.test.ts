@@ -98,17 +98,21 @@ describe('fetching ahead', () => {
   it('answers the same as one event at a time through the loaders', async () => {
     const { events: page } = dataOf(await t.query(NESTED, { first: 12 }));
     // `quotes { event { … } }` reaches events through Quote.event: no fetching ahead there.
-    const { quotes } = dataOf(await t.query(`{ quotes(first: 45) { nodes { event { title
+    const { quotes } = dataOf(
+      await t.query(`{ quotes(first: 45) { nodes { event { title
       location { name country { name } } actors { name } participants { role actor { name } } quotes { text speaker { name } }
       reactionsByCountry { country { name } actorCount reactions { stance actor { name } } }
-      casualties { kind figure { best qualifier } } deployments { status figure { best } } } } } }`));
+      casualties { kind figure { best qualifier } } deployments { status figure { best } } } } } }`),
+    );
     const viaLoaders = new Map(quotes.nodes.filter((q: any) => q.event).map((q: any) => [q.event.title, q.event]));
     expect(viaLoaders.size).toBeGreaterThan(3);
     for (const [title, event] of viaLoaders) expect(page.nodes.find((e: any) => e.title === title)).toEqual(event);
   });
 
   it('follows fragments, aliases and node(id) to what the selection reads', async () => {
-    const { events: page } = dataOf(await t.query(`{ events(first: 12, filter: { kinds: [TARGETED_KILLING] }) { edges { node { id } } } }`));
+    const { events: page } = dataOf(
+      await t.query(`{ events(first: 12, filter: { kinds: [TARGETED_KILLING] }) { edges { node { id } } } }`),
+    );
     const id = page.edges[0].node.id;
     const query = `
       query ($id: ID!) {

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  buildSchema, getNamedType, isCompositeType, isInterfaceType, isObjectType, Kind, parse,
-  type GraphQLInterfaceType, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode,
+  buildSchema,
+  getNamedType,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  parse,
+  type GraphQLInterfaceType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { actors, eventActors, events, quotes } from '../../src/db/schema/index.js';
 import { getSchema } from '../../src/graphql/schema.js';
@@ -14,7 +23,9 @@ let schema: GraphQLSchema;
 function projectionFor(query: string) {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])));
+  const fragments = Object.fromEntries(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
+  );
   return projectionOf(schema, operation, fragments);
 }
 
@@ -29,44 +40,100 @@ const underEvents = (...wrappers: ((inner: string) => string)[]) => wrappers.map
 
 /** Where each type is reached from the root, as a wrapper around a selection on it. */
 const paths: Record<string, ((inner: string) => string)[]> = {
-  Event: [page('events'), ...underEvents((inner) => `casualties { event { ${inner} } }`, (inner) => `causes { event { ${inner} } }`)],
+  Event: [
+    page('events'),
+    ...underEvents(
+      (inner) => `casualties { event { ${inner} } }`,
+      (inner) => `causes { event { ${inner} } }`,
+    ),
+  ],
   EventParticipant: underEvents((inner) => `participants { ${inner} }`),
-  EventLink: underEvents((inner) => `causes { ${inner} }`, (inner) => `consequences { ${inner} }`),
+  EventLink: underEvents(
+    (inner) => `causes { ${inner} }`,
+    (inner) => `consequences { ${inner} }`,
+  ),
   Actor: [
     page('actors'),
     ...underEvents(
-      (inner) => `actors { ${inner} }`, (inner) => `participants { actor { ${inner} } }`, (inner) => `quotes { speaker { ${inner} } }`,
-      (inner) => `casualties { affiliation { ${inner} } }`, (inner) => `deployments { orderedBy { ${inner} } }`,
+      (inner) => `actors { ${inner} }`,
+      (inner) => `participants { actor { ${inner} } }`,
+      (inner) => `quotes { speaker { ${inner} } }`,
+      (inner) => `casualties { affiliation { ${inner} } }`,
+      (inner) => `deployments { orderedBy { ${inner} } }`,
     ),
   ],
   Quote: [page('quotes'), ...underEvents((inner) => `quotes { ${inner} }`)],
   FuzzyDate: underEvents(
-    (inner) => `occurredOn { ${inner} }`, (inner) => `quotes { saidOn { ${inner} } }`, (inner) => `reactions { occurredOn { ${inner} } }`,
-    (inner) => `casualties { occurredOn { ${inner} } }`, (inner) => `deployments { occurredOn { ${inner} } }`,
+    (inner) => `occurredOn { ${inner} }`,
+    (inner) => `quotes { saidOn { ${inner} } }`,
+    (inner) => `reactions { occurredOn { ${inner} } }`,
+    (inner) => `casualties { occurredOn { ${inner} } }`,
+    (inner) => `deployments { occurredOn { ${inner} } }`,
   ),
-  Reaction: [page('reactions'), ...underEvents((inner) => `reactions { ${inner} }`, (inner) => `reactionsByCountry { reactions { ${inner} } }`)],
+  Reaction: [
+    page('reactions'),
+    ...underEvents(
+      (inner) => `reactions { ${inner} }`,
+      (inner) => `reactionsByCountry { reactions { ${inner} } }`,
+    ),
+  ],
   CountryReactions: underEvents((inner) => `reactionsByCountry { ${inner} }`),
-  Location: underEvents((inner) => `location { ${inner} }`, (inner) => `deployments { destination { ${inner} } }`),
+  Location: underEvents(
+    (inner) => `location { ${inner} }`,
+    (inner) => `deployments { destination { ${inner} } }`,
+  ),
   Country: [
     (inner) => `countries { ${inner} }`,
     ...underEvents(
-      (inner) => `location { country { ${inner} } }`, (inner) => `reactionsByCountry { country { ${inner} } }`,
-      (inner) => `casualties { victimCountry { ${inner} } }`, (inner) => `deployments { forceCountry { ${inner} } }`,
+      (inner) => `location { country { ${inner} } }`,
+      (inner) => `reactionsByCountry { country { ${inner} } }`,
+      (inner) => `casualties { victimCountry { ${inner} } }`,
+      (inner) => `deployments { forceCountry { ${inner} } }`,
     ),
   ],
   Casualty: [page('casualties'), ...underEvents((inner) => `casualties { ${inner} }`)],
-  Deployment: [(inner) => `deployments(first: 100, filter: { includeSuperseded: true }) { nodes { ${inner} } }`, ...underEvents((inner) => `deployments { ${inner} }`, (inner) => `deployments { supersedes { ${inner} } }`)],
-  Figure: underEvents((inner) => `casualties { figure { ${inner} } }`, (inner) => `deployments { figure { ${inner} } }`),
-  CasualtyTotals: underEvents((inner) => `casualtyTotals { ${inner} }`, (inner) => `location { country { casualtyTotals { ${inner} } } }`),
-  FigureTotal: [...underEvents((inner) => `casualtyTotals { killed { ${inner} } }`), (inner) => `casualtyStats(groupBy: [COUNTRY]) { total { ${inner} } }`],
-  CasualtyStats: [(inner) => `casualtyStats(groupBy: [COUNTRY, KIND]) { ${inner} }`],
-  CasualtyGroupKey: ['COUNTRY, EVENT, ACTOR', 'DAY, KIND, QUALIFIER', 'MONTH'].map((by) => (inner: string) => `casualtyStats(groupBy: [${by}]) { groups(first: 100) { nodes { key { ${inner} } } } }`),
-  TroopGroupKey: ['FORCE_COUNTRY, DESTINATION, EVENT', 'STATUS, DAY, DESTINATION_COUNTRY'].map((by) => (inner: string) => `troopStats(groupBy: [${by}]) { groups(first: 100) { nodes { key { ${inner} } } } }`),
-  Citation: underEvents(
-    (inner) => `citation { ${inner} }`, (inner) => `participants { citation { ${inner} } }`, (inner) => `quotes { citation { ${inner} } }`,
-    (inner) => `reactions { citation { ${inner} } }`, (inner) => `casualties { citation { ${inner} } }`, (inner) => `deployments { citation { ${inner} } }`,
+  Deployment: [
+    (inner) => `deployments(first: 100, filter: { includeSuperseded: true }) { nodes { ${inner} } }`,
+    ...underEvents(
+      (inner) => `deployments { ${inner} }`,
+      (inner) => `deployments { supersedes { ${inner} } }`,
+    ),
+  ],
+  Figure: underEvents(
+    (inner) => `casualties { figure { ${inner} } }`,
+    (inner) => `deployments { figure { ${inner} } }`,
   ),
-  Source: [(inner) => `sources { ${inner} }`, ...underEvents((inner) => `sources { ${inner} }`, (inner) => `quotes { source { ${inner} } }`, (inner) => `casualties { citation { source { ${inner} } } }`)],
+  CasualtyTotals: underEvents(
+    (inner) => `casualtyTotals { ${inner} }`,
+    (inner) => `location { country { casualtyTotals { ${inner} } } }`,
+  ),
+  FigureTotal: [
+    ...underEvents((inner) => `casualtyTotals { killed { ${inner} } }`),
+    (inner) => `casualtyStats(groupBy: [COUNTRY]) { total { ${inner} } }`,
+  ],
+  CasualtyStats: [(inner) => `casualtyStats(groupBy: [COUNTRY, KIND]) { ${inner} }`],
+  CasualtyGroupKey: ['COUNTRY, EVENT, ACTOR', 'DAY, KIND, QUALIFIER', 'MONTH'].map(
+    (by) => (inner: string) => `casualtyStats(groupBy: [${by}]) { groups(first: 100) { nodes { key { ${inner} } } } }`,
+  ),
+  TroopGroupKey: ['FORCE_COUNTRY, DESTINATION, EVENT', 'STATUS, DAY, DESTINATION_COUNTRY'].map(
+    (by) => (inner: string) => `troopStats(groupBy: [${by}]) { groups(first: 100) { nodes { key { ${inner} } } } }`,
+  ),
+  Citation: underEvents(
+    (inner) => `citation { ${inner} }`,
+    (inner) => `participants { citation { ${inner} } }`,
+    (inner) => `quotes { citation { ${inner} } }`,
+    (inner) => `reactions { citation { ${inner} } }`,
+    (inner) => `casualties { citation { ${inner} } }`,
+    (inner) => `deployments { citation { ${inner} } }`,
+  ),
+  Source: [
+    (inner) => `sources { ${inner} }`,
+    ...underEvents(
+      (inner) => `sources { ${inner} }`,
+      (inner) => `quotes { source { ${inner} } }`,
+      (inner) => `casualties { citation { source { ${inner} } } }`,
+    ),
+  ],
 };
 
 /** A root field that declares nothing (introspection): an operation that has it reads whole rows. */
@@ -109,14 +176,23 @@ describe(`column projection on ${testDriver}`, () => {
 
   it('has a declaration for every field of every object and interface type', () => {
     const missing = Object.values(schema.getTypeMap())
-      .filter((type): type is GraphQLObjectType | GraphQLInterfaceType => !type.name.startsWith('__') && (isObjectType(type) || isInterfaceType(type)))
-      .flatMap((type) => Object.keys(type.getFields()).filter((field) => !declaredFields(type.name).includes(field)).map((field) => `${type.name}.${field}`));
+      .filter(
+        (type): type is GraphQLObjectType | GraphQLInterfaceType =>
+          !type.name.startsWith('__') && (isObjectType(type) || isInterfaceType(type)),
+      )
+      .flatMap((type) =>
+        Object.keys(type.getFields())
+          .filter((field) => !declaredFields(type.name).includes(field))
+          .map((field) => `${type.name}.${field}`),
+      );
     expect(missing).toEqual([]);
     // Nor a declaration left behind by a field or type that is gone.
     const stale = declaredTypes().flatMap((typeName) => {
       const type = schema.getType(typeName);
       const fields = type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields() : {};
-      return declaredFields(typeName).filter((field) => !(field in fields)).map((field) => `${typeName}.${field}`);
+      return declaredFields(typeName)
+        .filter((field) => !(field in fields))
+        .map((field) => `${typeName}.${field}`);
     });
     expect(stale).toEqual([]);
   });
@@ -146,7 +222,9 @@ describe(`column projection on ${testDriver}`, () => {
     expect(checked).toBeGreaterThan(200);
     // Each field is compared on at least one path where the seed data gives it a value, not only
     // nulls and empty lists; the article names no URL or date for its sources.
-    const neverValued = Object.keys(paths).flatMap((typeName) => declaredFields(typeName).map((field) => `${typeName}.${field}`)).filter((f) => !withValues.has(f));
+    const neverValued = Object.keys(paths)
+      .flatMap((typeName) => declaredFields(typeName).map((field) => `${typeName}.${field}`))
+      .filter((f) => !withValues.has(f));
     expect(neverValued).toEqual(['Source.url', 'Source.publishedOn', 'Source.updatedOn']);
   });
 
@@ -243,8 +321,9 @@ describe(`column projection on ${testDriver}`, () => {
     const second = dataOf(await t.query(query, { after: first.pageInfo.endCursor })).events;
     const all = dataOf(await t.query(`{ events(first: 10) { nodes { id location { name } } } }`)).events;
     expect([...first.nodes, ...second.nodes].map((e: any) => e.id)).toEqual(all.nodes.map((e: any) => e.id));
-    const trump = second.nodes.flatMap((e: any) => e.quotes).find((q: any) => q.speaker.name === 'Donald Trump')
-      ?? first.nodes.flatMap((e: any) => e.quotes).find((q: any) => q.speaker.name === 'Donald Trump');
+    const trump =
+      second.nodes.flatMap((e: any) => e.quotes).find((q: any) => q.speaker.name === 'Donald Trump') ??
+      first.nodes.flatMap((e: any) => e.quotes).find((q: any) => q.speaker.name === 'Donald Trump');
     expect(trump).toBeDefined();
   });
 });

@@ -36,8 +36,7 @@ async function withCostReport(query: string, server = t.server): Promise<GraphQL
 }
 
 /** Quotes of the speakers of the quotes of events, twice over: cheap on average, explosive on the busiest parents. */
-const QUOTE_CHAIN =
-  'events(first: 100) { nodes { quotes { speaker { quotes { event { quotes { speaker { quotes { id } } } } } } } } }';
+const QUOTE_CHAIN = 'events(first: 100) { nodes { quotes { speaker { quotes { event { quotes { speaker { quotes { id } } } } } } } } }';
 
 describe('query cost from the data the lists really hold', () => {
   it('answers the timeline-reactions query (6 events, 34 reactions) that the fixed guess of 10 per list refused', async () => {
@@ -84,7 +83,10 @@ describe('query cost from the data the lists really hold', () => {
     // Worst case, 28 quotes on the most quoted event and 10 by the most quoted speaker:
     // 1 + 100 × (1 + (1 + 28 × (1 + (1 + 10 × (1 + (1 + 28 × (1 + (1 + 10 × 1))))))))
     expect(result.errors?.[0]?.extensions).toEqual({
-      code: 'QUERY_TOO_COMPLEX', limit: 'worstCaseCost', maximum: 2_000_000, estimated: 9_469_801,
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 'worstCaseCost',
+      maximum: 2_000_000,
+      estimated: 9_469_801,
     });
     // Expected, 45 quotes on 12 events and at least 1 per speaker:
     // 1 + 100 × (1 + (1 + 45/12 × (1 + (1 + 1 × (1 + (1 + 45/12 × (1 + (1 + 1 × 1)))))))) = 5919.75

@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('reactions to the Soleimani strike', () => {
-  it('groups them by the reacting actors\' country: Iran, United States, Iraq, Israel', async () => {
+  it("groups them by the reacting actors' country: Iran, United States, Iraq, Israel", async () => {
     const { events } = dataOf(
       await t.query(`{
         events(first: 1, filter: { kinds: [TARGETED_KILLING] }) {
@@ -25,7 +25,12 @@ describe('reactions to the Soleimani strike', () => {
     ]);
     const actorsOf = (i: number) => [...new Set(groups[i].reactions.map((r: any) => r.actor.name))].sort();
     expect(actorsOf(0)).toEqual([
-      'Ali Khamenei', 'Government of Iran', 'Hassan Rouhani', 'Iranian state television', 'Mohammad Javad Zarif', 'Tehran protesters',
+      'Ali Khamenei',
+      'Government of Iran',
+      'Hassan Rouhani',
+      'Iranian state television',
+      'Mohammad Javad Zarif',
+      'Tehran protesters',
     ]);
     expect(actorsOf(1)).toEqual(['Donald Trump', 'Mike Pompeo', 'Nancy Pelosi', 'U.S. Department of Defense', 'United States government']);
     expect(groups[2].reactions).toEqual([{ stance: 'CONDEMNATION', actor: { name: 'Adel Abdul-Mahdi' } }]);
@@ -34,7 +39,9 @@ describe('reactions to the Soleimani strike', () => {
 
   it('keeps reactions of actors tied to no country (the European allies) in the full list', async () => {
     const { events } = dataOf(
-      await t.query(`{ events(first: 1, filter: { kinds: [TARGETED_KILLING] }) { nodes { reactions { stance summary actor { name country { code } } } } } }`),
+      await t.query(
+        `{ events(first: 1, filter: { kinds: [TARGETED_KILLING] }) { nodes { reactions { stance summary actor { name country { code } } } } } }`,
+      ),
     );
     const european = events.nodes[0].reactions.filter((r: any) => r.actor.name === 'European allies');
     expect(european.map((r: any) => r.stance).sort()).toEqual(['CALL_FOR_RESTRAINT', 'SUPPORT']);
@@ -79,13 +86,21 @@ describe('quotes', () => {
 
   it('searches with stemming ("escalations" finds "escalation") and filters by speaker country and medium', async () => {
     const { quotes } = dataOf(await t.query(QUOTES, { filter: { search: 'escalations' } }));
-    expect(quotes.nodes.map((q: any) => q.speaker.name).sort()).toEqual(['Mike Pompeo', 'Mohammad Javad Zarif', 'Nancy Pelosi', 'Nancy Pelosi', 'Stephanie Grisham']);
+    expect(quotes.nodes.map((q: any) => q.speaker.name).sort()).toEqual([
+      'Mike Pompeo',
+      'Mohammad Javad Zarif',
+      'Nancy Pelosi',
+      'Nancy Pelosi',
+      'Stephanie Grisham',
+    ]);
     const chants = dataOf(await t.query(QUOTES, { filter: { media: ['PROTEST_CHANT'], country: 'IR' } })).quotes;
     expect(chants.nodes.map((q: any) => q.text)).toEqual(['Death to deceitful America.']);
   });
 
   it('reaches every quote of a reaction through the reaction', async () => {
-    const { actors } = dataOf(await t.query(`{ actors(first: 1, filter: { search: "Zarif" }) { nodes { reactions { stance quotes { text } } } } }`));
+    const { actors } = dataOf(
+      await t.query(`{ actors(first: 1, filter: { search: "Zarif" }) { nodes { reactions { stance quotes { text } } } } }`),
+    );
     expect(actors.nodes[0].reactions).toEqual([
       {
         stance: 'CONDEMNATION',
@@ -122,7 +137,11 @@ describe('actors', () => {
   });
 
   it('links militias to their umbrella body', async () => {
-    const { actors } = dataOf(await t.query(`{ actors(first: 1, filter: { search: "Kataeb Hezbollah" }) { nodes { kind country { code } parent { name members { name } } } } }`));
+    const { actors } = dataOf(
+      await t.query(
+        `{ actors(first: 1, filter: { search: "Kataeb Hezbollah" }) { nodes { kind country { code } parent { name members { name } } } } }`,
+      ),
+    );
     expect(actors.nodes[0]).toEqual({
       kind: 'MILITIA',
       country: { code: 'IQ' },
@@ -132,7 +151,9 @@ describe('actors', () => {
 
   it('filters by kind and country', async () => {
     const { actors } = dataOf(await t.query(`{ actors(first: 100, filter: { kinds: [MEDIA], country: "US" }) { nodes { name } } }`));
-    expect(actors.nodes.map((a: any) => a.name)).toEqual(expect.arrayContaining(['Associated Press', 'Bloomberg', 'TIME', 'The New York Times']));
+    expect(actors.nodes.map((a: any) => a.name)).toEqual(
+      expect.arrayContaining(['Associated Press', 'Bloomberg', 'TIME', 'The New York Times']),
+    );
     expect(actors.nodes.map((a: any) => a.name)).not.toContain('Al Jazeera');
   });
 });

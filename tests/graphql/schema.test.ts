@@ -44,7 +44,10 @@ describe('schema', () => {
   });
 
   it('has Node implemented by every fetchable type', () => {
-    const implementations = schema.getPossibleTypes(schema.getType('Node') as never).map((type) => type.name).sort();
+    const implementations = schema
+      .getPossibleTypes(schema.getType('Node') as never)
+      .map((type) => type.name)
+      .sort();
     expect(implementations).toEqual(['Actor', 'Casualty', 'Deployment', 'Event', 'Quote', 'Reaction', 'Source']);
   });
 });

@@ -23,11 +23,21 @@ const SEED = 20200103;
 function randomFigure(next: () => number) {
   const n = Math.floor(next() * 500);
   switch (Math.floor(next() * 5)) {
-    case 0: return { figureLow: n, figureBest: n, figureHigh: n, figureQualifier: 'EXACT' as const };
-    case 1: return { figureLow: next() < 0.5 ? null : Math.floor(n / 2), figureBest: n, figureHigh: next() < 0.5 ? null : n * 2, figureQualifier: 'APPROXIMATE' as const };
-    case 2: return { figureLow: n, figureBest: null, figureHigh: null, figureQualifier: 'AT_LEAST' as const };
-    case 3: return { figureLow: null, figureBest: null, figureHigh: n, figureQualifier: 'UP_TO' as const };
-    default: return { figureLow: null, figureBest: null, figureHigh: null, figureQualifier: 'UNKNOWN' as const };
+    case 0:
+      return { figureLow: n, figureBest: n, figureHigh: n, figureQualifier: 'EXACT' as const };
+    case 1:
+      return {
+        figureLow: next() < 0.5 ? null : Math.floor(n / 2),
+        figureBest: n,
+        figureHigh: next() < 0.5 ? null : n * 2,
+        figureQualifier: 'APPROXIMATE' as const,
+      };
+    case 2:
+      return { figureLow: n, figureBest: null, figureHigh: null, figureQualifier: 'AT_LEAST' as const };
+    case 3:
+      return { figureLow: null, figureBest: null, figureHigh: n, figureQualifier: 'UP_TO' as const };
+    default:
+      return { figureLow: null, figureBest: null, figureHigh: null, figureQualifier: 'UNKNOWN' as const };
   }
 }
 
@@ -55,7 +65,10 @@ beforeAll(async () => {
   });
   await db.insert(casualties).values(rows);
   // Sanity: the generator really produced every qualifier.
-  const qualifiers = await queryRows<{ n: number }>(db, sql`SELECT count(DISTINCT figure_qualifier)::int AS n FROM casualties WHERE figure_wording = 'generated'`);
+  const qualifiers = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(DISTINCT figure_qualifier)::int AS n FROM casualties WHERE figure_wording = 'generated'`,
+  );
   expect(qualifiers[0]!.n).toBe(5);
 });
 afterAll(() => t?.close());
@@ -65,7 +78,14 @@ const STATS = `query S($groupBy: [CasualtyDimension!], $filter: CasualtyFilter, 
   casualtyStats(groupBy: $groupBy, filter: $filter) { total { ${TOTAL} } groups(first: 100, after: $after) { nodes { total { ${TOTAL} } } pageInfo { hasNextPage endCursor } } }
 }`;
 
-interface Total { low: number | null; best: number | null; high: number | null; records: number; unknownCount: number; exactCount: number }
+interface Total {
+  low: number | null;
+  best: number | null;
+  high: number | null;
+  records: number;
+  unknownCount: number;
+  exactCount: number;
+}
 
 async function allGroups(groupBy: string[], filter?: object): Promise<{ total: Total; groups: Total[] }> {
   const groups: Total[] = [];
@@ -106,7 +126,9 @@ describe('grouped totals on generated data', () => {
 describe('the casualty rollup', () => {
   /** Every rollup row against a fresh GROUP BY of the casualty rows it summarises. */
   function rollupDrift(): Promise<unknown[]> {
-    return queryRows(t.database.handle.db, sql`
+    return queryRows(
+      t.database.handle.db,
+      sql`
       WITH fresh AS (
         SELECT victim_country_code, kind, figure_qualifier,
                coalesce(sum(figure_floor(figure_qualifier, figure_low)), 0)::int8 AS low_sum,
@@ -122,20 +144,29 @@ describe('the casualty rollup', () => {
       )
       SELECT * FROM (SELECT * FROM fresh EXCEPT SELECT * FROM stored) missing
       UNION ALL
-      SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM fresh) extra`);
+      SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM fresh) extra`,
+    );
   }
 
   it('stays equal to the rows through inserts, updates, deletes and truncation', async () => {
     const db = t.database.handle.db;
     expect(await rollupDrift()).toEqual([]);
-    await db.execute(sql`UPDATE casualties SET victim_country_code = 'IR', kind = 'INJURED' WHERE figure_wording = 'generated' AND id % 3 = 0`);
+    await db.execute(
+      sql`UPDATE casualties SET victim_country_code = 'IR', kind = 'INJURED' WHERE figure_wording = 'generated' AND id % 3 = 0`,
+    );
     expect(await rollupDrift()).toEqual([]);
-    await db.execute(sql`UPDATE casualties SET figure_low = figure_low + 1, figure_best = figure_best + 1, figure_high = figure_high + 1 WHERE figure_qualifier = 'EXACT' AND figure_wording = 'generated'`);
+    await db.execute(
+      sql`UPDATE casualties SET figure_low = figure_low + 1, figure_best = figure_best + 1, figure_high = figure_high + 1 WHERE figure_qualifier = 'EXACT' AND figure_wording = 'generated'`,
+    );
     expect(await rollupDrift()).toEqual([]);
     // Approximate figures losing or gaining a stated bound move records in and out of low_missing / high_missing.
-    await db.execute(sql`UPDATE casualties SET figure_low = NULL WHERE figure_qualifier = 'APPROXIMATE' AND figure_wording = 'generated' AND id % 2 = 0`);
+    await db.execute(
+      sql`UPDATE casualties SET figure_low = NULL WHERE figure_qualifier = 'APPROXIMATE' AND figure_wording = 'generated' AND id % 2 = 0`,
+    );
     expect(await rollupDrift()).toEqual([]);
-    await db.execute(sql`UPDATE casualties SET figure_high = figure_best * 3 WHERE figure_qualifier = 'APPROXIMATE' AND figure_wording = 'generated' AND figure_high IS NULL`);
+    await db.execute(
+      sql`UPDATE casualties SET figure_high = figure_best * 3 WHERE figure_qualifier = 'APPROXIMATE' AND figure_wording = 'generated' AND figure_high IS NULL`,
+    );
     expect(await rollupDrift()).toEqual([]);
     await db.execute(sql`DELETE FROM casualties WHERE figure_wording = 'generated' AND id % 5 = 0`);
     expect(await rollupDrift()).toEqual([]);

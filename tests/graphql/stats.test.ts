@@ -36,7 +36,15 @@ const TROOP_STATS = `
 describe('casualty statistics on the article', () => {
   it('sums the killed between Dec 27 and Jan 3 as at least 27, with the "several officials" counted, not guessed', async () => {
     const { casualtyStats } = dataOf(await t.query(CASUALTY_STATS, { filter: { occurred: RANGE, kinds: ['KILLED'] } }));
-    expect(casualtyStats.total).toEqual({ low: 27, best: 27, high: null, records: 4, unknownCount: 1, exactCount: 3, qualifier: 'AT_LEAST' });
+    expect(casualtyStats.total).toEqual({
+      low: 27,
+      best: 27,
+      high: null,
+      records: 4,
+      unknownCount: 1,
+      exactCount: 3,
+      qualifier: 'AT_LEAST',
+    });
     expect(casualtyStats.groups).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] });
   });
 
@@ -45,9 +53,13 @@ describe('casualty statistics on the article', () => {
     expect(casualtyStats.total).toEqual({ low: 6, best: 6, high: 6, records: 2, unknownCount: 0, exactCount: 2, qualifier: 'EXACT' });
   });
 
-  it('groups the killed by victims\' country: Iraq 25 + an unknown-size record, United States 1, Iran 1', async () => {
-    const { casualtyStats } = dataOf(await t.query(CASUALTY_STATS, { filter: { occurred: RANGE, kinds: ['KILLED'] }, groupBy: ['COUNTRY'] }));
-    expect(casualtyStats.groups.nodes.map((g: any) => [g.key.country.code, g.total.low, g.total.high, g.total.unknownCount, g.total.qualifier])).toEqual([
+  it("groups the killed by victims' country: Iraq 25 + an unknown-size record, United States 1, Iran 1", async () => {
+    const { casualtyStats } = dataOf(
+      await t.query(CASUALTY_STATS, { filter: { occurred: RANGE, kinds: ['KILLED'] }, groupBy: ['COUNTRY'] }),
+    );
+    expect(
+      casualtyStats.groups.nodes.map((g: any) => [g.key.country.code, g.total.low, g.total.high, g.total.unknownCount, g.total.qualifier]),
+    ).toEqual([
       ['IQ', 25, null, 1, 'AT_LEAST'],
       ['IR', 1, 1, 0, 'EXACT'],
       ['US', 1, 1, 0, 'EXACT'],
@@ -56,12 +68,24 @@ describe('casualty statistics on the article', () => {
 
   it('includes the protest deaths since October only without the date filter, as a floor ("more than 450")', async () => {
     const { casualtyStats } = dataOf(await t.query(CASUALTY_STATS, { filter: { country: 'IQ', kinds: ['KILLED'] } }));
-    expect(casualtyStats.total).toEqual({ low: 476, best: 476, high: null, records: 3, unknownCount: 1, exactCount: 1, qualifier: 'AT_LEAST' });
+    expect(casualtyStats.total).toEqual({
+      low: 476,
+      best: 476,
+      high: null,
+      records: 3,
+      unknownCount: 1,
+      exactCount: 1,
+      qualifier: 'AT_LEAST',
+    });
   });
 
   it('groups by country × kind, sorted by key', async () => {
     const { casualtyStats } = dataOf(
-      await t.query(CASUALTY_STATS, { filter: { occurred: RANGE }, groupBy: ['COUNTRY', 'KIND'], orderBy: { field: 'KEY', direction: 'ASC' } }),
+      await t.query(CASUALTY_STATS, {
+        filter: { occurred: RANGE },
+        groupBy: ['COUNTRY', 'KIND'],
+        orderBy: { field: 'KEY', direction: 'ASC' },
+      }),
     );
     expect(casualtyStats.dimensions).toEqual(['COUNTRY', 'KIND']);
     expect(casualtyStats.groups.nodes.map((g: any) => [g.key.country.code, g.key.kind, g.total.best])).toEqual([
@@ -75,7 +99,11 @@ describe('casualty statistics on the article', () => {
 
   it('groups by event and affiliation, with typed keys', async () => {
     const { casualtyStats } = dataOf(
-      await t.query(CASUALTY_STATS, { filter: { occurred: RANGE, kinds: ['KILLED'] }, groupBy: ['EVENT', 'ACTOR'], orderBy: { field: 'RECORDS', direction: 'DESC' } }),
+      await t.query(CASUALTY_STATS, {
+        filter: { occurred: RANGE, kinds: ['KILLED'] },
+        groupBy: ['EVENT', 'ACTOR'],
+        orderBy: { field: 'RECORDS', direction: 'DESC' },
+      }),
     );
     expect(casualtyStats.groups.nodes.map((g: any) => [g.key.event.title, g.key.actor?.name ?? null, g.total.best])).toEqual([
       ['U.S. defense contractor killed in rocket attack in Iraq', null, 1],
@@ -88,14 +116,18 @@ describe('casualty statistics on the article', () => {
   });
 
   it('puts month-precise records under a null day, never on a made-up day', async () => {
-    const { casualtyStats } = dataOf(await t.query(CASUALTY_STATS, { filter: { kinds: ['KILLED'] }, groupBy: ['DAY'], orderBy: { field: 'KEY', direction: 'ASC' } }));
+    const { casualtyStats } = dataOf(
+      await t.query(CASUALTY_STATS, { filter: { kinds: ['KILLED'] }, groupBy: ['DAY'], orderBy: { field: 'KEY', direction: 'ASC' } }),
+    );
     expect(casualtyStats.groups.nodes.map((g: any) => [g.key.day, g.total.low])).toEqual([
       ['2019-12-27', 1],
       ['2019-12-29', 25],
       ['2020-01-03', 1],
       [null, 451],
     ]);
-    const byMonth = dataOf(await t.query(CASUALTY_STATS, { filter: { kinds: ['KILLED'] }, groupBy: ['MONTH'], orderBy: { field: 'KEY', direction: 'ASC' } }));
+    const byMonth = dataOf(
+      await t.query(CASUALTY_STATS, { filter: { kinds: ['KILLED'] }, groupBy: ['MONTH'], orderBy: { field: 'KEY', direction: 'ASC' } }),
+    );
     expect(byMonth.casualtyStats.groups.nodes.map((g: any) => [g.key.month, g.total.low])).toEqual([
       ['2019-10-01', 451],
       ['2019-12-01', 26],
@@ -104,11 +136,19 @@ describe('casualty statistics on the article', () => {
   });
 
   it('sorts open-ended groups as the largest by HIGH, and pages through groups', async () => {
-    const first = dataOf(await t.query(CASUALTY_STATS, { groupBy: ['QUALIFIER'], orderBy: { field: 'HIGH', direction: 'DESC' }, first: 2 })).casualtyStats.groups;
+    const first = dataOf(await t.query(CASUALTY_STATS, { groupBy: ['QUALIFIER'], orderBy: { field: 'HIGH', direction: 'DESC' }, first: 2 }))
+      .casualtyStats.groups;
     expect(first.totalCount).toBe(3);
     expect(first.nodes.map((g: any) => g.key.qualifier).sort()).toEqual(['AT_LEAST', 'UNKNOWN']);
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const second = dataOf(await t.query(CASUALTY_STATS, { groupBy: ['QUALIFIER'], orderBy: { field: 'HIGH', direction: 'DESC' }, first: 2, after: first.pageInfo.endCursor })).casualtyStats.groups;
+    const second = dataOf(
+      await t.query(CASUALTY_STATS, {
+        groupBy: ['QUALIFIER'],
+        orderBy: { field: 'HIGH', direction: 'DESC' },
+        first: 2,
+        after: first.pageInfo.endCursor,
+      }),
+    ).casualtyStats.groups;
     expect(second.nodes.map((g: any) => [g.key.qualifier, g.total.high])).toEqual([['EXACT', 33]]);
     expect(second.pageInfo.hasNextPage).toBe(false);
   });
@@ -121,43 +161,82 @@ describe('statements', () => {
     const together = dataOf(await t.query(CASUALTY_STATS, variables));
     expect(t.statements() - before).toBe(1 + 1); // total and groups together; then the keys' countries, batched
     // With groups inside a fragment the two are fetched separately, and must agree.
-    const separately = dataOf(await t.query(
-      `query S($filter: CasualtyFilter, $groupBy: [CasualtyDimension!], $orderBy: StatsOrder) {
+    const separately = dataOf(
+      await t.query(
+        `query S($filter: CasualtyFilter, $groupBy: [CasualtyDimension!], $orderBy: StatsOrder) {
         casualtyStats(filter: $filter, groupBy: $groupBy) {
           dimensions
           total { ${TOTAL} }
           ... on CasualtyStats { groups(first: 20, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } nodes { key { country { code } event { title } day month kind qualifier actor { name } } total { ${TOTAL} } } } }
         }
       }`,
-      variables,
-    ));
+        variables,
+      ),
+    );
     expect(separately).toEqual(together);
   });
 });
 
 describe('troop statistics on the article', () => {
   it('counts ≈3,750 troops newly ordered to the Middle East, and the embassy reinforcements of unknown size separately', async () => {
-    const { troopStats } = dataOf(await t.query(TROOP_STATS, { filter: { statuses: ['ANNOUNCED', 'PLANNED', 'DEPLOYED'] }, groupBy: ['DESTINATION'] }));
+    const { troopStats } = dataOf(
+      await t.query(TROOP_STATS, { filter: { statuses: ['ANNOUNCED', 'PLANNED', 'DEPLOYED'] }, groupBy: ['DESTINATION'] }),
+    );
     expect(troopStats.groups.nodes.map((g: any) => [g.key.destination.name, g.total])).toEqual([
       // "Approximately 750" and "around 3,000" state no bounds, so neither does their sum.
       ['Middle East', { low: null, best: 3750, high: null, records: 2, unknownCount: 0, exactCount: 0, qualifier: 'APPROXIMATE' }],
       // "Additional forces" only: no number at all, not "at least 0".
-      ['U.S. Embassy compound, Baghdad', { low: 0, best: null, high: null, records: 1, unknownCount: 1, exactCount: 0, qualifier: 'UNKNOWN' }],
+      [
+        'U.S. Embassy compound, Baghdad',
+        { low: 0, best: null, high: null, records: 1, unknownCount: 1, exactCount: 0, qualifier: 'UNKNOWN' },
+      ],
     ]);
-    expect(troopStats.total).toEqual({ low: null, best: 3750, high: null, records: 3, unknownCount: 1, exactCount: 0, qualifier: 'APPROXIMATE' });
+    expect(troopStats.total).toEqual({
+      low: null,
+      best: 3750,
+      high: null,
+      records: 3,
+      unknownCount: 1,
+      exactCount: 0,
+      qualifier: 'APPROXIMATE',
+    });
   });
 
   it('counts ≈5,200 stationed in Iraq, with no bounds the source never gave', async () => {
     const { troopStats } = dataOf(await t.query(TROOP_STATS, { filter: { statuses: ['STATIONED'], destinationCountry: 'IQ' } }));
-    expect(troopStats.total).toEqual({ low: null, best: 5200, high: null, records: 1, unknownCount: 0, exactCount: 0, qualifier: 'APPROXIMATE' });
+    expect(troopStats.total).toEqual({
+      low: null,
+      best: 5200,
+      high: null,
+      records: 1,
+      unknownCount: 0,
+      exactCount: 0,
+      qualifier: 'APPROXIMATE',
+    });
   });
 
   it('keeps the STATIONED group and the overall total as uncertain as "roughly 750", "around 3,000", "roughly 5,200" and one unknown', async () => {
     const { troopStats } = dataOf(await t.query(TROOP_STATS, { groupBy: ['STATUS'] }));
     const stationed = troopStats.groups.nodes.find((g: any) => g.key.status === 'STATIONED');
-    expect(stationed.total).toEqual({ low: null, best: 5200, high: null, records: 1, unknownCount: 0, exactCount: 0, qualifier: 'APPROXIMATE' });
+    expect(stationed.total).toEqual({
+      low: null,
+      best: 5200,
+      high: null,
+      records: 1,
+      unknownCount: 0,
+      exactCount: 0,
+      qualifier: 'APPROXIMATE',
+    });
     // Not AT_LEAST 8,950: none of the three approximate figures is a floor.
-    expect(troopStats.total).toEqual({ low: null, best: 8950, high: null, records: 4, unknownCount: 1, exactCount: 0, qualifier: 'APPROXIMATE' });
+    expect(troopStats.total).toEqual({
+      low: null,
+      best: 8950,
+      high: null,
+      records: 4,
+      unknownCount: 1,
+      exactCount: 0,
+      qualifier: 'APPROXIMATE',
+    });
     expect(troopStats.groups.nodes.map((g: any) => [g.key.status, g.total.low, g.total.best, g.total.high, g.total.qualifier])).toEqual([
       ['STATIONED', null, 5200, null, 'APPROXIMATE'],
       ['ANNOUNCED', null, 3000, null, 'APPROXIMATE'],
@@ -166,15 +245,24 @@ describe('troop statistics on the article', () => {
   });
 
   it('sorts groups whose best or low is unknown last, in either direction', async () => {
-    for (const [field, direction] of [['BEST', 'ASC'], ['BEST', 'DESC'], ['LOW', 'ASC'], ['LOW', 'DESC']]) {
-      const { troopStats } = dataOf(await t.query(
-        `query T($orderBy: StatsOrder) { troopStats(filter: { statuses: [ANNOUNCED, PLANNED, DEPLOYED] }, groupBy: [DESTINATION]) {
+    for (const [field, direction] of [
+      ['BEST', 'ASC'],
+      ['BEST', 'DESC'],
+      ['LOW', 'ASC'],
+      ['LOW', 'DESC'],
+    ]) {
+      const { troopStats } = dataOf(
+        await t.query(
+          `query T($orderBy: StatsOrder) { troopStats(filter: { statuses: [ANNOUNCED, PLANNED, DEPLOYED] }, groupBy: [DESTINATION]) {
           groups(orderBy: $orderBy) { nodes { key { destination { name } } total { best } } } } }`,
-        { orderBy: { field, direction } },
-      ));
+          { orderBy: { field, direction } },
+        ),
+      );
       const names = troopStats.groups.nodes.map((g: any) => g.key.destination.name);
       // LOW: both groups' floors: Middle East unknown, the embassy 0.
-      expect(names).toEqual(field === 'BEST' ? ['Middle East', 'U.S. Embassy compound, Baghdad'] : ['U.S. Embassy compound, Baghdad', 'Middle East']);
+      expect(names).toEqual(
+        field === 'BEST' ? ['Middle East', 'U.S. Embassy compound, Baghdad'] : ['U.S. Embassy compound, Baghdad', 'Middle East'],
+      );
     }
   });
 
@@ -265,7 +353,9 @@ describe('bad input', () => {
   });
 
   it('refuses a series of more than 1000 points', async () => {
-    const result = await t.query(`{ casualtySeries(filter: { occurred: { from: "1900-01-01", to: "2020-01-01" } }, interval: DAY) { points { start } } }`);
+    const result = await t.query(
+      `{ casualtySeries(filter: { occurred: { from: "1900-01-01", to: "2020-01-01" } }, interval: DAY) { points { start } } }`,
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/more than 1000 points/);
   });

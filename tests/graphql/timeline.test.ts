@@ -16,9 +16,37 @@ const TIMELINE = /* GraphQL */ `
         title
         kind
         isTimelineEntry
-        occurredOn { date precision end }
-        location { name country { code } }
-        casualties { kind victims figure { low best high qualifier wording } victimCountry { code } citation { attribution attributedTo { name } } }
+        occurredOn {
+          date
+          precision
+          end
+        }
+        location {
+          name
+          country {
+            code
+          }
+        }
+        casualties {
+          kind
+          victims
+          figure {
+            low
+            best
+            high
+            qualifier
+            wording
+          }
+          victimCountry {
+            code
+          }
+          citation {
+            attribution
+            attributedTo {
+              name
+            }
+          }
+        }
       }
     }
   }
@@ -134,7 +162,9 @@ describe('event filters', () => {
 describe('causes and consequences', () => {
   it('links each timeline event to what it answered', async () => {
     const { events } = dataOf(
-      await t.query(`{ events(first: 6, filter: { timelineEntry: true }) { nodes { title causes { kind event { title } citation { passage } } consequences { kind event { title } } } } }`),
+      await t.query(
+        `{ events(first: 6, filter: { timelineEntry: true }) { nodes { title causes { kind event { title } citation { passage } } consequences { kind event { title } } } } }`,
+      ),
     );
     const [dec27, dec29, , dec31, , jan3] = events.nodes;
     expect(dec29.causes.map((l: any) => [l.kind, l.event.title])).toEqual([['RETALIATION_FOR', dec27.title]]);

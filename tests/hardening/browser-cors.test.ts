@@ -67,14 +67,20 @@ beforeAll(async () => {
   pages = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE));
   const [launched, port, seeded] = await Promise.all([
     // Without the browser every test fails (below), rather than vitest reporting them as skipped.
-    existsSync(CHROMIUM) ? chromium.launch({ executablePath: CHROMIUM, args: [`--host-resolver-rules=MAP ${REMOTE_HOST} 127.0.0.1`] }) : undefined,
+    existsSync(CHROMIUM)
+      ? chromium.launch({ executablePath: CHROMIUM, args: [`--host-resolver-rules=MAP ${REMOTE_HOST} 127.0.0.1`] })
+      : undefined,
     listenOn(pages),
     createSeededDatabase(),
   ]);
   [browser, pagePort, database] = [launched, port, seeded];
   page = await browser?.newPage();
   development = await createServer(database.handle, loadConfig({}), logger);
-  production = await createServer(database.handle, loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: `http://${REMOTE_HOST}:${pagePort}` }), logger);
+  production = await createServer(
+    database.handle,
+    loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: `http://${REMOTE_HOST}:${pagePort}` }),
+    logger,
+  );
   developmentApi = `http://localhost:${await listenOn(development.httpServer)}/graphql`;
   productionApi = `http://localhost:${await listenOn(production.httpServer)}/graphql`;
 });
@@ -92,7 +98,11 @@ afterAll(async () => {
  * further calls made by the page. Preflights the browser cached stay valid: they were answered
  * by the same server with the same settings.
  */
-async function frontend(pageOrigin: string, api: string, then?: (call: (init: RequestInit) => Promise<Outcome>) => Promise<Outcome>): Promise<Outcome> {
+async function frontend(
+  pageOrigin: string,
+  api: string,
+  then?: (call: (init: RequestInit) => Promise<Outcome>) => Promise<Outcome>,
+): Promise<Outcome> {
   if (!page) throw new Error(`Chromium not found at ${CHROMIUM}: run apt-get install -y chromium (or set CHROMIUM_PATH)`);
   const tab = page;
   await page.goto(`${pageOrigin}/?api=${encodeURIComponent(api)}`);
@@ -143,7 +153,11 @@ describe('a frontend on another origin, in Chromium', () => {
 
     const preflight = await fetch(productionApi, {
       method: 'OPTIONS',
-      headers: { origin: `http://localhost:${pagePort}`, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: `http://localhost:${pagePort}`,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(preflight.status).toBe(403);
     expect(await preflight.text()).toContain('add it to CORS_ORIGINS."');
@@ -158,7 +172,9 @@ describe('a frontend on another origin, in Chromium', () => {
       return post;
     });
     expect(titleOf(simple)).toBeUndefined();
-    const get = await frontend(`http://localhost:${pagePort}`, `${developmentApi}?query=${encodeURIComponent(QUERY)}`, (call) => call({ method: 'GET' }));
+    const get = await frontend(`http://localhost:${pagePort}`, `${developmentApi}?query=${encodeURIComponent(QUERY)}`, (call) =>
+      call({ method: 'GET' }),
+    );
     expect(get.status).toBe(400);
     expect(get.body).toMatch(CSRF);
     // With the header Apollo asks for, the browser preflights the GET and the query runs.

@@ -70,7 +70,12 @@ describe('/healthz and /readyz', () => {
     try {
       const before = await getPath(pendingBase, '/readyz');
       expect(before.status).toBe(503);
-      expect(before.body).toEqual({ status: 'not ready', ready: false, reason: 'migrations pending', migrations: { applied: 0, expected: MIGRATIONS } });
+      expect(before.body).toEqual({
+        status: 'not ready',
+        ready: false,
+        reason: 'migrations pending',
+        migrations: { applied: 0, expected: MIGRATIONS },
+      });
       await migrateDatabase(empty.handle);
       expect((await getPath(pendingBase, '/readyz')).status).toBe(200);
     } finally {

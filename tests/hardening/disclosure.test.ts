@@ -34,7 +34,10 @@ describe('production mode discloses nothing', () => {
     expect(dev.body?.errors?.[0]?.message).toMatch(/Did you mean "events"/);
     const prod = await postGraphQL(productionBase, query);
     expect(prod.status).toBe(400);
-    expect(prod.body?.errors?.[0]).toMatchObject({ message: 'Cannot query field "evnts" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(prod.body?.errors?.[0]).toMatchObject({
+      message: 'Cannot query field "evnts" on type "Query".',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 
   it('hides enum value suggestions too', async () => {
@@ -60,10 +63,19 @@ describe('production mode discloses nothing', () => {
 
   it('keeps user errors and their codes', async () => {
     const tooBig = await postGraphQL(productionBase, { query: '{ events(first: 101) { totalCount } }' });
-    expect(tooBig.body?.errors?.[0]).toMatchObject({ message: expect.stringMatching(/first must be between 0 and 100/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(tooBig.body?.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/first must be between 0 and 100/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const wrongType = toGlobalId('Actor', 1);
-    const badId = await postGraphQL(productionBase, { query: 'query E($id: ID!) { event(id: $id) { title } }', variables: { id: wrongType } });
-    expect(badId.body?.errors?.[0]).toMatchObject({ message: expect.stringMatching(/expects an ID of type Event/), extensions: { code: 'BAD_USER_INPUT' } });
+    const badId = await postGraphQL(productionBase, {
+      query: 'query E($id: ID!) { event(id: $id) { title } }',
+      variables: { id: wrongType },
+    });
+    expect(badId.body?.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/expects an ID of type Event/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 
   it('masks an internal failure as INTERNAL_SERVER_ERROR with no message, stack or SQL, and logs the details', async () => {
@@ -78,7 +90,9 @@ describe('production mode discloses nothing', () => {
       { query: 'query BrokenQuotes { quotes(first: 1) { nodes { text } } }', operationName: 'BrokenQuotes' },
       { 'x-request-id': 'req-broken-1' },
     );
-    expect(response.body?.errors).toEqual([{ message: 'Internal server error', path: ['quotes'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    expect(response.body?.errors).toEqual([
+      { message: 'Internal server error', path: ['quotes'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+    ]);
     expect(response.text).not.toMatch(LEAK);
 
     // The log has what the client was denied, tied to the request id and operation.
@@ -102,7 +116,11 @@ describe('structured request logs', () => {
   });
 
   it('answers GET requests in production too (logs still written)', async () => {
-    const response = await getGraphQL(productionBase, { query: '{ events(first: 1) { totalCount } }' }, { 'apollo-require-preflight': '1', 'x-request-id': 'req-get-1' });
+    const response = await getGraphQL(
+      productionBase,
+      { query: '{ events(first: 1) { totalCount } }' },
+      { 'apollo-require-preflight': '1', 'x-request-id': 'req-get-1' },
+    );
     expect(response.status).toBe(200);
     expect(records.some((r) => r.requestId === 'req-get-1' && r.msg === 'graphql request')).toBe(true);
   });

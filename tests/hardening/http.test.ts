@@ -49,7 +49,12 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('blocks a simple cross-site POST (text/plain body) as well', async () => {
-    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: QUERY }), signal: AbortSignal.timeout(5_000) });
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: QUERY }),
+      signal: AbortSignal.timeout(5_000),
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/Cross-Site Request Forgery/);
   });
@@ -57,7 +62,11 @@ describe('GraphQL over HTTP', () => {
   it('never executes a mutation sent over GET', async () => {
     // The schema has no mutations yet, so validation refuses it; once it has, Apollo answers 405.
     const before = t.statements();
-    const response = await getGraphQL(base, { query: 'mutation { events(first: 1) { totalCount } }' }, { 'apollo-require-preflight': 'true' });
+    const response = await getGraphQL(
+      base,
+      { query: 'mutation { events(first: 1) { totalCount } }' },
+      { 'apollo-require-preflight': 'true' },
+    );
     expect([400, 405]).toContain(response.status);
     expect(response.body?.data).toBeUndefined();
     expect(t.statements()).toBe(before);
@@ -76,7 +85,9 @@ describe('GraphQL over HTTP', () => {
     const response = await postGraphQL(base, { query: QUERY, variables: { padding } });
     expect(response.status).toBe(413);
     expect(response.body).toEqual({
-      errors: [{ message: 'Request body is larger than the limit of 102400 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE', maximum: 102400 } }],
+      errors: [
+        { message: 'Request body is larger than the limit of 102400 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE', maximum: 102400 } },
+      ],
     });
     // Just under the limit is fine.
     expect((await postGraphQL(base, { query: QUERY, variables: { padding: 'x'.repeat(90 * 1024) } })).status).toBe(200);
@@ -112,7 +123,11 @@ describe('CORS allow-list', () => {
   it('grants nothing to any other origin', async () => {
     const preflight = await fetch(`${base}/graphql`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     const response = await postGraphQL(base, { query: QUERY }, { origin: 'https://evil.example' });
@@ -147,7 +162,9 @@ describe('request timeout', () => {
 
   it('cuts a client that never finishes its body, answering TIMEOUT and closing the connection', async () => {
     // Announce 1000 bytes of body, send 10, then stall.
-    const { reply, ms } = await stall('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":"');
+    const { reply, ms } = await stall(
+      'POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":"',
+    );
     expect(reply).toMatch(/^HTTP\/1\.1 (408|503)/);
     expect(reply).toMatch(/TIMEOUT|Request Timeout/);
     expect(ms).toBeLessThan(5_000);

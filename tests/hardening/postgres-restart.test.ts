@@ -76,7 +76,9 @@ describe('Postgres restarts under load', () => {
     const recoveryMs = recoveredAt === undefined ? Infinity : Math.round(recoveredAt - upAt);
     // Requests that ran wholly while Postgres was down (pg_ctl may accept connections before it returns).
     const during = samples.filter((s) => s.at > downAt && s.end < restartingAt);
-    console.info(`Postgres restart: ${samples.length} requests, ${during.length} during a ${OUTAGE_MS} ms outage, answering again ${recoveryMs} ms after Postgres was back`);
+    console.info(
+      `Postgres restart: ${samples.length} requests, ${during.length} during a ${OUTAGE_MS} ms outage, answering again ${recoveryMs} ms after Postgres was back`,
+    );
 
     // The process never went down, and HTTP kept answering throughout.
     expect(server.alive()).toBe(true);

@@ -28,7 +28,8 @@ const schema = buildSchema(`
 function cost(document: string, variables: Record<string, unknown> = {}, onSchema: GraphQLSchema = schema): number {
   const parsed = parse(document);
   const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const definition of parsed.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  for (const definition of parsed.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   const operation = parsed.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   return estimateQueryCost(onSchema, operation, fragments, variables).estimated;
 }
@@ -65,7 +66,8 @@ describe('query cost estimate', () => {
     const { maxQueryCost } = loadConfig({});
     const examples = parse(readFileSync(new URL('../../examples.graphql', import.meta.url), 'utf8'));
     const fragments: Record<string, FragmentDefinitionNode> = {};
-    for (const definition of examples.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+    for (const definition of examples.definitions)
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
     for (const definition of examples.definitions) {
       if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
       expect(estimateQueryCost(live, definition, fragments, {}).estimated, definition.name?.value).toBeLessThanOrEqual(maxQueryCost / 4);

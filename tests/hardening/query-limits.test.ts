@@ -89,7 +89,11 @@ describe('query limits refuse abusive operations before any SQL runs', () => {
     const response = await postGraphQL(base, { query: `{ events(first: 100) { nodes { title reactions { stance quotes { text } } } } }` });
     expect(response.status).toBe(400);
     expect(response.body?.errors?.[0]?.extensions).toEqual({
-      code: 'QUERY_TOO_COMPLEX', limit: 'cost', maximum: 1_000, estimated: 1193, cost: 1193,
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 'cost',
+      maximum: 1_000,
+      estimated: 1193,
+      cost: 1193,
     });
     expect(t.statements()).toBe(before);
   });

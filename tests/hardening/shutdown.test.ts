@@ -67,7 +67,9 @@ describe('graceful shutdown of the real process', () => {
     const results = await Promise.all(outcomes);
     const lost = results.filter((r) => r instanceof Error || r.status !== 200 || !r.body?.data?.events);
     const exit = await server.exited;
-    console.info(`SIGTERM during a burst of ${BURST}: ${BURST - lost.length} answered, ${lost.length} lost; exited ${exit.code} after ${Math.round(exit.at - signalledAt)} ms`);
+    console.info(
+      `SIGTERM during a burst of ${BURST}: ${BURST - lost.length} answered, ${lost.length} lost; exited ${exit.code} after ${Math.round(exit.at - signalledAt)} ms`,
+    );
     expect(lost).toEqual([]);
     expect(exit.code).toBe(0);
     expect(exit.at - signalledAt).toBeLessThan(15_000);

@@ -100,10 +100,14 @@ describe('DATABASE_URL faults at start-up', () => {
 
   it('names an unreachable server', async () => {
     const closed: Server = createNetServer();
-    const port = await new Promise<number>((resolve) => closed.listen(0, '127.0.0.1', () => resolve((closed.address() as { port: number }).port)));
+    const port = await new Promise<number>((resolve) =>
+      closed.listen(0, '127.0.0.1', () => resolve((closed.address() as { port: number }).port)),
+    );
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const line = expectOneLine(await runUntilExit({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/newsgraph` }));
-    expect(line).toBe(`newsgraph: cannot reach Postgres at 127.0.0.1:${port} (connection refused): is the server running? Check DATABASE_URL.`);
+    expect(line).toBe(
+      `newsgraph: cannot reach Postgres at 127.0.0.1:${port} (connection refused): is the server running? Check DATABASE_URL.`,
+    );
   }, 60_000);
 
   it('names an unknown host', async () => {
@@ -133,7 +137,9 @@ describe('DATABASE_URL faults at start-up', () => {
       url.password = 'wrong-battery';
       const result = await runUntilExit({ DATABASE_URL: url.toString() });
       const line = expectOneLine(result);
-      expect(line).toBe(`newsgraph: Postgres at 127.0.0.1:${cluster.port} refused the password of user "postgres": check the password in DATABASE_URL.`);
+      expect(line).toBe(
+        `newsgraph: Postgres at 127.0.0.1:${cluster.port} refused the password of user "postgres": check the password in DATABASE_URL.`,
+      );
       expect(result.stdout + result.stderr).not.toContain('wrong-battery');
     }, 60_000);
 
@@ -186,7 +192,9 @@ describe('DATABASE_URL faults at start-up', () => {
 
   it('names a port that is already taken', async () => {
     const taken: Server = createNetServer();
-    const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
+    const port = await new Promise<number>((resolve) =>
+      taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)),
+    );
     try {
       const line = expectOneLine(await runUntilExit({ PGLITE_DATA_DIR: 'memory://', PORT: String(port) }));
       expect(line).toBe(`newsgraph: port ${port} is already in use: stop the other server or set PORT.`);

@@ -14,7 +14,12 @@ describe('GED countries → ISO 3166-1 alpha-2', () => {
       const [name, id] = pair.split('|') as [string, string];
       expect(isoForCountry(name, id), pair).toMatchObject({ ok: true, gw: Number(id) });
     }
-    const sides = new Set(rows.flatMap((r) => [r.gwnoa!, r.gwnob!]).flatMap((v) => v.split(',')).filter((v) => v.trim() !== ''));
+    const sides = new Set(
+      rows
+        .flatMap((r) => [r.gwnoa!, r.gwnob!])
+        .flatMap((v) => v.split(','))
+        .filter((v) => v.trim() !== ''),
+    );
     for (const gw of sides) expect(isoForGw(gw), gw).toMatchObject({ ok: true });
   });
 
@@ -39,7 +44,9 @@ describe('GED countries → ISO 3166-1 alpha-2', () => {
     expect(isoForCountry('Algeria', '999')).toEqual({ ok: false, field: 'number', reason: 'unknown Gleditsch–Ward number 999' });
     expect(isoForCountry('Algeria', 'DZ')).toEqual({ ok: false, field: 'number', reason: 'not a Gleditsch–Ward number: "DZ"' });
     expect(isoForCountry('Algeria', '652')).toEqual({
-      ok: false, field: 'name', reason: 'country "Algeria" is Gleditsch–Ward 615, but country_id is 652',
+      ok: false,
+      field: 'name',
+      reason: 'country "Algeria" is Gleditsch–Ward 615, but country_id is 652',
     });
     expect(isoForCountry('constructor', '615')).toMatchObject({ ok: false, field: 'name' });
     expect(isoForGwList('615, 9999')).toEqual({ ok: false, field: 'number', reason: 'unknown Gleditsch–Ward number 9999' });

@@ -142,7 +142,9 @@ describe('readGedFile on a corrupted copy', () => {
     expect(events(items).map((e) => e.line)).toEqual([2, 3, 4, 5, 6]);
     expect(rejects(items)).toEqual([
       {
-        kind: 'reject', line: 7, raw: cut,
+        kind: 'reject',
+        line: 7,
+        raw: cut,
         rejects: [{ line: 7, column: null, reason: 'a quoted field is never closed (truncated row?)' }],
       },
     ]);
@@ -150,7 +152,10 @@ describe('readGedFile on a corrupted copy', () => {
 
   it('skips blank lines without counting them as rows, but keeps counting lines', async () => {
     const path = write('blank.csv', `${csvRow(header)}\n\n${dataRows[0]!.text}\n\n\n${dataRows[1]!.text}\n\n`);
-    expect((await readAll(path)).map((i) => [i.kind, i.line])).toEqual([['event', 3], ['event', 6]]);
+    expect((await readAll(path)).map((i) => [i.kind, i.line])).toEqual([
+      ['event', 3],
+      ['event', 6],
+    ]);
   });
 });
 
@@ -167,11 +172,18 @@ describe('readGedFile: files that cannot be GED', () => {
     const order = [...header].reverse();
     const rows = dataRows.slice(0, 3).map(({ record }) => csvRow([...record].reverse()));
     const items = await readAll(write('reordered.csv', `${csvRow(order)}\n${rows.join('\n')}\n`));
-    expect(events(items).map((e) => e.event)).toEqual(events(await readAll(SAMPLE)).slice(0, 3).map((e) => e.event));
+    expect(events(items).map((e) => e.event)).toEqual(
+      events(await readAll(SAMPLE))
+        .slice(0, 3)
+        .map((e) => e.event),
+    );
   });
 
   it('an empty file, or one with only a BOM and blank lines, is fatal', async () => {
-    for (const [name, content] of [['empty.csv', ''], ['bom.csv', '\uFEFF\r\n\r\n']] as const) {
+    for (const [name, content] of [
+      ['empty.csv', ''],
+      ['bom.csv', '\uFEFF\r\n\r\n'],
+    ] as const) {
       const error = await fatalOf(write(name, content));
       expect(error.code, name).toBe('EMPTY_FILE');
       expect(error.message).toBe('the file is empty: expected a GED CSV header and rows');
@@ -205,13 +217,15 @@ describe('readGedStream', () => {
   it('streams: stopping after a few rows leaves the rest of a long input unread', async () => {
     let produced = 0;
     const total = 200_000;
-    const source = Readable.from((function* () {
-      yield `${csvRow(header)}\n`;
-      for (; produced < total; ) {
-        produced++;
-        yield `${dataRows[produced % 50]!.text}\n`;
-      }
-    })());
+    const source = Readable.from(
+      (function* () {
+        yield `${csvRow(header)}\n`;
+        for (; produced < total;) {
+          produced++;
+          yield `${dataRows[produced % 50]!.text}\n`;
+        }
+      })(),
+    );
     let seen = 0;
     for await (const item of readGedStream(source)) {
       expect(item.kind).toBe('event');

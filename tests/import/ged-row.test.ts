@@ -13,7 +13,12 @@ describe('parseGedRow', () => {
     expect(result).toEqual({
       ok: true,
       event: {
-        id: 1648, relid: 'ALG-1998-1-3-114', year: 1998, activeYear: true, codeStatus: 'Clear', typeOfViolence: 'STATE_BASED',
+        id: 1648,
+        relid: 'ALG-1998-1-3-114',
+        year: 1998,
+        activeYear: true,
+        codeStatus: 'Clear',
+        typeOfViolence: 'STATE_BASED',
         conflict: { newId: 386, dsetId: '386', name: 'Algeria: Government' },
         dyad: { newId: 829, dsetId: '829', name: 'Government of Algeria - GIA' },
         sideA: { newId: 109, dsetId: '109', name: 'Government of Algeria', states: ['DZ'] },
@@ -21,14 +26,28 @@ describe('parseGedRow', () => {
         numberOfSources: null,
         sources: [{ outlet: null, date: null, headline: null, raw: 'Reuters, 4/13/1998 Thirty rebels, four soldiers die in Algeria' }],
         sourceArticle: 'Reuters, 4/13/1998 Thirty rebels, four soldiers die in Algeria',
-        sourceOffice: null, sourceDate: null, sourceHeadline: null, sourceOriginal: null,
+        sourceOffice: null,
+        sourceDate: null,
+        sourceHeadline: null,
+        sourceOriginal: null,
         place: {
-          wherePrecision: 'WITHIN_25_KM', whereCoordinates: 'Batna town',
+          wherePrecision: 'WITHIN_25_KM',
+          whereCoordinates: 'Batna town',
           whereDescription: 'Batna town (area of), Batna district, Batna province',
-          adm1: 'Batna province', adm2: 'Batna commune', latitude: 35.555278, longitude: 6.178611, priogridGid: 181093,
-          country: 'Algeria', countryIso: 'DZ', countryGw: 615, region: 'Africa',
+          adm1: 'Batna province',
+          adm2: 'Batna commune',
+          latitude: 35.555278,
+          longitude: 6.178611,
+          priogridGid: 181093,
+          country: 'Algeria',
+          countryIso: 'DZ',
+          countryGw: 615,
+          region: 'Africa',
         },
-        eventClarity: 'HIGH', dateStart: '1998-04-11', dateEnd: '1998-04-12', datePrecision: 'DAYS_2_TO_6',
+        eventClarity: 'HIGH',
+        dateStart: '1998-04-11',
+        dateEnd: '1998-04-12',
+        datePrecision: 'DAYS_2_TO_6',
         deaths: { sideA: 1, sideB: 0, civilians: 1, unknown: 0, best: 2, low: 2, high: 2, intervalLow: 2, intervalHigh: 2 },
         flags: [],
       },
@@ -39,20 +58,24 @@ describe('parseGedRow', () => {
     const result = parseGedRow(byId('162326'), 7);
     if (!result.ok) throw new Error(JSON.stringify(result.rejects));
     expect(result.event.deaths).toMatchObject({ best: 2, low: 3, high: 2, intervalLow: 2, intervalHigh: 3 });
-    expect(result.event.flags).toEqual([{
-      code: 'BEST_OUTSIDE_INTERVAL',
-      message: 'low 3, best 2, high 2 break low ≤ best ≤ high; read as the interval 2–3, values kept as reported',
-    }]);
+    expect(result.event.flags).toEqual([
+      {
+        code: 'BEST_OUTSIDE_INTERVAL',
+        message: 'low 3, best 2, high 2 break low ≤ best ≤ high; read as the interval 2–3, values kept as reported',
+      },
+    ]);
   });
 
   it('keeps best for totals and marks the row when the four deaths columns do not add up to it', () => {
     const result = parseGedRow(withValues('1648', { deaths_unknown: '5' }), 2);
     if (!result.ok) throw new Error(JSON.stringify(result.rejects));
     expect(result.event.deaths.best).toBe(2);
-    expect(result.event.flags).toEqual([{
-      code: 'DEATHS_SUM_MISMATCH',
-      message: 'deaths_a + deaths_b + deaths_civilians + deaths_unknown = 7, but best is 2; best is kept for totals',
-    }]);
+    expect(result.event.flags).toEqual([
+      {
+        code: 'DEATHS_SUM_MISMATCH',
+        message: 'deaths_a + deaths_b + deaths_civilians + deaths_unknown = 7, but best is 2; best is kept for totals',
+      },
+    ]);
   });
 
   it('accepts the true/false active_year of later releases and bare dates', () => {
@@ -61,37 +84,56 @@ describe('parseGedRow', () => {
   });
 
   it('collects every problem of a row with its line, column and a stable reason', () => {
-    const result = parseGedRow(withValues('1648', {
-      type_of_violence: '4', where_prec: '8', date_prec: '0', deaths_a: 'x', deaths_b: '-1', low: '2.5', latitude: '-90.5',
-      longitude: '180.01', date_start: '1998-02-30 00:00:00.000', date_end: '12/04/1998', side_a: '', gwnoa: '615, 9999',
-      active_year: 'yes',
-    }), 42);
-    expect(result).toEqual({ ok: false, rejects: [
-      { line: 42, column: 'active_year', reason: 'must be 1, 0, true or false: "yes"' },
-      { line: 42, column: 'type_of_violence', reason: 'must be one of 1, 2, 3: "4"' },
-      { line: 42, column: 'side_a', reason: 'required value is empty' },
-      { line: 42, column: 'gwnoa', reason: 'unknown Gleditsch–Ward number 9999' },
-      { line: 42, column: 'where_prec', reason: 'must be one of 1, 2, 3, 4, 5, 6, 7: "8"' },
-      { line: 42, column: 'latitude', reason: 'out of range -90..90: -90.5' },
-      { line: 42, column: 'longitude', reason: 'out of range -180..180: 180.01' },
-      { line: 42, column: 'date_prec', reason: 'must be one of 1, 2, 3, 4, 5: "0"' },
-      { line: 42, column: 'date_start', reason: 'no such day: "1998-02-30 00:00:00.000"' },
-      { line: 42, column: 'date_end', reason: 'not a date (YYYY-MM-DD): "12/04/1998"' },
-      { line: 42, column: 'deaths_a', reason: 'not an integer: "x"' },
-      { line: 42, column: 'deaths_b', reason: 'negative: -1' },
-      { line: 42, column: 'low', reason: 'not an integer: "2.5"' },
-    ] });
+    const result = parseGedRow(
+      withValues('1648', {
+        type_of_violence: '4',
+        where_prec: '8',
+        date_prec: '0',
+        deaths_a: 'x',
+        deaths_b: '-1',
+        low: '2.5',
+        latitude: '-90.5',
+        longitude: '180.01',
+        date_start: '1998-02-30 00:00:00.000',
+        date_end: '12/04/1998',
+        side_a: '',
+        gwnoa: '615, 9999',
+        active_year: 'yes',
+      }),
+      42,
+    );
+    expect(result).toEqual({
+      ok: false,
+      rejects: [
+        { line: 42, column: 'active_year', reason: 'must be 1, 0, true or false: "yes"' },
+        { line: 42, column: 'type_of_violence', reason: 'must be one of 1, 2, 3: "4"' },
+        { line: 42, column: 'side_a', reason: 'required value is empty' },
+        { line: 42, column: 'gwnoa', reason: 'unknown Gleditsch–Ward number 9999' },
+        { line: 42, column: 'where_prec', reason: 'must be one of 1, 2, 3, 4, 5, 6, 7: "8"' },
+        { line: 42, column: 'latitude', reason: 'out of range -90..90: -90.5' },
+        { line: 42, column: 'longitude', reason: 'out of range -180..180: 180.01' },
+        { line: 42, column: 'date_prec', reason: 'must be one of 1, 2, 3, 4, 5: "0"' },
+        { line: 42, column: 'date_start', reason: 'no such day: "1998-02-30 00:00:00.000"' },
+        { line: 42, column: 'date_end', reason: 'not a date (YYYY-MM-DD): "12/04/1998"' },
+        { line: 42, column: 'deaths_a', reason: 'not an integer: "x"' },
+        { line: 42, column: 'deaths_b', reason: 'negative: -1' },
+        { line: 42, column: 'low', reason: 'not an integer: "2.5"' },
+      ],
+    });
   });
 
   it('rejects a row that ends before it starts, and unknown or disagreeing countries', () => {
     expect(parseGedRow(withValues('1648', { date_end: '1998-04-10 00:00:00.000' }), 3)).toEqual({
-      ok: false, rejects: [{ line: 3, column: 'date_end', reason: 'ends before it starts: 1998-04-10 < 1998-04-11' }],
+      ok: false,
+      rejects: [{ line: 3, column: 'date_end', reason: 'ends before it starts: 1998-04-10 < 1998-04-11' }],
     });
     expect(parseGedRow(withValues('1648', { country: 'Atlantis' }), 3)).toEqual({
-      ok: false, rejects: [{ line: 3, column: 'country', reason: 'unknown UCDP country name "Atlantis"' }],
+      ok: false,
+      rejects: [{ line: 3, column: 'country', reason: 'unknown UCDP country name "Atlantis"' }],
     });
     expect(parseGedRow(withValues('1648', { country_id: '999' }), 3)).toEqual({
-      ok: false, rejects: [{ line: 3, column: 'country_id', reason: 'unknown Gleditsch–Ward number 999' }],
+      ok: false,
+      rejects: [{ line: 3, column: 'country_id', reason: 'unknown Gleditsch–Ward number 999' }],
     });
   });
 });
@@ -103,11 +145,14 @@ describe('splitSourceArticle', () => {
       { outlet: 'VDC', date: '2012-11-21', headline: 'Ahmad Dama', raw: 'VDC,2012-11-21,Ahmad Dama' },
     ]);
     const quoted = byId('467629').source_article;
-    expect(splitSourceArticle(quoted)).toEqual([{
-      outlet: 'News Rondônia', date: '2022-05-09',
-      headline: 'URGENT: Aka "Ravengázinho" is shot in front of the residence on the east side - Video',
-      raw: 'News Rondônia,2022-05-09,URGENT: Aka "Ravengázinho" is shot in front of the residence on the east side - Video',
-    }]);
+    expect(splitSourceArticle(quoted)).toEqual([
+      {
+        outlet: 'News Rondônia',
+        date: '2022-05-09',
+        headline: 'URGENT: Aka "Ravengázinho" is shot in front of the residence on the east side - Video',
+        raw: 'News Rondônia,2022-05-09,URGENT: Aka "Ravengázinho" is shot in front of the residence on the east side - Video',
+      },
+    ]);
   });
 
   it('keeps free text, and parts without a real date, as raw text only', () => {

@@ -5,13 +5,32 @@ import { migrateDatabase } from '../../src/db/migrate.js';
 import { createEmptyDatabase, type TestDatabase } from '../helpers/database.js';
 import { generateSynthetic, isoCountries, syntheticDefaults } from '../../scripts/synthetic.js';
 
-const tables = ['countries', 'sources', 'actors', 'citations', 'locations', 'location_countries', 'events', 'event_links', 'event_actors', 'reactions', 'deployments', 'quotes', 'casualties'];
+const tables = [
+  'countries',
+  'sources',
+  'actors',
+  'citations',
+  'locations',
+  'location_countries',
+  'events',
+  'event_links',
+  'event_actors',
+  'reactions',
+  'deployments',
+  'quotes',
+  'casualties',
+];
 
 /** One md5 over every row of every table, in primary-key order: equal digests mean equal data. */
 async function digest(database: TestDatabase): Promise<string> {
-  const [row] = await queryRows<{ digest: string }>(database.handle.db, sql.raw(`SELECT md5(${tables
-    .map((table) => `coalesce((SELECT string_agg(t::text, '|' ORDER BY t::text) FROM ${table} t), '')`)
-    .join(' || ')}) AS digest`));
+  const [row] = await queryRows<{ digest: string }>(
+    database.handle.db,
+    sql.raw(
+      `SELECT md5(${tables
+        .map((table) => `coalesce((SELECT string_agg(t::text, '|' ORDER BY t::text) FROM ${table} t), '')`)
+        .join(' || ')}) AS digest`,
+    ),
+  );
   return row!.digest;
 }
 
@@ -50,11 +69,21 @@ describe('synthetic data generator', () => {
     expect(await scalar(first, 'SELECT count(*) AS value FROM countries')).toBe(isoCountries().length);
     expect(isoCountries().length).toBeGreaterThanOrEqual(240);
     // Each synthetic place with a country lies in it (filters by country read location_countries).
-    expect(await scalar(first, `SELECT count(*) AS value FROM locations l WHERE l.country_code IS DISTINCT FROM
-      (SELECT min(lc.country_code) FROM location_countries lc WHERE lc.location_id = l.id)`)).toBe(0);
+    expect(
+      await scalar(
+        first,
+        `SELECT count(*) AS value FROM locations l WHERE l.country_code IS DISTINCT FROM
+      (SELECT min(lc.country_code) FROM location_countries lc WHERE lc.location_id = l.id)`,
+      ),
+    ).toBe(0);
     // Every event has 2–4 participants.
-    expect(await scalar(first, `SELECT count(*) AS value FROM (SELECT count(ea.event_id) AS n FROM events e
-      LEFT JOIN event_actors ea ON ea.event_id = e.id GROUP BY e.id) x WHERE n NOT BETWEEN 2 AND 4`)).toBe(0);
+    expect(
+      await scalar(
+        first,
+        `SELECT count(*) AS value FROM (SELECT count(ea.event_id) AS n FROM events e
+      LEFT JOIN event_actors ea ON ea.event_id = e.id GROUP BY e.id) x WHERE n NOT BETWEEN 2 AND 4`,
+      ),
+    ).toBe(0);
   });
 
   it('is deterministic: the same seed gives the same rows, another seed different ones', async () => {
@@ -68,22 +97,45 @@ describe('synthetic data generator', () => {
       expect(await scalar(first, `SELECT count(*) AS value FROM ${table} WHERE key IS NOT NULL`), table).toBe(0);
     }
     // The check constraints already hold (the inserts passed); these show each qualifier occurs.
-    const qualifiers = await queryRows<{ figure_qualifier: string }>(first.handle.db, sql.raw('SELECT DISTINCT figure_qualifier FROM casualties ORDER BY 1'));
+    const qualifiers = await queryRows<{ figure_qualifier: string }>(
+      first.handle.db,
+      sql.raw('SELECT DISTINCT figure_qualifier FROM casualties ORDER BY 1'),
+    );
     expect(qualifiers.map((q) => q.figure_qualifier)).toEqual(['EXACT', 'APPROXIMATE', 'AT_LEAST', 'UP_TO', 'UNKNOWN']);
-    expect(await scalar(first, `SELECT count(*) AS value FROM casualties WHERE occurred_precision = 'MONTH' AND extract(day FROM occurred_on) <> 1`)).toBe(0);
-    expect(await scalar(first, `SELECT count(*) AS value FROM events WHERE occurred_precision = 'YEAR' AND extract(doy FROM occurred_on) <> 1`)).toBe(0);
+    expect(
+      await scalar(
+        first,
+        `SELECT count(*) AS value FROM casualties WHERE occurred_precision = 'MONTH' AND extract(day FROM occurred_on) <> 1`,
+      ),
+    ).toBe(0);
+    expect(
+      await scalar(first, `SELECT count(*) AS value FROM events WHERE occurred_precision = 'YEAR' AND extract(doy FROM occurred_on) <> 1`),
+    ).toBe(0);
     expect(await scalar(first, `SELECT count(*) AS value FROM events WHERE occurred_precision <> 'DAY'`)).toBeGreaterThan(0);
     // Some deployments supersede an earlier report of the same movement.
-    expect(await scalar(first, `SELECT count(*) AS value FROM deployments d JOIN deployments earlier ON earlier.id = d.supersedes_id
-      WHERE earlier.force_country_code = d.force_country_code AND earlier.occurred_on < d.occurred_on`)).toBeGreaterThan(0);
+    expect(
+      await scalar(
+        first,
+        `SELECT count(*) AS value FROM deployments d JOIN deployments earlier ON earlier.id = d.supersedes_id
+      WHERE earlier.force_country_code = d.force_country_code AND earlier.occurred_on < d.occurred_on`,
+      ),
+    ).toBeGreaterThan(0);
     // Reaction quotes belong to the reaction's event and are spoken by the reacting actor.
-    expect(await scalar(first, `SELECT count(*) AS value FROM quotes q JOIN reactions r ON r.id = q.reaction_id
-      WHERE q.event_id <> r.event_id OR q.speaker_actor_id <> r.actor_id`)).toBe(0);
+    expect(
+      await scalar(
+        first,
+        `SELECT count(*) AS value FROM quotes q JOIN reactions r ON r.id = q.reaction_id
+      WHERE q.event_id <> r.event_id OR q.speaker_actor_id <> r.actor_id`,
+      ),
+    ).toBe(0);
   });
 
   it('skews casualties towards a few events', async () => {
-    const topShare = await scalar(first, `SELECT sum(n)::float / ${options.casualties} AS value FROM (
-      SELECT count(*) AS n FROM casualties GROUP BY event_id ORDER BY n DESC LIMIT ${Math.ceil(options.events / 100)}) top`);
+    const topShare = await scalar(
+      first,
+      `SELECT sum(n)::float / ${options.casualties} AS value FROM (
+      SELECT count(*) AS n FROM casualties GROUP BY event_id ORDER BY n DESC LIMIT ${Math.ceil(options.events / 100)}) top`,
+    );
     expect(topShare).toBeGreaterThan(0.1);
   });
 
@@ -93,8 +145,10 @@ describe('synthetic data generator', () => {
     expect(await scalar(first, `SELECT min(id) AS value FROM events WHERE id > ${before}`)).toBe(before + 1);
     expect(await scalar(first, 'SELECT count(*) AS value FROM casualties')).toBe(2200);
     // Identity sequences moved past the explicit ids: a plain insert gets a fresh id.
-    const [row] = await queryRows<{ id: number }>(first.handle.db, sql.raw(
-      `INSERT INTO sources (outlet, title) VALUES ('Test Outlet', 'after synthetic') RETURNING id`));
-    expect(row!.id).toBe((await scalar(first, 'SELECT max(id) AS value FROM sources')));
+    const [row] = await queryRows<{ id: number }>(
+      first.handle.db,
+      sql.raw(`INSERT INTO sources (outlet, title) VALUES ('Test Outlet', 'after synthetic') RETURNING id`),
+    );
+    expect(row!.id).toBe(await scalar(first, 'SELECT max(id) AS value FROM sources'));
   });
 });

@@ -10,7 +10,10 @@ export const actors = pgTable(
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     key: text('key').unique(),
     name: text('name').notNull(),
-    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+    aliases: text('aliases')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     kind: actorKind('kind').notNull(),
     countryCode: text('country_code').references(() => countries.code),
     title: text('title'),

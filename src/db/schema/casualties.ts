@@ -12,14 +12,18 @@ export const casualties = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     key: text('key').unique(),
-    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     kind: casualtyKind('kind').notNull(),
     ...figureColumns(),
     victimDescription: text('victim_description').notNull(),
     victimCountryCode: text('victim_country_code').references(() => countries.code),
     affiliatedActorId: integer('affiliated_actor_id').references(() => actors.id),
     ...occurredColumns(),
-    citationId: integer('citation_id').notNull().references(() => citations.id),
+    citationId: integer('citation_id')
+      .notNull()
+      .references(() => citations.id),
   },
   (t) => [
     // event_id and victim_country_code are indexed by the covering statistics indexes of

@@ -11,7 +11,9 @@ export const citations = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     key: text('key').unique(),
-    sourceId: integer('source_id').notNull().references(() => sources.id),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
     passage: text('passage').notNull(),
     attributedToActorId: integer('attributed_to_actor_id').references(() => actors.id),
     attribution: text('attribution'),

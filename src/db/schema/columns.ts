@@ -24,7 +24,10 @@ interface FigureTable {
 /** Constraints that keep a figure honest: ordered bounds, no negatives, bounds that match the qualifier. */
 export const figureChecks = (table: string, t: FigureTable) => [
   check(`${table}_figure_non_negative`, sql`${t.figureLow} >= 0 AND ${t.figureBest} >= 0 AND ${t.figureHigh} >= 0`),
-  check(`${table}_figure_ordered`, sql`${t.figureLow} <= ${t.figureBest} AND ${t.figureBest} <= ${t.figureHigh} AND ${t.figureLow} <= ${t.figureHigh}`),
+  check(
+    `${table}_figure_ordered`,
+    sql`${t.figureLow} <= ${t.figureBest} AND ${t.figureBest} <= ${t.figureHigh} AND ${t.figureLow} <= ${t.figureHigh}`,
+  ),
   check(
     `${table}_figure_matches_qualifier`,
     sql`CASE ${t.figureQualifier}
@@ -46,8 +49,8 @@ export const occurredColumns = () => ({
   occurredPrecision: datePrecision('occurred_precision').notNull(),
   occurredEnd: date('occurred_end', { mode: 'string' })
     .notNull()
-    .generatedAlwaysAs(
-      (): SQL => sql.raw(
+    .generatedAlwaysAs((): SQL =>
+      sql.raw(
         `CASE "occurred_precision" WHEN 'DAY' THEN "occurred_on" ` +
           `WHEN 'MONTH' THEN ("occurred_on" + interval '1 month' - interval '1 day')::date ` +
           `ELSE ("occurred_on" + interval '1 year' - interval '1 day')::date END`,

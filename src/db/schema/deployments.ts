@@ -19,14 +19,18 @@ export const deployments = pgTable(
     ...figureColumns(),
     status: deploymentStatus('status').notNull(),
     troopDescription: text('troop_description').notNull(),
-    forceCountryCode: text('force_country_code').notNull().references(() => countries.code),
+    forceCountryCode: text('force_country_code')
+      .notNull()
+      .references(() => countries.code),
     orderedByActorId: integer('ordered_by_actor_id').references(() => actors.id),
     destinationLocationId: integer('destination_location_id').references(() => locations.id),
     destinationCountryCode: text('destination_country_code').references(() => countries.code),
     ...occurredColumns(),
     eventId: integer('event_id').references(() => events.id, { onDelete: 'set null' }),
     supersedesId: integer('supersedes_id').references((): AnyPgColumn => deployments.id),
-    citationId: integer('citation_id').notNull().references(() => citations.id),
+    citationId: integer('citation_id')
+      .notNull()
+      .references(() => citations.id),
   },
   (t) => [
     index('deployments_force_country_code_idx').on(t.forceCountryCode),

@@ -5,18 +5,57 @@ export const datePrecision = pgEnum('date_precision', ['DAY', 'MONTH', 'YEAR']);
 export const figureQualifier = pgEnum('figure_qualifier', ['EXACT', 'APPROXIMATE', 'AT_LEAST', 'UP_TO', 'UNKNOWN']);
 export const actorKind = pgEnum('actor_kind', ['PERSON', 'GOVERNMENT', 'MILITARY', 'MILITIA', 'ORGANIZATION', 'MEDIA', 'GROUP']);
 export const eventKind = pgEnum('event_kind', [
-  'ROCKET_ATTACK', 'AIRSTRIKE', 'TARGETED_KILLING', 'PROTEST', 'EMBASSY_BREACH', 'MOURNING', 'POLICY',
-  'SANCTIONS', 'ATTACK', 'SHOOTDOWN', 'RESIGNATION', 'DEPLOYMENT', 'DIPLOMACY',
+  'ROCKET_ATTACK',
+  'AIRSTRIKE',
+  'TARGETED_KILLING',
+  'PROTEST',
+  'EMBASSY_BREACH',
+  'MOURNING',
+  'POLICY',
+  'SANCTIONS',
+  'ATTACK',
+  'SHOOTDOWN',
+  'RESIGNATION',
+  'DEPLOYMENT',
+  'DIPLOMACY',
 ]);
-export const eventActorRole = pgEnum('event_actor_role', ['PERPETRATOR', 'TARGET', 'PARTICIPANT', 'AUTHORIZER', 'BLAMED', 'VICTIM', 'WITNESS']);
+export const eventActorRole = pgEnum('event_actor_role', [
+  'PERPETRATOR',
+  'TARGET',
+  'PARTICIPANT',
+  'AUTHORIZER',
+  'BLAMED',
+  'VICTIM',
+  'WITNESS',
+]);
 export const eventLinkKind = pgEnum('event_link_kind', ['RETALIATION_FOR', 'RESPONSE_TO', 'FOLLOWS']);
 export const casualtyKind = pgEnum('casualty_kind', ['KILLED', 'INJURED']);
 export const deploymentStatus = pgEnum('deployment_status', ['ANNOUNCED', 'PLANNED', 'DEPLOYED', 'STATIONED']);
 export const reactionStance = pgEnum('reaction_stance', [
-  'CONDEMNATION', 'SUPPORT', 'THREAT', 'CALL_FOR_RESTRAINT', 'MOURNING', 'JUSTIFICATION', 'DENIAL', 'BLAME',
-  'DEMAND', 'WARNING', 'PROTEST', 'DIPLOMATIC_PROTEST', 'LEADERSHIP_CHANGE', 'CELEBRATION',
+  'CONDEMNATION',
+  'SUPPORT',
+  'THREAT',
+  'CALL_FOR_RESTRAINT',
+  'MOURNING',
+  'JUSTIFICATION',
+  'DENIAL',
+  'BLAME',
+  'DEMAND',
+  'WARNING',
+  'PROTEST',
+  'DIPLOMATIC_PROTEST',
+  'LEADERSHIP_CHANGE',
+  'CELEBRATION',
 ]);
 export const quoteMedium = pgEnum('quote_medium', [
-  'STATEMENT', 'WRITTEN_STATEMENT', 'TWITTER', 'INTERVIEW', 'TELEVISION', 'REMARKS_TO_REPORTERS',
-  'CABINET_MEETING', 'PROTEST_CHANT', 'REPORTING', 'UNKNOWN',
+  'STATEMENT',
+  'WRITTEN_STATEMENT',
+  'TWITTER',
+  'INTERVIEW',
+  'TELEVISION',
+  'REMARKS_TO_REPORTERS',
+  'CABINET_MEETING',
+  'PROTEST_CHANT',
+  'REPORTING',
+  'UNKNOWN',
 ]);

@@ -8,10 +8,16 @@ import { citations } from './citations.js';
 export const eventActors = pgTable(
   'event_actors',
   {
-    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-    actorId: integer('actor_id').notNull().references(() => actors.id),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => actors.id),
     role: eventActorRole('role').notNull(),
-    citationId: integer('citation_id').notNull().references(() => citations.id),
+    citationId: integer('citation_id')
+      .notNull()
+      .references(() => citations.id),
   },
   (t) => [
     primaryKey({ columns: [t.eventId, t.actorId, t.role] }),

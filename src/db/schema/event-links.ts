@@ -8,10 +8,16 @@ import { citations } from './citations.js';
 export const eventLinks = pgTable(
   'event_links',
   {
-    fromEventId: integer('from_event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-    toEventId: integer('to_event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    fromEventId: integer('from_event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    toEventId: integer('to_event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     kind: eventLinkKind('kind').notNull(),
-    citationId: integer('citation_id').notNull().references(() => citations.id),
+    citationId: integer('citation_id')
+      .notNull()
+      .references(() => citations.id),
   },
   (t) => [
     primaryKey({ columns: [t.fromEventId, t.toEventId, t.kind] }),

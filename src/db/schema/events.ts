@@ -17,7 +17,9 @@ export const events = pgTable(
     ...occurredColumns(),
     locationId: integer('location_id').references(() => locations.id),
     isTimelineEntry: boolean('is_timeline_entry').notNull().default(false),
-    citationId: integer('citation_id').notNull().references(() => citations.id),
+    citationId: integer('citation_id')
+      .notNull()
+      .references(() => citations.id),
   },
   (t) => [
     index('events_occurred_on_id_idx').on(t.occurredOn, t.id),

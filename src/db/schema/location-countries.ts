@@ -10,8 +10,12 @@ import { countries } from './countries.js';
 export const locationCountries = pgTable(
   'location_countries',
   {
-    locationId: integer('location_id').notNull().references(() => locations.id, { onDelete: 'cascade' }),
-    countryCode: text('country_code').notNull().references(() => countries.code),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    countryCode: text('country_code')
+      .notNull()
+      .references(() => countries.code),
   },
   (t) => [
     primaryKey({ columns: [t.locationId, t.countryCode] }),

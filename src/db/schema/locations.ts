@@ -16,6 +16,9 @@ export const locations = pgTable(
   },
   (t) => [
     index('locations_country_code_idx').on(t.countryCode),
-    check('locations_coordinates_valid', sql`(${t.latitude} IS NULL) = (${t.longitude} IS NULL) AND ${t.latitude} BETWEEN -90 AND 90 AND ${t.longitude} BETWEEN -180 AND 180`),
+    check(
+      'locations_coordinates_valid',
+      sql`(${t.latitude} IS NULL) = (${t.longitude} IS NULL) AND ${t.latitude} BETWEEN -90 AND 90 AND ${t.longitude} BETWEEN -180 AND 180`,
+    ),
   ],
 );

@@ -14,12 +14,16 @@ export const quotes = pgTable(
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     key: text('key').unique(),
     text: text('text').notNull(),
-    speakerActorId: integer('speaker_actor_id').notNull().references(() => actors.id),
+    speakerActorId: integer('speaker_actor_id')
+      .notNull()
+      .references(() => actors.id),
     eventId: integer('event_id').references(() => events.id, { onDelete: 'set null' }),
     reactionId: integer('reaction_id').references(() => reactions.id, { onDelete: 'set null' }),
     ...occurredColumns(),
     medium: quoteMedium('medium').notNull(),
-    citationId: integer('citation_id').notNull().references(() => citations.id),
+    citationId: integer('citation_id')
+      .notNull()
+      .references(() => citations.id),
   },
   (t) => [
     index('quotes_speaker_actor_id_idx').on(t.speakerActorId),

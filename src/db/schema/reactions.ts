@@ -11,12 +11,18 @@ export const reactions = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     key: text('key').unique(),
-    actorId: integer('actor_id').notNull().references(() => actors.id),
-    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => actors.id),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     stance: reactionStance('stance').notNull(),
     summary: text('summary').notNull(),
     ...occurredColumns(),
-    citationId: integer('citation_id').notNull().references(() => citations.id),
+    citationId: integer('citation_id')
+      .notNull()
+      .references(() => citations.id),
   },
   (t) => [
     index('reactions_actor_id_idx').on(t.actorId),

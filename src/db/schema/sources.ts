@@ -8,7 +8,10 @@ export const sources = pgTable('sources', {
   outlet: text('outlet').notNull(),
   title: text('title').notNull(),
   url: text('url'),
-  authors: text('authors').array().notNull().default(sql`'{}'::text[]`),
+  authors: text('authors')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   publishedOn: date('published_on', { mode: 'string' }),
   updatedOn: date('updated_on', { mode: 'string' }),
 });

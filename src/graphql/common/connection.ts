@@ -62,7 +62,6 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
 
     @Field(() => PageInfo, { description: 'Cursors and whether more pages exist.' })
     pageInfo!: PageInfo;
-
   }
 
   // The COUNT runs only when a client selects totalCount.

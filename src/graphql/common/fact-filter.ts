@@ -18,6 +18,11 @@ export function attributedTo(citationId: AnyPgColumn, actorId: string | null | u
 }
 
 /** `column = rowId` for an optional ID argument of a given type. */
-export function refersTo(column: AnyPgColumn, type: Parameters<typeof rowIdOf>[0], id: string | null | undefined, argument: string): SQL | undefined {
+export function refersTo(
+  column: AnyPgColumn,
+  type: Parameters<typeof rowIdOf>[0],
+  id: string | null | undefined,
+  argument: string,
+): SQL | undefined {
   return id ? sql`${column} = ${rowIdOf(type, id, argument)}` : undefined;
 }

@@ -141,8 +141,11 @@ function pageShape(table: PgTable & { id: AnyPgColumn }, columns: readonly strin
   let shape = byColumns.get(key);
   if (!shape) {
     if (columns && byColumns.size >= MAX_COLUMN_SETS) return pageShape(table, undefined, sort);
-    const only = columns && Object.entries(getTableColumns(table))
-      .filter(([key, column]) => columns.includes(key) || column === table.id || column === sort).map(([key]) => key);
+    const only =
+      columns &&
+      Object.entries(getTableColumns(table))
+        .filter(([key, column]) => columns.includes(key) || column === table.id || column === sort)
+        .map(([key]) => key);
     byColumns.set(key, (shape = { codec: rowCodec(table, { only }), heads: new Map() }));
   }
   return shape;
@@ -244,7 +247,13 @@ function renderedFilter<Input>({ input, conditions }: PageFilter<Input>): Render
  * Postgres keep one plan per statement instead of planning the nested subqueries again on
  * every request.
  */
-function pageStatement(head: string, order: PageOrder, filter: RenderedFilter | undefined, seek: [CursorValue, number] | undefined, limit: number) {
+function pageStatement(
+  head: string,
+  order: PageOrder,
+  filter: RenderedFilter | undefined,
+  seek: [CursorValue, number] | undefined,
+  limit: number,
+) {
   const params = filter ? [...filter.params] : [];
   const conditions = filter ? [`(${filter.sql})`] : [];
   if (seek) {
@@ -307,7 +316,10 @@ export async function keysetPage<Row extends { id: number }, Node, FilterInput>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     totalCount: async () => {
-      const [result] = await db.select({ n: count() }).from(table).where(and(...options.filter.conditions(options.filter.input)));
+      const [result] = await db
+        .select({ n: count() })
+        .from(table)
+        .where(and(...options.filter.conditions(options.filter.input)));
       return Number(result?.n ?? 0);
     },
   };

@@ -27,6 +27,14 @@ export const CountryCodeScalar = new GraphQLScalarType({
   ...CountryCodeResolver.toConfig(),
   name: 'CountryCode',
   description: 'An ISO 3166-1 alpha-2 country code, e.g. `IQ` for Iraq.',
-  parseValue: (value) => countryCode(() => CountryCodeResolver.parseValue(value), () => JSON.stringify(value) ?? String(value)),
-  parseLiteral: (ast, variables) => countryCode(() => CountryCodeResolver.parseLiteral(ast, variables), () => print(ast)),
+  parseValue: (value) =>
+    countryCode(
+      () => CountryCodeResolver.parseValue(value),
+      () => JSON.stringify(value) ?? String(value),
+    ),
+  parseLiteral: (ast, variables) =>
+    countryCode(
+      () => CountryCodeResolver.parseLiteral(ast, variables),
+      () => print(ast),
+    ),
 });

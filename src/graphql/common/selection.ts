@@ -6,7 +6,11 @@ import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
  * Fragments on other types and @skip/@include are counted as taken: the answer may name a field
  * that will not run, never miss one that will, which is what fetching ahead needs.
  */
-export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly string[] = [], onTypes: ReadonlySet<string> | undefined = undefined): Set<string> {
+export function selectedFieldNames(
+  info: GraphQLResolveInfo,
+  path: readonly string[] = [],
+  onTypes: ReadonlySet<string> | undefined = undefined,
+): Set<string> {
   const names = new Set<string>();
   const visit = (selectionSet: SelectionSetNode | undefined, depth: number, fragmentsSeen: Set<string>) => {
     if (!selectionSet) return;

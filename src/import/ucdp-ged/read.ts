@@ -7,15 +7,18 @@ export type GedFatalCode = 'UNREADABLE' | 'EMPTY_FILE' | 'NOT_GED_CSV' | 'HEADER
 
 /** The file as a whole cannot be imported; nothing of it should be written. */
 export class GedFatalError extends Error {
-  constructor(readonly code: GedFatalCode, message: string, readonly line: number | null = null) {
+  constructor(
+    readonly code: GedFatalCode,
+    message: string,
+    readonly line: number | null = null,
+  ) {
     super(message);
     this.name = 'GedFatalError';
   }
 }
 
 export type GedReadItem =
-  | { kind: 'event'; line: number; event: GedEvent }
-  | { kind: 'reject'; line: number; rejects: GedReject[]; raw: string };
+  { kind: 'event'; line: number; event: GedEvent } | { kind: 'reject'; line: number; rejects: GedReject[]; raw: string };
 
 /** Longest row accepted; the sample's longest is ~4 KB. Bounds memory when a quote is never closed. */
 const MAX_RECORD_CHARS = 256 * 1024;
@@ -150,7 +153,10 @@ function checkHeader(record: string[], raw: string, line: number): GedColumn[] {
     throw new GedFatalError('NOT_GED_CSV', 'not a UCDP GED CSV file: it looks binary (a .zip or .gz? unpack it first)', line);
   }
   if (!names.some((name) => known.has(name))) {
-    const shown = names.slice(0, 5).map((n) => JSON.stringify(n.slice(0, 40))).join(', ');
+    const shown = names
+      .slice(0, 5)
+      .map((n) => JSON.stringify(n.slice(0, 40)))
+      .join(', ');
     throw new GedFatalError('NOT_GED_CSV', `not a UCDP GED CSV file: the first line has none of GED's columns (it starts ${shown})`, line);
   }
   const seen = new Set<string>();

@@ -2,13 +2,55 @@ import { isoForCountry, isoForGwList } from './countries.js';
 
 /** The 49 columns of GED's own CSV download (versions 20.1 onwards), in file order. */
 export const GED_COLUMNS = [
-  'id', 'relid', 'year', 'active_year', 'code_status', 'type_of_violence', 'conflict_dset_id', 'conflict_new_id',
-  'conflict_name', 'dyad_dset_id', 'dyad_new_id', 'dyad_name', 'side_a_dset_id', 'side_a_new_id', 'side_a',
-  'side_b_dset_id', 'side_b_new_id', 'side_b', 'number_of_sources', 'source_article', 'source_office', 'source_date',
-  'source_headline', 'source_original', 'where_prec', 'where_coordinates', 'where_description', 'adm_1', 'adm_2',
-  'latitude', 'longitude', 'geom_wkt', 'priogrid_gid', 'country', 'country_id', 'region', 'event_clarity', 'date_prec',
-  'date_start', 'date_end', 'deaths_a', 'deaths_b', 'deaths_civilians', 'deaths_unknown', 'best', 'high', 'low',
-  'gwnoa', 'gwnob',
+  'id',
+  'relid',
+  'year',
+  'active_year',
+  'code_status',
+  'type_of_violence',
+  'conflict_dset_id',
+  'conflict_new_id',
+  'conflict_name',
+  'dyad_dset_id',
+  'dyad_new_id',
+  'dyad_name',
+  'side_a_dset_id',
+  'side_a_new_id',
+  'side_a',
+  'side_b_dset_id',
+  'side_b_new_id',
+  'side_b',
+  'number_of_sources',
+  'source_article',
+  'source_office',
+  'source_date',
+  'source_headline',
+  'source_original',
+  'where_prec',
+  'where_coordinates',
+  'where_description',
+  'adm_1',
+  'adm_2',
+  'latitude',
+  'longitude',
+  'geom_wkt',
+  'priogrid_gid',
+  'country',
+  'country_id',
+  'region',
+  'event_clarity',
+  'date_prec',
+  'date_start',
+  'date_end',
+  'deaths_a',
+  'deaths_b',
+  'deaths_civilians',
+  'deaths_unknown',
+  'best',
+  'high',
+  'low',
+  'gwnoa',
+  'gwnob',
 ] as const;
 export type GedColumn = (typeof GED_COLUMNS)[number];
 export type GedRecord = Readonly<Record<GedColumn, string>>;
@@ -18,7 +60,13 @@ export type TypeOfViolence = (typeof TYPE_OF_VIOLENCE)[keyof typeof TYPE_OF_VIOL
 
 /** `where_prec`, codebook wording: 1 exact location … 7 international waters or airspace. */
 export const WHERE_PRECISION = {
-  1: 'EXACT', 2: 'WITHIN_25_KM', 3: 'ADM2', 4: 'ADM1', 5: 'FUZZY_AREA', 6: 'COUNTRY', 7: 'INTERNATIONAL',
+  1: 'EXACT',
+  2: 'WITHIN_25_KM',
+  3: 'ADM2',
+  4: 'ADM1',
+  5: 'FUZZY_AREA',
+  6: 'COUNTRY',
+  7: 'INTERNATIONAL',
 } as const;
 export type WherePrecision = (typeof WHERE_PRECISION)[keyof typeof WHERE_PRECISION];
 
@@ -123,7 +171,12 @@ export interface GedReject {
 export type GedRowResult = { ok: true; event: GedEvent } | { ok: false; rejects: GedReject[] };
 
 // Releases up to 23.1 write 1/0, later ones true/false.
-const ACTIVE_YEAR = new Map([['1', true], ['true', true], ['0', false], ['false', false]]);
+const ACTIVE_YEAR = new Map([
+  ['1', true],
+  ['true', true],
+  ['0', false],
+  ['false', false],
+]);
 const INTEGER = /^-?[0-9]+$/;
 const DECIMAL = /^-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)$/;
 // GED's CSV writes `1998-04-11 00:00:00.000`; other exports write the bare day.
@@ -230,13 +283,36 @@ export function parseGedRow(record: GedRecord, lineNumber: number): GedRowResult
   const high = integer('high', 0);
 
   if (
-    rejects.length > 0 || id === undefined || relid === undefined || year === undefined || activeYear === undefined ||
-    typeOfViolence === undefined || conflictId === undefined || conflictName === undefined || dyadId === undefined ||
-    dyadName === undefined || sideA === undefined || sideB === undefined || numberOfSources === undefined ||
-    wherePrecision === undefined || latitude === undefined || longitude === undefined || priogridGid === undefined ||
-    countryName === undefined || country === undefined || eventClarity === undefined || datePrecision === undefined ||
-    dateStart === undefined || dateEnd === undefined || deathsA === undefined || deathsB === undefined ||
-    civilians === undefined || unknown === undefined || best === undefined || low === undefined || high === undefined
+    rejects.length > 0 ||
+    id === undefined ||
+    relid === undefined ||
+    year === undefined ||
+    activeYear === undefined ||
+    typeOfViolence === undefined ||
+    conflictId === undefined ||
+    conflictName === undefined ||
+    dyadId === undefined ||
+    dyadName === undefined ||
+    sideA === undefined ||
+    sideB === undefined ||
+    numberOfSources === undefined ||
+    wherePrecision === undefined ||
+    latitude === undefined ||
+    longitude === undefined ||
+    priogridGid === undefined ||
+    countryName === undefined ||
+    country === undefined ||
+    eventClarity === undefined ||
+    datePrecision === undefined ||
+    dateStart === undefined ||
+    dateEnd === undefined ||
+    deathsA === undefined ||
+    deathsB === undefined ||
+    civilians === undefined ||
+    unknown === undefined ||
+    best === undefined ||
+    low === undefined ||
+    high === undefined
   ) {
     return { ok: false, rejects };
   }
@@ -245,7 +321,8 @@ export function parseGedRow(record: GedRecord, lineNumber: number): GedRowResult
   if (!(low <= best && best <= high)) {
     flags.push({
       code: 'BEST_OUTSIDE_INTERVAL',
-      message: `low ${low}, best ${best}, high ${high} break low ≤ best ≤ high; read as the interval ` +
+      message:
+        `low ${low}, best ${best}, high ${high} break low ≤ best ≤ high; read as the interval ` +
         `${Math.min(low, best, high)}–${Math.max(low, best, high)}, values kept as reported`,
     });
   }
@@ -260,10 +337,16 @@ export function parseGedRow(record: GedRecord, lineNumber: number): GedRowResult
   return {
     ok: true,
     event: {
-      id, relid, year, activeYear, codeStatus: optional('code_status'), typeOfViolence,
+      id,
+      relid,
+      year,
+      activeYear,
+      codeStatus: optional('code_status'),
+      typeOfViolence,
       conflict: { newId: conflictId, dsetId: optional('conflict_dset_id'), name: conflictName },
       dyad: { newId: dyadId, dsetId: optional('dyad_dset_id'), name: dyadName },
-      sideA, sideB,
+      sideA,
+      sideB,
       numberOfSources: numberOfSources < 0 ? null : numberOfSources,
       sources: splitSourceArticle(sourceArticle),
       sourceArticle,
@@ -272,14 +355,33 @@ export function parseGedRow(record: GedRecord, lineNumber: number): GedRowResult
       sourceHeadline: optional('source_headline'),
       sourceOriginal: optional('source_original'),
       place: {
-        wherePrecision, whereCoordinates: optional('where_coordinates'), whereDescription: optional('where_description'),
-        adm1: optional('adm_1'), adm2: optional('adm_2'), latitude, longitude, priogridGid,
-        country: countryName, countryIso: country.iso, countryGw: country.gw, region: optional('region'),
+        wherePrecision,
+        whereCoordinates: optional('where_coordinates'),
+        whereDescription: optional('where_description'),
+        adm1: optional('adm_1'),
+        adm2: optional('adm_2'),
+        latitude,
+        longitude,
+        priogridGid,
+        country: countryName,
+        countryIso: country.iso,
+        countryGw: country.gw,
+        region: optional('region'),
       },
-      eventClarity, dateStart, dateEnd, datePrecision,
+      eventClarity,
+      dateStart,
+      dateEnd,
+      datePrecision,
       deaths: {
-        sideA: deathsA, sideB: deathsB, civilians, unknown, best, low, high,
-        intervalLow: Math.min(low, best, high), intervalHigh: Math.max(low, best, high),
+        sideA: deathsA,
+        sideB: deathsB,
+        civilians,
+        unknown,
+        best,
+        low,
+        high,
+        intervalLow: Math.min(low, best, high),
+        intervalHigh: Math.max(low, best, high),
       },
       flags,
     },
@@ -298,13 +400,16 @@ export function splitSourceArticle(field: string): GedSource[] {
     return [{ outlet: null, date: null, headline: null, raw: value }];
   }
   // Headlines may contain quotes themselves, so split only on the `";"` separator.
-  return value.slice(1, -1).split(/"\s*;\s*"/).map((raw) => {
-    const m = STRUCTURED_SOURCE.exec(raw);
-    if (!m || !isRealDay(m[2]!)) return { outlet: null, date: null, headline: null, raw };
-    const outlet = m[1]!.trim();
-    const headline = m[3]!.trim();
-    return { outlet: outlet === '' ? null : outlet, date: m[2]!, headline: headline === '' ? null : headline, raw };
-  });
+  return value
+    .slice(1, -1)
+    .split(/"\s*;\s*"/)
+    .map((raw) => {
+      const m = STRUCTURED_SOURCE.exec(raw);
+      if (!m || !isRealDay(m[2]!)) return { outlet: null, date: null, headline: null, raw };
+      const outlet = m[1]!.trim();
+      const headline = m[3]!.trim();
+      return { outlet: outlet === '' ? null : outlet, date: m[2]!, headline: headline === '' ? null : headline, raw };
+    });
 }
 
 function isRealDay(day: string): boolean {

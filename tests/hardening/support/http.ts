@@ -20,7 +20,12 @@ async function read(response: Response): Promise<HttpResult> {
 }
 
 /** POSTs a JSON body to /graphql; every request is bounded by a timeout. */
-export async function postGraphQL(base: string, payload: unknown, headers: Record<string, string> = {}, timeoutMs = 10_000): Promise<HttpResult> {
+export async function postGraphQL(
+  base: string,
+  payload: unknown,
+  headers: Record<string, string> = {},
+  timeoutMs = 10_000,
+): Promise<HttpResult> {
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -31,8 +36,16 @@ export async function postGraphQL(base: string, payload: unknown, headers: Recor
 }
 
 /** GETs /graphql with the operation in the query string. */
-export async function getGraphQL(base: string, params: Record<string, string>, headers: Record<string, string> = {}, timeoutMs = 10_000): Promise<HttpResult> {
-  const response = await fetch(`${base}/graphql?${new URLSearchParams(params).toString()}`, { headers, signal: AbortSignal.timeout(timeoutMs) });
+export async function getGraphQL(
+  base: string,
+  params: Record<string, string>,
+  headers: Record<string, string> = {},
+  timeoutMs = 10_000,
+): Promise<HttpResult> {
+  const response = await fetch(`${base}/graphql?${new URLSearchParams(params).toString()}`, {
+    headers,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   return read(response);
 }
 

@@ -7,7 +7,11 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 // Debian's layout (/usr/lib/postgresql/<major>/bin); PG_BIN overrides it elsewhere.
-const bin = process.env.PG_BIN ?? `/usr/lib/postgresql/${readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b)).at(-1)}/bin`;
+const bin =
+  process.env.PG_BIN ??
+  `/usr/lib/postgresql/${readdirSync('/usr/lib/postgresql')
+    .sort((a, b) => Number(a) - Number(b))
+    .at(-1)}/bin`;
 
 /** A free loopback TCP port (asked of the OS, so parallel runs never collide). */
 async function freePort(): Promise<number> {
@@ -44,10 +48,13 @@ export async function createThrowawayCluster(options: { password?: string } = {}
   chownSync(dataDir, uid, gid);
   const port = await freePort();
   // With a password, TCP logins must give it (SCRAM); the socket stays trusted for pg_ctl.
-  const auth = options.password ? ['--auth-host=scram-sha-256', '--auth-local=trust', `--pwfile=${passwordFile(dataDir, options.password, uid, gid)}`] : ['-A', 'trust'];
+  const auth = options.password
+    ? ['--auth-host=scram-sha-256', '--auth-local=trust', `--pwfile=${passwordFile(dataDir, options.password, uid, gid)}`]
+    : ['-A', 'trust'];
   await asPostgres('initdb', ['-D', `${dataDir}/data`, ...auth, '-U', 'postgres', '--no-sync', '--no-instructions']);
   const serverOptions = `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=40`;
-  const start = () => asPostgres('pg_ctl', ['-D', `${dataDir}/data`, '-o', serverOptions, '-l', join(dataDir, 'server.log'), '-w', '-t', '30', 'start']);
+  const start = () =>
+    asPostgres('pg_ctl', ['-D', `${dataDir}/data`, '-o', serverOptions, '-l', join(dataDir, 'server.log'), '-w', '-t', '30', 'start']);
   const stop = () => asPostgres('pg_ctl', ['-D', `${dataDir}/data`, '-m', 'fast', '-w', '-t', '30', 'stop']);
   await start();
   return {

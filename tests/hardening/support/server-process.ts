@@ -40,7 +40,10 @@ function spawnServer(env: Record<string, string>, cwd: string): ChildProcess {
 }
 
 /** Runs the server expecting it to give up at start-up: its exit code and everything it printed. */
-export async function runUntilExit(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runUntilExit(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawnServer(env, root);
   let stdout = '';
   let stderr = '';

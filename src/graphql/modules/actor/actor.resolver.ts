@@ -60,13 +60,19 @@ export class ActorResolver {
     return row ? toActor(row) : null;
   }
 
-  @FieldResolver(() => Country, { nullable: true, description: 'Country the actor belongs to; null for multinational groups ("European allies").' })
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: 'Country the actor belongs to; null for multinational groups ("European allies").',
+  })
   async country(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Country | null> {
     const row = await loadOptional(loaders.country, actor.row.countryCode);
     return row && toCountry(row);
   }
 
-  @FieldResolver(() => Actor, { nullable: true, description: 'Umbrella body this actor belongs to (Kataeb Hezbollah → Popular Mobilization Forces).' })
+  @FieldResolver(() => Actor, {
+    nullable: true,
+    description: 'Umbrella body this actor belongs to (Kataeb Hezbollah → Popular Mobilization Forces).',
+  })
   async parent(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Actor | null> {
     const row = await loadOptional(loaders.actor, actor.row.parentId);
     return row && toActor(row);
@@ -90,7 +96,8 @@ export class ActorResolver {
   @FieldResolver(() => [Event], { description: 'Events the actor took part in, oldest first.' })
   async events(
     @Root() actor: Actor,
-    @Arg('role', () => EventActorRole, { nullable: true, description: 'Only events where the actor had this role.' }) role: EventActorRole | null,
+    @Arg('role', () => EventActorRole, { nullable: true, description: 'Only events where the actor had this role.' })
+    role: EventActorRole | null,
     @Ctx() { loaders }: Context,
   ): Promise<Event[]> {
     const participations = await loaders.participationsByActor.load(actor.row.id);
@@ -102,4 +109,3 @@ export class ActorResolver {
       .map(toEvent);
   }
 }
-

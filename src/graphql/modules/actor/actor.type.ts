@@ -8,7 +8,11 @@ import { instance } from '../../common/instance.js';
 import { declareColumnReads, reads } from '../../common/projection.js';
 import { actors, eventActors, events } from '../../../db/schema/index.js';
 
-@ObjectType({ simpleResolvers: true, implements: Node, description: 'A person, government, armed force, militia, outlet or crowd that acts or speaks in the news.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: 'A person, government, armed force, militia, outlet or crowd that acts or speaks in the news.',
+})
 export class Actor implements Node {
   __typename!: 'Actor';
 
@@ -33,16 +37,17 @@ export class Actor implements Node {
   row!: ActorRow;
 }
 
-export const toActor = (row: ActorRow): Actor => instance(Actor, {
-  __typename: 'Actor',
-  id: toGlobalId('Actor', row.id),
-  name: row.name,
-  aliases: row.aliases,
-  kind: row.kind,
-  title: row.title,
-  description: row.description,
-  row,
-});
+export const toActor = (row: ActorRow): Actor =>
+  instance(Actor, {
+    __typename: 'Actor',
+    id: toGlobalId('Actor', row.id),
+    name: row.name,
+    aliases: row.aliases,
+    kind: row.kind,
+    title: row.title,
+    description: row.description,
+    row,
+  });
 
 // What each field reads of rows (see projection.ts).
 declareColumnReads('Actor', {

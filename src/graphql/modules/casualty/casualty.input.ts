@@ -30,7 +30,10 @@ export class CasualtyFilter {
   @Field(() => ID, { nullable: true, description: 'Only figures from this source (a Source ID).' })
   source?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only figures the source credits to this actor (an Actor ID), e.g. the Associated Press.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only figures the source credits to this actor (an Actor ID), e.g. the Associated Press.',
+  })
   attributedTo?: string | null;
 }
 

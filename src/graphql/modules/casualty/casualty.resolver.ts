@@ -23,8 +23,10 @@ export class CasualtyResolver {
   @Query(() => CasualtyConnection, { description: 'Casualty records (one reported figure each), oldest first by default.' })
   async casualties(
     @Args(() => PageArgs) { first, after }: PageArgs,
-    @Arg('filter', () => CasualtyFilter, { nullable: true, description: 'Conditions the records must meet.' }) filter: CasualtyFilter | null,
-    @Arg('orderBy', () => CasualtyOrder, { nullable: true, description: 'Sort order; default oldest first.' }) orderBy: CasualtyOrder | null,
+    @Arg('filter', () => CasualtyFilter, { nullable: true, description: 'Conditions the records must meet.' })
+    filter: CasualtyFilter | null,
+    @Arg('orderBy', () => CasualtyOrder, { nullable: true, description: 'Sort order; default oldest first.' })
+    orderBy: CasualtyOrder | null,
     @Ctx() { db, config }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Casualty>> {
@@ -49,7 +51,7 @@ export class CasualtyResolver {
     return toEvent(await loadRequired(loaders.event, casualty.row.eventId, 'event'));
   }
 
-  @FieldResolver(() => Country, { nullable: true, description: 'The victims\' country, when the source lets us say.' })
+  @FieldResolver(() => Country, { nullable: true, description: "The victims' country, when the source lets us say." })
   async victimCountry(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Country | null> {
     const row = await loadOptional(loaders.country, casualty.row.victimCountryCode);
     return row && toCountry(row);

@@ -10,7 +10,11 @@ import { instance } from '../../common/instance.js';
 import { declareColumnReads, reads } from '../../common/projection.js';
 import { casualties } from '../../../db/schema/index.js';
 
-@ObjectType({ simpleResolvers: true, implements: Node, description: 'People killed or injured in an event, as one reported figure with its source.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: 'People killed or injured in an event, as one reported figure with its source.',
+})
 export class Casualty implements Node {
   __typename!: 'Casualty';
 
@@ -32,15 +36,16 @@ export class Casualty implements Node {
   row!: CasualtyRow;
 }
 
-export const toCasualty = (row: CasualtyRow): Casualty => instance(Casualty, {
-  __typename: 'Casualty',
-  id: toGlobalId('Casualty', row.id),
-  kind: row.kind,
-  figure: toFigure(row),
-  victims: row.victimDescription,
-  occurredOn: toFuzzyDate(row),
-  row,
-});
+export const toCasualty = (row: CasualtyRow): Casualty =>
+  instance(Casualty, {
+    __typename: 'Casualty',
+    id: toGlobalId('Casualty', row.id),
+    kind: row.kind,
+    figure: toFigure(row),
+    victims: row.victimDescription,
+    occurredOn: toFuzzyDate(row),
+    row,
+  });
 
 declareColumnReads('Casualty', {
   id: [reads(casualties, 'id')],

@@ -5,7 +5,9 @@ import { DeploymentStatus, FigureQualifier } from '../../common/enums.js';
 import { CountryCodeScalar } from '../../common/scalars.js';
 import { DateRange } from '../../common/date-range.js';
 
-@InputType({ description: 'Narrows troop deployment reports; all given conditions must hold. Shared by `deployments` and the troop statistics.' })
+@InputType({
+  description: 'Narrows troop deployment reports; all given conditions must hold. Shared by `deployments` and the troop statistics.',
+})
 export class DeploymentFilter {
   @Field(() => DateRange, { nullable: true, description: 'When the movement was reported to happen.' })
   occurred?: DateRange | null;
@@ -49,5 +51,9 @@ registerEnumType(DeploymentOrderField, {
   valuesConfig: { OCCURRED_ON: { description: 'Date of the movement.' } },
 });
 
-export const DeploymentOrder = orderInputType<DeploymentOrderField>('Deployment', DeploymentOrderField, 'Sort order for deployment reports.');
+export const DeploymentOrder = orderInputType<DeploymentOrderField>(
+  'Deployment',
+  DeploymentOrderField,
+  'Sort order for deployment reports.',
+);
 export type DeploymentOrder = InstanceType<typeof DeploymentOrder>;

@@ -26,8 +26,10 @@ export class DeploymentResolver {
   })
   async deployments(
     @Args(() => PageArgs) { first, after }: PageArgs,
-    @Arg('filter', () => DeploymentFilter, { nullable: true, description: 'Conditions the reports must meet.' }) filter: DeploymentFilter | null,
-    @Arg('orderBy', () => DeploymentOrder, { nullable: true, description: 'Sort order; default oldest first.' }) orderBy: DeploymentOrder | null,
+    @Arg('filter', () => DeploymentFilter, { nullable: true, description: 'Conditions the reports must meet.' })
+    filter: DeploymentFilter | null,
+    @Arg('orderBy', () => DeploymentOrder, { nullable: true, description: 'Sort order; default oldest first.' })
+    orderBy: DeploymentOrder | null,
     @Ctx() { db, config }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Deployment>> {
@@ -58,7 +60,10 @@ export class DeploymentResolver {
     return row && toActor(row);
   }
 
-  @FieldResolver(() => Location, { nullable: true, description: 'Where the troops go or are (a place or region such as "the Middle East").' })
+  @FieldResolver(() => Location, {
+    nullable: true,
+    description: 'Where the troops go or are (a place or region such as "the Middle East").',
+  })
   async destination(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Location | null> {
     const row = await loadOptional(loaders.location, deployment.row.destinationLocationId);
     return row && toLocation(row);

@@ -38,15 +38,16 @@ export class Deployment implements Node {
   row!: DeploymentRow;
 }
 
-export const toDeployment = (row: DeploymentRow): Deployment => instance(Deployment, {
-  __typename: 'Deployment',
-  id: toGlobalId('Deployment', row.id),
-  figure: toFigure(row),
-  status: row.status,
-  troops: row.troopDescription,
-  occurredOn: toFuzzyDate(row),
-  row,
-});
+export const toDeployment = (row: DeploymentRow): Deployment =>
+  instance(Deployment, {
+    __typename: 'Deployment',
+    id: toGlobalId('Deployment', row.id),
+    figure: toFigure(row),
+    status: row.status,
+    troops: row.troopDescription,
+    occurredOn: toFuzzyDate(row),
+    row,
+  });
 
 declareColumnReads('Deployment', {
   id: [reads(deployments, 'id')],

@@ -14,7 +14,10 @@ export class EventFilter {
   @ArrayMaxSize(20)
   kinds?: EventKind[] | null;
 
-  @Field(() => CountryCodeScalar, { nullable: true, description: 'Only events at a place in this country (a place in several countries is in each of them).' })
+  @Field(() => CountryCodeScalar, {
+    nullable: true,
+    description: 'Only events at a place in this country (a place in several countries is in each of them).',
+  })
   country?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only events this actor (an Actor ID) took part in, in any role.' })
@@ -30,7 +33,7 @@ export class EventFilter {
   @MaxLength(200)
   search?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: only the source\'s dated timeline entries; false: only background events.' })
+  @Field(() => Boolean, { nullable: true, description: "true: only the source's dated timeline entries; false: only background events." })
   timelineEntry?: boolean | null;
 }
 

@@ -75,11 +75,18 @@ function rowsWithActor<Row>(spec: {
   const { actor } = spec;
   return {
     fields: spec.fields,
-    column: packedList([spec.row, actor], sql`${spec.from} JOIN ${as(actors, spec.actorAlias)} ON ${eq(spec.actorAlias.id, spec.actorId)}
-      WHERE ${eq(spec.eventId, events.id)}`, spec.order),
+    column: packedList(
+      [spec.row, actor],
+      sql`${spec.from} JOIN ${as(actors, spec.actorAlias)} ON ${eq(spec.actorAlias.id, spec.actorId)}
+      WHERE ${eq(spec.eventId, events.id)}`,
+      spec.order,
+    ),
     prime(loaders, event, value) {
       const rows = value as Packed[];
-      spec.loader(loaders).prime(event.id, rows.map((values) => spec.row.decode(values)));
+      spec.loader(loaders).prime(
+        event.id,
+        rows.map((values) => spec.row.decode(values)),
+      );
       for (const values of rows) {
         const row = actor.decode(values, spec.row.width);
         loaders.actor.prime(row.id, row);
@@ -104,77 +111,98 @@ function relationsFor(projection: Projection | null): Record<string, Relation> {
     placeCountry: codecFor(countries, placeCountry, projection),
   };
   return {
-  participants: rowsWithActor({
-    fields: ['participants', 'actors'],
-    from: as(eventActors, participant),
-    row: codecs.participant,
-    actor: codecs.participantActor,
-    actorAlias: participantActor,
-    actorId: participant.actorId,
-    eventId: participant.eventId,
-    order: relationOrder.participantsByEvent(participant),
-    loader: (loaders) => loaders.participantsByEvent,
-  }),
-  quotes: rowsWithActor({
-    fields: ['quotes'],
-    from: as(quotes, quote),
-    row: codecs.quote,
-    actor: codecs.speaker,
-    actorAlias: speaker,
-    actorId: quote.speakerActorId,
-    eventId: quote.eventId,
-    order: relationOrder.quotesByEvent(quote),
-    loader: (loaders) => loaders.quotesByEvent,
-  }),
-  reactions: {
-    fields: ['reactions', 'reactionsByCountry'],
-    column: packedList([codecs.reaction, codecs.reactor, codecs.reactorCountry], sql`${as(reactions, reaction)}
+    participants: rowsWithActor({
+      fields: ['participants', 'actors'],
+      from: as(eventActors, participant),
+      row: codecs.participant,
+      actor: codecs.participantActor,
+      actorAlias: participantActor,
+      actorId: participant.actorId,
+      eventId: participant.eventId,
+      order: relationOrder.participantsByEvent(participant),
+      loader: (loaders) => loaders.participantsByEvent,
+    }),
+    quotes: rowsWithActor({
+      fields: ['quotes'],
+      from: as(quotes, quote),
+      row: codecs.quote,
+      actor: codecs.speaker,
+      actorAlias: speaker,
+      actorId: quote.speakerActorId,
+      eventId: quote.eventId,
+      order: relationOrder.quotesByEvent(quote),
+      loader: (loaders) => loaders.quotesByEvent,
+    }),
+    reactions: {
+      fields: ['reactions', 'reactionsByCountry'],
+      column: packedList(
+        [codecs.reaction, codecs.reactor, codecs.reactorCountry],
+        sql`${as(reactions, reaction)}
       JOIN ${as(actors, reactor)} ON ${eq(reactor.id, reaction.actorId)}
       LEFT JOIN ${as(countries, reactorCountry)} ON ${eq(reactorCountry.code, reactor.countryCode)}
-      WHERE ${eq(reaction.eventId, events.id)}`, relationOrder.reactionsByEvent(reaction)),
-    prime(loaders, event, value) {
-      const actorAt = codecs.reaction.width;
-      const countryAt = actorAt + codecs.reactor.width;
-      const rows = (value as Packed[]).map((values) => ({
-        reaction: codecs.reaction.decode(values),
-        actor: codecs.reactor.decode(values, actorAt),
-        country: codecs.reactorCountry.decodeOptional(values, countryAt),
-      }));
-      loaders.reactionsByEvent.prime(event.id, rows.map((r) => r.reaction));
-      for (const r of rows) {
-        loaders.actor.prime(r.actor.id, r.actor);
-        if (r.country) loaders.country.prime(r.country.code, r.country);
-      }
+      WHERE ${eq(reaction.eventId, events.id)}`,
+        relationOrder.reactionsByEvent(reaction),
+      ),
+      prime(loaders, event, value) {
+        const actorAt = codecs.reaction.width;
+        const countryAt = actorAt + codecs.reactor.width;
+        const rows = (value as Packed[]).map((values) => ({
+          reaction: codecs.reaction.decode(values),
+          actor: codecs.reactor.decode(values, actorAt),
+          country: codecs.reactorCountry.decodeOptional(values, countryAt),
+        }));
+        loaders.reactionsByEvent.prime(
+          event.id,
+          rows.map((r) => r.reaction),
+        );
+        for (const r of rows) {
+          loaders.actor.prime(r.actor.id, r.actor);
+          if (r.country) loaders.country.prime(r.country.code, r.country);
+        }
+      },
     },
-  },
-  casualties: {
-    fields: ['casualties'],
-    column: packedList([codecs.casualty], sql`${as(casualties, casualty)} WHERE ${eq(casualty.eventId, events.id)}`, relationOrder.casualtiesByEvent(casualty)),
-    prime(loaders, event, value) {
-      loaders.casualtiesByEvent.prime(event.id, (value as Packed[]).map((c) => codecs.casualty.decode(c)));
+    casualties: {
+      fields: ['casualties'],
+      column: packedList(
+        [codecs.casualty],
+        sql`${as(casualties, casualty)} WHERE ${eq(casualty.eventId, events.id)}`,
+        relationOrder.casualtiesByEvent(casualty),
+      ),
+      prime(loaders, event, value) {
+        loaders.casualtiesByEvent.prime(
+          event.id,
+          (value as Packed[]).map((c) => codecs.casualty.decode(c)),
+        );
+      },
     },
-  },
-  deployments: {
-    fields: ['deployments'],
-    column: packedList([codecs.deployment], sql`${as(deployments, deployment)} WHERE ${eq(deployment.eventId, events.id)}`, relationOrder.deploymentsByEvent(deployment)),
-    prime(loaders, event, value) {
-      loaders.deploymentsByEvent.prime(event.id, (value as Packed[]).map((d) => codecs.deployment.decode(d)));
+    deployments: {
+      fields: ['deployments'],
+      column: packedList(
+        [codecs.deployment],
+        sql`${as(deployments, deployment)} WHERE ${eq(deployment.eventId, events.id)}`,
+        relationOrder.deploymentsByEvent(deployment),
+      ),
+      prime(loaders, event, value) {
+        loaders.deploymentsByEvent.prime(
+          event.id,
+          (value as Packed[]).map((d) => codecs.deployment.decode(d)),
+        );
+      },
     },
-  },
-  location: {
-    fields: ['location'],
-    column: sql`(SELECT ${packedRow(codecs.place, codecs.placeCountry)}
+    location: {
+      fields: ['location'],
+      column: sql`(SELECT ${packedRow(codecs.place, codecs.placeCountry)}
       FROM ${as(locations, place)} LEFT JOIN ${as(countries, placeCountry)} ON ${eq(placeCountry.code, place.countryCode)}
       WHERE ${eq(place.id, events.locationId)})`,
-    prime(loaders, event, value) {
-      if (event.locationId === null) return;
-      if (value === null) return; // a dangling reference: leave it to the loader to report
-      const values = value as Packed;
-      loaders.location.prime(event.locationId, codecs.place.decode(values));
-      const country = codecs.placeCountry.decodeOptional(values, codecs.place.width);
-      if (country) loaders.country.prime(country.code, country);
+      prime(loaders, event, value) {
+        if (event.locationId === null) return;
+        if (value === null) return; // a dangling reference: leave it to the loader to report
+        const values = value as Packed;
+        loaders.location.prime(event.locationId, codecs.place.decode(values));
+        const country = codecs.placeCountry.decodeOptional(values, codecs.place.width);
+        if (country) loaders.country.prime(country.code, country);
+      },
     },
-  },
   };
 }
 
@@ -210,7 +238,8 @@ const columnsKeys = new WeakMap<Projection, string>();
 function columnsKey(projection: Projection | null): string {
   if (!projection) return '*';
   let key = columnsKeys.get(projection);
-  if (key === undefined) columnsKeys.set(projection, (key = [...relationTables].map((table) => projection.columns(table).join(',')).join(';')));
+  if (key === undefined)
+    columnsKeys.set(projection, (key = [...relationTables].map((table) => projection.columns(table).join(',')).join(';')));
   return key;
 }
 
@@ -233,11 +262,19 @@ export function eventPrefetch(names: readonly string[], projection: Projection |
   let relations = relationSets.get(columns);
   if (!relations) relationSets.set(columns, (relations = relationsFor(projection)));
   const chosen = names.map((name) => relations[name]!);
-  const column = prerendered(sql`json_build_array(${sql.join(chosen.map((r) => r.column), sql`, `)})`);
+  const column = prerendered(
+    sql`json_build_array(${sql.join(
+      chosen.map((r) => r.column),
+      sql`, `,
+    )})`,
+  );
   plan = {
     key,
     column,
-    byId: preparedStatement((id: number) => sql`select ${packedRow(eventRows)} as row, ${column} as ahead from ${events} where ${eq(events.id, id)}`, [0]),
+    byId: preparedStatement(
+      (id: number) => sql`select ${packedRow(eventRows)} as row, ${column} as ahead from ${events} where ${eq(events.id, id)}`,
+      [0],
+    ),
     apply(loaders, event, value) {
       const values = value as unknown[];
       chosen.forEach((relation, i) => relation.prime(loaders, event, values[i]));

@@ -40,10 +40,13 @@ function eventSearch(term: string): SQL {
   // Same expression as events_fts_idx, so the GIN index serves it.
   const text = sql`to_tsvector('english', ${matched.title} || ' ' || ${matched.summary}) @@ websearch_to_tsquery('english', ${term})`;
   // An alias renders as its bare name: FROM needs `table AS alias`.
-  return inArray(events.id, sql`(SELECT ${matched.id} FROM ${events} AS ${sql.identifier('matched_event')} WHERE ${text}
+  return inArray(
+    events.id,
+    sql`(SELECT ${matched.id} FROM ${events} AS ${sql.identifier('matched_event')} WHERE ${text}
     UNION SELECT ${eventActors.eventId} FROM ${eventActors}
       WHERE ${eventActors.actorId} IN (SELECT ${matchedActor.id} FROM ${actors} AS ${sql.identifier('matched_actor')}
-        WHERE ${actorSearch(term, matchedActor.searchText)}))`);
+        WHERE ${actorSearch(term, matchedActor.searchText)}))`,
+  );
 }
 
 function eventConditions(filter: EventFilter | null | undefined): (SQL | undefined)[] {
@@ -53,11 +56,17 @@ function eventConditions(filter: EventFilter | null | undefined): (SQL | undefin
     filter.kinds?.length ? inArray(events.kind, filter.kinds) : undefined,
     // A place in several countries is in each (location_countries); its (country_code, location_id) index answers the subquery.
     filter.country
-      ? inArray(events.locationId, sql`(SELECT ${locationCountries.locationId} FROM ${locationCountries}
-          WHERE ${locationCountries.countryCode} = ${filter.country})`)
+      ? inArray(
+          events.locationId,
+          sql`(SELECT ${locationCountries.locationId} FROM ${locationCountries}
+          WHERE ${locationCountries.countryCode} = ${filter.country})`,
+        )
       : undefined,
     filter.actor
-      ? inArray(events.id, sql`(SELECT ${eventActors.eventId} FROM ${eventActors} WHERE ${eventActors.actorId} = ${rowIdOf('Actor', filter.actor, 'filter.actor')})`)
+      ? inArray(
+          events.id,
+          sql`(SELECT ${eventActors.eventId} FROM ${eventActors} WHERE ${eventActors.actorId} = ${rowIdOf('Actor', filter.actor, 'filter.actor')})`,
+        )
       : undefined,
     filter.search ? eventSearch(filter.search) : undefined,
     filter.timelineEntry === undefined || filter.timelineEntry === null ? undefined : eq(events.isTimelineEntry, filter.timelineEntry),
@@ -162,7 +171,7 @@ export class EventResolver {
 
   @FieldResolver(() => [CountryReactions], {
     description:
-      'Reactions grouped by the reacting actor\'s country, most reactions first, then by country name. ' +
+      "Reactions grouped by the reacting actor's country, most reactions first, then by country name. " +
       'Reactions of actors tied to no single country (e.g. "European allies") appear in `reactions` only.',
   })
   async reactionsByCountry(@Root() event: Event, @Ctx() { loaders }: Context): Promise<CountryReactions[]> {
@@ -216,7 +225,7 @@ export class EventParticipantResolver {
     return toActor(await loadRequired(loaders.actor, participant.row.actorId, 'actor'));
   }
 
-  @FieldResolver(() => Citation, { description: 'The passage that names the actor\'s part.' })
+  @FieldResolver(() => Citation, { description: "The passage that names the actor's part." })
   async citation(@Root() participant: EventParticipant, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, participant.row.citationId);
   }

@@ -11,7 +11,11 @@ import { instance } from '../../common/instance.js';
 import { declareColumnReads, reads } from '../../common/projection.js';
 import { actors, countries, eventActors, eventLinks, events, reactions } from '../../../db/schema/index.js';
 
-@ObjectType({ simpleResolvers: true, implements: Node, description: 'Something that happened: an attack, a strike, a protest, a decision.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: 'Something that happened: an attack, a strike, a protest, a decision.',
+})
 export class Event implements Node {
   __typename!: 'Event';
 
@@ -21,7 +25,7 @@ export class Event implements Node {
   @Field(() => String, { description: 'Headline of the event.' })
   title!: string;
 
-  @Field(() => String, { description: 'What happened, in plain words, keeping the source\'s facts.' })
+  @Field(() => String, { description: "What happened, in plain words, keeping the source's facts." })
   summary!: string;
 
   @Field(() => EventKind, { description: 'What kind of event it was.' })
@@ -30,22 +34,23 @@ export class Event implements Node {
   @Field(() => FuzzyDate, { description: 'When it happened, as precisely as reported.' })
   occurredOn!: FuzzyDate;
 
-  @Field(() => Boolean, { description: 'True for the dated entries of the source\'s timeline; false for background events.' })
+  @Field(() => Boolean, { description: "True for the dated entries of the source's timeline; false for background events." })
   isTimelineEntry!: boolean;
 
   row!: EventRow;
 }
 
-export const toEvent = (row: EventRow): Event => instance(Event, {
-  __typename: 'Event',
-  id: toGlobalId('Event', row.id),
-  title: row.title,
-  summary: row.summary,
-  kind: row.kind,
-  occurredOn: toFuzzyDate(row),
-  isTimelineEntry: row.isTimelineEntry,
-  row,
-});
+export const toEvent = (row: EventRow): Event =>
+  instance(Event, {
+    __typename: 'Event',
+    id: toGlobalId('Event', row.id),
+    title: row.title,
+    summary: row.summary,
+    kind: row.kind,
+    occurredOn: toFuzzyDate(row),
+    isTimelineEntry: row.isTimelineEntry,
+    row,
+  });
 
 // What each field reads of rows (see projection.ts); the resolvers of actors, participants and
 // quotes are in event.resolver.ts.
@@ -73,7 +78,7 @@ declareColumnReads('Event', {
 
 export const { Connection: EventConnection } = connectionTypes(Event, 'Event');
 
-@ObjectType({ simpleResolvers: true, description: 'An actor\'s part in an event, with the passage that says so.' })
+@ObjectType({ simpleResolvers: true, description: "An actor's part in an event, with the passage that says so." })
 export class EventParticipant {
   @Field(() => EventActorRole, { description: 'The part the actor played.' })
   role!: EventActorRole;
@@ -107,7 +112,7 @@ declareColumnReads('EventLink', {
 export const toCause = (row: EventLinkRow): EventLink => instance(EventLink, { kind: row.kind, row, otherEventId: row.toEventId });
 export const toConsequence = (row: EventLinkRow): EventLink => instance(EventLink, { kind: row.kind, row, otherEventId: row.fromEventId });
 
-@ObjectType({ simpleResolvers: true, description: 'The reactions to an event from one country\'s actors.' })
+@ObjectType({ simpleResolvers: true, description: "The reactions to an event from one country's actors." })
 export class CountryReactions {
   @Field(() => Country, { description: 'The country whose actors reacted.' })
   country!: Country;

@@ -27,4 +27,5 @@ declareColumnReads('Location', {
   countries: [reads(locations, 'id')],
 });
 
-export const toLocation = (row: LocationRow): Location => instance(Location, { name: row.name, latitude: row.latitude, longitude: row.longitude, row });
+export const toLocation = (row: LocationRow): Location =>
+  instance(Location, { name: row.name, latitude: row.latitude, longitude: row.longitude, row });

@@ -7,7 +7,10 @@ import { DateRange } from '../../common/date-range.js';
 
 @InputType({ description: 'Narrows the quotes list; all given conditions must hold.' })
 export class QuoteFilter {
-  @Field(() => String, { nullable: true, description: 'Searches the quoted words: full-text (stemmed English) or a literal substring ("rouge").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Searches the quoted words: full-text (stemmed English) or a literal substring ("rouge").',
+  })
   @MinLength(1)
   @MaxLength(200)
   search?: string | null;

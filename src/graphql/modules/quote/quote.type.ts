@@ -28,14 +28,15 @@ export class Quote implements Node {
   row!: QuoteRow;
 }
 
-export const toQuote = (row: QuoteRow): Quote => instance(Quote, {
-  __typename: 'Quote',
-  id: toGlobalId('Quote', row.id),
-  text: row.text,
-  saidOn: toFuzzyDate(row),
-  medium: row.medium,
-  row,
-});
+export const toQuote = (row: QuoteRow): Quote =>
+  instance(Quote, {
+    __typename: 'Quote',
+    id: toGlobalId('Quote', row.id),
+    text: row.text,
+    saidOn: toFuzzyDate(row),
+    medium: row.medium,
+    row,
+  });
 
 // What each field reads of rows (see projection.ts); speaker's resolver is in quote.resolver.ts.
 declareColumnReads('Quote', {

@@ -36,7 +36,8 @@ export class ReactionResolver {
   @Query(() => ReactionConnection, { description: 'Reactions to events, oldest first.' })
   async reactions(
     @Args(() => PageArgs) { first, after }: PageArgs,
-    @Arg('filter', () => ReactionFilter, { nullable: true, description: 'Conditions the reactions must meet.' }) filter: ReactionFilter | null,
+    @Arg('filter', () => ReactionFilter, { nullable: true, description: 'Conditions the reactions must meet.' })
+    filter: ReactionFilter | null,
     @Ctx() { db, config }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Reaction>> {

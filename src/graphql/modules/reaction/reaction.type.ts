@@ -9,7 +9,11 @@ import { instance } from '../../common/instance.js';
 import { declareColumnReads, reads } from '../../common/projection.js';
 import { reactions } from '../../../db/schema/index.js';
 
-@ObjectType({ simpleResolvers: true, implements: Node, description: 'How an actor responded to an event: condemned, supported, threatened, mourned, urged restraint…' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: 'How an actor responded to an event: condemned, supported, threatened, mourned, urged restraint…',
+})
 export class Reaction implements Node {
   __typename!: 'Reaction';
 
@@ -28,14 +32,15 @@ export class Reaction implements Node {
   row!: ReactionRow;
 }
 
-export const toReaction = (row: ReactionRow): Reaction => instance(Reaction, {
-  __typename: 'Reaction',
-  id: toGlobalId('Reaction', row.id),
-  stance: row.stance,
-  summary: row.summary,
-  occurredOn: toFuzzyDate(row),
-  row,
-});
+export const toReaction = (row: ReactionRow): Reaction =>
+  instance(Reaction, {
+    __typename: 'Reaction',
+    id: toGlobalId('Reaction', row.id),
+    stance: row.stance,
+    summary: row.summary,
+    occurredOn: toFuzzyDate(row),
+    row,
+  });
 
 // What each field reads of rows (see projection.ts); actor's resolver is in reaction.resolver.ts.
 declareColumnReads('Reaction', {

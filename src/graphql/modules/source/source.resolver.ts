@@ -25,7 +25,10 @@ export class CitationResolver {
     return toSource(await loadRequired(loaders.source, citation.row.sourceId, 'source'));
   }
 
-  @FieldResolver(() => Actor, { nullable: true, description: 'The outlet or body the article credits (the AP, the Department of Defense…), if any.' })
+  @FieldResolver(() => Actor, {
+    nullable: true,
+    description: 'The outlet or body the article credits (the AP, the Department of Defense…), if any.',
+  })
   async attributedTo(@Root() citation: Citation, @Ctx() { loaders }: Context): Promise<Actor | null> {
     const row = await loadOptional(loaders.actor, citation.row.attributedToActorId);
     return row && toActor(row);

@@ -33,16 +33,17 @@ export class Source implements Node {
   updatedOn!: string | null;
 }
 
-export const toSource = (row: SourceRow): Source => instance(Source, {
-  __typename: 'Source',
-  id: toGlobalId('Source', row.id),
-  outlet: row.outlet,
-  title: row.title,
-  url: row.url,
-  authors: row.authors,
-  publishedOn: row.publishedOn,
-  updatedOn: row.updatedOn,
-});
+export const toSource = (row: SourceRow): Source =>
+  instance(Source, {
+    __typename: 'Source',
+    id: toGlobalId('Source', row.id),
+    outlet: row.outlet,
+    title: row.title,
+    url: row.url,
+    authors: row.authors,
+    publishedOn: row.publishedOn,
+    updatedOn: row.updatedOn,
+  });
 
 @ObjectType({
   simpleResolvers: true,
@@ -54,7 +55,10 @@ export class Citation {
   @Field(() => String, { description: 'The passage of the article the fact rests on, verbatim.' })
   passage!: string;
 
-  @Field(() => String, { nullable: true, description: 'The article\'s attribution words, verbatim; null when it states the fact in its own voice.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The article's attribution words, verbatim; null when it states the fact in its own voice.",
+  })
   attribution!: string | null;
 
   row!: CitationRow;

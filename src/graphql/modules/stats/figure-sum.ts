@@ -40,8 +40,16 @@ import type { FigureQualifier } from '../../common/enums.js';
 
 /** The counts and sums a total is computed from; each adds up across records, groups and rollup rows. */
 export const figureSumKeys = [
-  'records', 'exact_count', 'approximate_count', 'open_count', 'unknown_count',
-  'low_sum', 'low_missing', 'best_sum', 'high_sum', 'high_missing',
+  'records',
+  'exact_count',
+  'approximate_count',
+  'open_count',
+  'unknown_count',
+  'low_sum',
+  'low_missing',
+  'best_sum',
+  'high_sum',
+  'high_missing',
 ] as const;
 export type FigureSumKey = (typeof figureSumKeys)[number];
 export type FigureSum = Record<FigureSumKey, number>;
@@ -53,13 +61,25 @@ type Condition = readonly (readonly [FigureSumKey, '=' | '>', FigureSumKey | 0])
 export const figureSumRule = {
   bounds: {
     low: { sum: 'low_sum', nullWhen: [['low_missing', '>', 0]] },
-    best: { sum: 'best_sum', nullWhen: [['records', '>', 0], ['unknown_count', '=', 'records']] },
+    best: {
+      sum: 'best_sum',
+      nullWhen: [
+        ['records', '>', 0],
+        ['unknown_count', '=', 'records'],
+      ],
+    },
     high: { sum: 'high_sum', nullWhen: [['high_missing', '>', 0]] },
   },
   qualifier: [
     ['EXACT', [['exact_count', '=', 'records']]],
     ['UNKNOWN', [['unknown_count', '=', 'records']]],
-    ['AT_LEAST', [['open_count', '>', 0], ['low_missing', '=', 0]]],
+    [
+      'AT_LEAST',
+      [
+        ['open_count', '>', 0],
+        ['low_missing', '=', 0],
+      ],
+    ],
     ['APPROXIMATE', [['approximate_count', '>', 0]]],
     ['UP_TO', []],
   ],
@@ -99,9 +119,10 @@ export interface FigureValues {
 export function figureSumOf({ low, best, high, qualifier }: FigureValues): FigureSum {
   const floor = qualifier === 'UP_TO' || qualifier === 'UNKNOWN' ? 0 : low;
   const estimate = best ?? low ?? high;
-  const counts = Object.entries(qualifierCounts).map(
-    ([key, qualifiers]: [string, readonly FigureQualifier[]]) => [key, Number(qualifiers.includes(qualifier))],
-  );
+  const counts = Object.entries(qualifierCounts).map(([key, qualifiers]: [string, readonly FigureQualifier[]]) => [
+    key,
+    Number(qualifiers.includes(qualifier)),
+  ]);
   return {
     records: 1,
     ...(Object.fromEntries(counts) as Record<keyof typeof qualifierCounts, number>),
@@ -143,32 +164,35 @@ export const sumFigures = (figures: FigureValues[]): FigureTotalValues =>
 
 // --- The same rule in SQL -----------------------------------------------------------------------
 
-const conditionSql = (condition: Condition) =>
-  condition.length ? condition.map(([a, op, b]) => `${a} ${op} ${b}`).join(' AND ') : 'true';
+const conditionSql = (condition: Condition) => (condition.length ? condition.map(([a, op, b]) => `${a} ${op} ${b}`).join(' AND ') : 'true');
 
 /**
  * The total columns (total_low, total_best, total_high, qualifier) over a relation that has the
  * FigureSum columns by name; the statement selects them next to the sums.
  */
-export const presentSumSql: SQL = prerendered(sql.raw(
-  [
-    ...Object.entries(figureSumRule.bounds).map(
-      ([name, { sum, nullWhen }]) => `CASE WHEN ${conditionSql(nullWhen)} THEN NULL ELSE ${sum} END AS total_${name}`,
-    ),
-    `CASE ${figureSumRule.qualifier.map(([q, c]) => `WHEN ${conditionSql(c)} THEN '${q}'`).join(' ')} END AS qualifier`,
-  ].join(',\n'),
-));
+export const presentSumSql: SQL = prerendered(
+  sql.raw(
+    [
+      ...Object.entries(figureSumRule.bounds).map(
+        ([name, { sum, nullWhen }]) => `CASE WHEN ${conditionSql(nullWhen)} THEN NULL ELSE ${sum} END AS total_${name}`,
+      ),
+      `CASE ${figureSumRule.qualifier.map(([q, c]) => `WHEN ${conditionSql(c)} THEN '${q}'`).join(' ')} END AS qualifier`,
+    ].join(',\n'),
+  ),
+);
 
 /**
  * Per-row sums of a fact table with figure_* columns: each row is a sum of one record. Rollup rows
  * carry the same columns, pre-summed (casualty_rollups).
  */
-export const factSumColumns: SQL = prerendered(sql.raw(`
+export const factSumColumns: SQL = prerendered(
+  sql.raw(`
   1 AS records, figure_qualifier,
   figure_floor(figure_qualifier, figure_low) AS low_sum,
   (figure_floor(figure_qualifier, figure_low) IS NULL)::int AS low_missing,
   figure_estimate(figure_low, figure_best, figure_high) AS best_sum,
-  figure_high AS high_sum, (figure_high IS NULL)::int AS high_missing`));
+  figure_high AS high_sum, (figure_high IS NULL)::int AS high_missing`),
+);
 
 export const rollupSumColumns: SQL = prerendered(
   sql.raw('records, figure_qualifier, low_sum, low_missing, best_sum, high_sum, high_missing'),
@@ -178,13 +202,15 @@ const qualifierCount = (qualifiers: readonly FigureQualifier[]) =>
   `coalesce(sum(records) FILTER (WHERE figure_qualifier IN (${qualifiers.map((q) => `'${q}'`).join(', ')})), 0)::int8`;
 
 /** Aggregates rows of sums (factSumColumns or rollupSumColumns) into the FigureSum columns: one SUM each. */
-export const figureSumAggregates: SQL = prerendered(sql.raw(
-  [
-    'coalesce(sum(records), 0)::int8 AS records',
-    ...Object.entries(qualifierCounts).map(([key, qualifiers]) => `${qualifierCount(qualifiers)} AS ${key}`),
-    ...(['low_sum', 'low_missing', 'best_sum', 'high_sum', 'high_missing'] as const).map((k) => `coalesce(sum(${k}), 0)::int8 AS ${k}`),
-  ].join(',\n'),
-));
+export const figureSumAggregates: SQL = prerendered(
+  sql.raw(
+    [
+      'coalesce(sum(records), 0)::int8 AS records',
+      ...Object.entries(qualifierCounts).map(([key, qualifiers]) => `${qualifierCount(qualifiers)} AS ${key}`),
+      ...(['low_sum', 'low_missing', 'best_sum', 'high_sum', 'high_missing'] as const).map((k) => `coalesce(sum(${k}), 0)::int8 AS ${k}`),
+    ].join(',\n'),
+  ),
+);
 
 /** The FigureSum columns by name, e.g. to carry them through a join or a window. */
 export const figureSumColumnList = (map: (key: FigureSumKey) => string = (k) => k): SQL =>

@@ -24,7 +24,7 @@ export class FigureTotal implements FigureTotalValues {
   @Field(() => Int, {
     nullable: true,
     description:
-      'Sum of the records\' best estimates (their number, or their floor/ceiling when only one is given), leaving out ' +
+      "Sum of the records' best estimates (their number, or their floor/ceiling when only one is given), leaving out " +
       'records of unknown size; null when every record is of unknown size.',
   })
   best!: number | null;
@@ -32,7 +32,7 @@ export class FigureTotal implements FigureTotalValues {
   @Field(() => Int, {
     nullable: true,
     description:
-      'Sum of each record\'s ceiling; null when any record is open-ended (AT_LEAST or UNKNOWN) or approximate without a stated ceiling.',
+      "Sum of each record's ceiling; null when any record is open-ended (AT_LEAST or UNKNOWN) or approximate without a stated ceiling.",
   })
   high!: number | null;
 

@@ -15,7 +15,9 @@ const rollupFilterFields = new Set<keyof CasualtyFilter>(['country', 'kinds', 'q
 
 function fitsRollup(filter: CasualtyFilter | null | undefined, dimensions: CasualtyDimension[]): boolean {
   const filtered = Object.entries(filter ?? {}).filter(([, value]) => value !== null && value !== undefined);
-  return dimensions.every((d) => rollupDimensions.has(d)) && filtered.every(([field]) => rollupFilterFields.has(field as keyof CasualtyFilter));
+  return (
+    dimensions.every((d) => rollupDimensions.has(d)) && filtered.every(([field]) => rollupFilterFields.has(field as keyof CasualtyFilter))
+  );
 }
 
 /**
@@ -23,7 +25,10 @@ function fitsRollup(filter: CasualtyFilter | null | undefined, dimensions: Casua
  * when the filter and grouping only involve country, kind and qualifier, else from the rows.
  * Both give the same totals; the rollup's triggers keep it exact.
  */
-export function casualtySource(filter: CasualtyFilter | null | undefined, dimensions: CasualtyDimension[]): { where: SQL | undefined; source: StatsSource } {
+export function casualtySource(
+  filter: CasualtyFilter | null | undefined,
+  dimensions: CasualtyDimension[],
+): { where: SQL | undefined; source: StatsSource } {
   if (!fitsRollup(filter, dimensions)) return { where: and(...casualtyConditions(filter)), source: casualtyFacts };
   return {
     source: casualtyRollup,

@@ -15,7 +15,7 @@ registerEnumType(CasualtyDimension, {
   name: 'CasualtyDimension',
   description: 'What casualty figures can be grouped by.',
   valuesConfig: {
-    COUNTRY: { description: 'The victims\' country (key.country; null when the source does not say).' },
+    COUNTRY: { description: "The victims' country (key.country; null when the source does not say)." },
     EVENT: { description: 'The event (key.event).' },
     DAY: { description: 'The day (key.day); records dated only to the month or year fall in the group whose day is null.' },
     MONTH: { description: 'The month (key.month, its 1st day); records dated only to the year fall in the group whose month is null.' },
@@ -65,7 +65,12 @@ registerEnumType(StatsOrderField, {
   },
 });
 
-export const StatsOrder = orderInputType<StatsOrderField>('Stats', StatsOrderField, 'Sort order for statistics groups; ties are broken by key.', SortDirection.DESC);
+export const StatsOrder = orderInputType<StatsOrderField>(
+  'Stats',
+  StatsOrderField,
+  'Sort order for statistics groups; ties are broken by key.',
+  SortDirection.DESC,
+);
 export type StatsOrder = InstanceType<typeof StatsOrder>;
 
 export enum SeriesInterval {

@@ -20,11 +20,29 @@ import { deploymentConditions } from '../deployment/deployment.filter.js';
 import { FigureTotal, toFigureTotal, type FigureTotalRow } from './figure-total.js';
 import { CasualtyDimension, DeploymentDimension, SeriesInterval, StatsOrder, StatsOrderField } from './stats.input.js';
 import {
-  CasualtyGroup, CasualtyGroupConnection, CasualtyGroupKey, CasualtySeries, CasualtyStats,
-  TroopGroup, TroopGroupConnection, TroopGroupKey, TroopStats,
+  CasualtyGroup,
+  CasualtyGroupConnection,
+  CasualtyGroupKey,
+  CasualtySeries,
+  CasualtyStats,
+  TroopGroup,
+  TroopGroupConnection,
+  TroopGroupKey,
+  TroopStats,
 } from './stats.type.js';
 import {
-  checkDimensions, checkSeriesRange, dayKey, factsOf, groupsOf, monthKey, seriesOf, totalOf, unplacedOf, type DimensionSql, type GroupRow, type StatsSource,
+  checkDimensions,
+  checkSeriesRange,
+  dayKey,
+  factsOf,
+  groupsOf,
+  monthKey,
+  seriesOf,
+  totalOf,
+  unplacedOf,
+  type DimensionSql,
+  type GroupRow,
+  type StatsSource,
 } from './stats.sql.js';
 import { casualtySource } from './rollup.js';
 import { declareColumnReads } from '../../common/projection.js';
@@ -89,7 +107,12 @@ function soleGroupsArgs(info: GraphQLResolveInfo): GroupsArgs | undefined {
  * When a query selects one `groups` (the usual case), its page and the grand total are fetched
  * together by the stats field itself, in one statement; `groups` and `total` then read the result.
  */
-function withPrefetch<D extends string, G>(plan: StatsPlan<D, G>, context: Context, info: GraphQLResolveInfo, groups: GroupsOf<D, G>): StatsPlan<D, G> {
+function withPrefetch<D extends string, G>(
+  plan: StatsPlan<D, G>,
+  context: Context,
+  info: GraphQLResolveInfo,
+  groups: GroupsOf<D, G>,
+): StatsPlan<D, G> {
   const args = plan.dimensions.length ? soleGroupsArgs(info) : undefined;
   if (args) {
     plan.prefetched = groupPage(context, plan, groups, args, args.orderBy ?? null);
@@ -117,9 +140,18 @@ async function groupPage<D extends string, G>(
   const size = pageSize(first, config.maxPageSize);
   const scope = cursorScope(name, orderBy?.field ?? StatsOrderField.BEST, orderBy?.direction ?? SortDirection.DESC, stats.dimensions);
   const offset = decodeOffsetCursor(after, scope);
-  const page = stats.dimensions.length === 0
-    ? undefined
-    : await groupsOf(db, stats.source, stats.where, stats.dimensions.map((d) => dimensionSql[d]), orderBy, size + 1, offset);
+  const page =
+    stats.dimensions.length === 0
+      ? undefined
+      : await groupsOf(
+          db,
+          stats.source,
+          stats.where,
+          stats.dimensions.map((d) => dimensionSql[d]),
+          orderBy,
+          size + 1,
+          offset,
+        );
   const rows = page?.rows ?? [];
   const cursorAt = offsetCursors(scope);
   const edges = rows.slice(0, size).map((row, i) => ({ node: toGroup(row), cursor: cursorAt(offset + i) }));
@@ -149,8 +181,12 @@ export class CasualtyStatsResolver {
       'in total and grouped by up to three dimensions. Computed in SQL.',
   })
   casualtyStats(
-    @Arg('filter', () => CasualtyFilter, { nullable: true, description: 'Which casualty records to sum (same filter as `casualties`).' }) filter: CasualtyFilter | null,
-    @Arg('groupBy', () => [CasualtyDimension], { nullable: true, description: 'Up to three distinct dimensions; empty or absent: totals only.' })
+    @Arg('filter', () => CasualtyFilter, { nullable: true, description: 'Which casualty records to sum (same filter as `casualties`).' })
+    filter: CasualtyFilter | null,
+    @Arg('groupBy', () => [CasualtyDimension], {
+      nullable: true,
+      description: 'Up to three distinct dimensions; empty or absent: totals only.',
+    })
     groupBy: CasualtyDimension[] | null,
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
@@ -165,7 +201,9 @@ export class CasualtyStatsResolver {
     return totalOfPlan(db, stats);
   }
 
-  @FieldResolver(() => CasualtyGroupConnection, { description: 'One group per distinct key, sorted (default: best total, largest first) and paginated. Empty without groupBy.' })
+  @FieldResolver(() => CasualtyGroupConnection, {
+    description: 'One group per distinct key, sorted (default: best total, largest first) and paginated. Empty without groupBy.',
+  })
   async groups(
     @Root() stats: CasualtyStats,
     @Args(() => PageArgs) page: PageArgs,
@@ -191,12 +229,14 @@ const toCasualtyGroup = (row: GroupRow): CasualtyGroup => ({
 });
 
 const casualtyGroups: GroupsOf<CasualtyDimension, CasualtyGroup> = {
-  name: 'casualtyStats.groups', dimensionSql: casualtyDimensionSql, toGroup: toCasualtyGroup,
+  name: 'casualtyStats.groups',
+  dimensionSql: casualtyDimensionSql,
+  toGroup: toCasualtyGroup,
 };
 
 @Resolver(() => CasualtyGroupKey)
 export class CasualtyGroupKeyResolver {
-  @FieldResolver(() => Country, { nullable: true, description: 'The victims\' country, when grouped by COUNTRY.' })
+  @FieldResolver(() => Country, { nullable: true, description: "The victims' country, when grouped by COUNTRY." })
   async country(@Root() key: CasualtyGroupKey, @Ctx() { loaders }: Context): Promise<Country | null> {
     const row = await loadOptional(loaders.country, key.countryCode);
     return row && toCountry(row);
@@ -208,7 +248,7 @@ export class CasualtyGroupKeyResolver {
     return row && toEvent(row);
   }
 
-  @FieldResolver(() => Actor, { nullable: true, description: 'The victims\' force or group, when grouped by ACTOR.' })
+  @FieldResolver(() => Actor, { nullable: true, description: "The victims' force or group, when grouped by ACTOR." })
   async actor(@Root() key: CasualtyGroupKey, @Ctx() { loaders }: Context): Promise<Actor | null> {
     const row = await loadOptional(loaders.actor, key.actorId);
     return row && toActor(row);
@@ -223,8 +263,12 @@ export class TroopStatsResolver {
       'status, unless superseded reports are included), in total and grouped by up to three dimensions. Computed in SQL.',
   })
   troopStats(
-    @Arg('filter', () => DeploymentFilter, { nullable: true, description: 'Which reports to sum (same filter as `deployments`).' }) filter: DeploymentFilter | null,
-    @Arg('groupBy', () => [DeploymentDimension], { nullable: true, description: 'Up to three distinct dimensions; empty or absent: totals only.' })
+    @Arg('filter', () => DeploymentFilter, { nullable: true, description: 'Which reports to sum (same filter as `deployments`).' })
+    filter: DeploymentFilter | null,
+    @Arg('groupBy', () => [DeploymentDimension], {
+      nullable: true,
+      description: 'Up to three distinct dimensions; empty or absent: totals only.',
+    })
     groupBy: DeploymentDimension[] | null,
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
@@ -238,7 +282,9 @@ export class TroopStatsResolver {
     return totalOfPlan(db, stats);
   }
 
-  @FieldResolver(() => TroopGroupConnection, { description: 'One group per distinct key, sorted (default: best total, largest first) and paginated. Empty without groupBy.' })
+  @FieldResolver(() => TroopGroupConnection, {
+    description: 'One group per distinct key, sorted (default: best total, largest first) and paginated. Empty without groupBy.',
+  })
   async groups(
     @Root() stats: TroopStats,
     @Args(() => PageArgs) page: PageArgs,
@@ -263,7 +309,9 @@ const toTroopGroup = (row: GroupRow): TroopGroup => ({
 });
 
 const troopGroups: GroupsOf<DeploymentDimension, TroopGroup> = {
-  name: 'troopStats.groups', dimensionSql: deploymentDimensionSql, toGroup: toTroopGroup,
+  name: 'troopStats.groups',
+  dimensionSql: deploymentDimensionSql,
+  toGroup: toTroopGroup,
 };
 
 @Resolver(() => TroopGroupKey)
@@ -297,13 +345,18 @@ export class TroopGroupKeyResolver {
 export class CasualtySeriesResolver {
   @Query(() => CasualtySeries, {
     description:
-      'Casualty totals over time: one point per interval from the start to the end of the filter\'s date range ' +
+      "Casualty totals over time: one point per interval from the start to the end of the filter's date range " +
       '(or of the data), empty intervals as zeros; at most 1000 points. Records dated too coarsely for the interval are in `unplaced`.',
   })
   async casualtySeries(
-    @Arg('filter', () => CasualtyFilter, { nullable: true, description: 'Which casualty records to sum; its date range bounds the series.' }) filter: CasualtyFilter | null,
+    @Arg('filter', () => CasualtyFilter, {
+      nullable: true,
+      description: 'Which casualty records to sum; its date range bounds the series.',
+    })
+    filter: CasualtyFilter | null,
     @Arg('interval', () => SeriesInterval, { description: 'Width of each point.' }) interval: SeriesInterval,
-    @Arg('cumulative', () => Boolean, { defaultValue: false, description: 'Each point includes all earlier ones (running total).' }) cumulative: boolean,
+    @Arg('cumulative', () => Boolean, { defaultValue: false, description: 'Each point includes all earlier ones (running total).' })
+    cumulative: boolean,
     @Ctx() { db }: Context,
   ): Promise<CasualtySeries> {
     const where = and(...casualtyConditions(filter));
@@ -312,7 +365,10 @@ export class CasualtySeriesResolver {
     return { interval, cumulative, where, points: rows.map((row) => ({ start: row.start, total: toFigureTotal(row) })) };
   }
 
-  @FieldResolver(() => FigureTotal, { description: 'Records matching the filter whose dates are too imprecise for the interval (e.g. known only to the month in a DAY series).' })
+  @FieldResolver(() => FigureTotal, {
+    description:
+      'Records matching the filter whose dates are too imprecise for the interval (e.g. known only to the month in a DAY series).',
+  })
   async unplaced(@Root() series: CasualtySeries, @Ctx() { db }: Context): Promise<FigureTotal> {
     return toFigureTotal(await unplacedOf(db, casualties, series.where, series.interval));
   }

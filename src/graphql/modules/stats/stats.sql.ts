@@ -44,10 +44,13 @@ export interface StatsSource {
 export const factsOf = (table: PgTable): StatsSource => ({ table, sums: factSumColumns });
 
 export async function totalOf(db: Database, { table, sums }: StatsSource, where: SQL | undefined): Promise<FigureTotalRow> {
-  const [row] = await queryRows<FigureTotalRow>(db, sql`
+  const [row] = await queryRows<FigureTotalRow>(
+    db,
+    sql`
     SELECT *, ${presentSumSql} FROM (
       SELECT ${figureSumAggregates} FROM (SELECT ${sums} FROM ${table} ${where ? sql`WHERE ${where}` : sql``}) AS facts
-    ) AS total`);
+    ) AS total`,
+  );
   return row!;
 }
 
@@ -90,9 +93,14 @@ export async function groupsOf(
   // A null LOW or BEST is unknown, not large: those groups come last either way.
   const nulls = field === StatsOrderField.LOW || field === StatsOrderField.BEST ? ' NULLS LAST' : '';
   const orderBy = field === StatsOrderField.KEY ? keyOrder : [`${metricColumn[field]} ${direction}${nulls}`, ...keyOrder];
-  const projectKeys = sql.join(dimensions.map((d) => sql`${d.expression} AS ${sql.raw(d.alias)}`), sql`, `);
+  const projectKeys = sql.join(
+    dimensions.map((d) => sql`${d.expression} AS ${sql.raw(d.alias)}`),
+    sql`, `,
+  );
   const keyList = sql.raw(keys.join(', '));
-  const rows = await queryRows<GroupRow & { is_total: boolean }>(db, sql`
+  const rows = await queryRows<GroupRow & { is_total: boolean }>(
+    db,
+    sql`
     WITH grouped AS (
       SELECT ${keyList}, ${figureSumAggregates}, GROUPING(${keyList}) <> 0 AS is_total
       FROM (SELECT ${projectKeys}, ${sums} FROM ${table} ${where ? sql`WHERE ${where}` : sql``}) AS facts
@@ -102,7 +110,8 @@ export async function groupsOf(
     (SELECT *, count(*) OVER () AS group_count FROM totals WHERE NOT is_total
      ORDER BY ${sql.raw(orderBy.join(', '))} LIMIT ${limit} OFFSET ${offset})
     UNION ALL
-    SELECT *, NULL FROM totals WHERE is_total`);
+    SELECT *, NULL FROM totals WHERE is_total`,
+  );
   const total = rows.find((row) => row.is_total);
   if (!total) throw new Error('GROUPING SETS returned no grand-total row');
   return { rows: rows.filter((row) => !row.is_total), total };
@@ -165,7 +174,9 @@ export async function seriesOf(
   to: string | null | undefined,
 ): Promise<SeriesRow[]> {
   const { key, unit, step } = bucketOf[interval];
-  const rows = await queryRows<SeriesRow>(db, sql`
+  const rows = await queryRows<SeriesRow>(
+    db,
+    sql`
     WITH placed AS (
       SELECT ${key} AS bucket, ${factSumColumns} FROM ${table} ${where ? sql`WHERE ${where}` : sql``}
     ),
@@ -188,7 +199,8 @@ export async function seriesOf(
     )
     SELECT start::text AS start, ${figureSumColumnList()}, ${presentSumSql}
     FROM sums ORDER BY sums.start
-    LIMIT ${MAX_SERIES_POINTS + 1}`);
+    LIMIT ${MAX_SERIES_POINTS + 1}`,
+  );
   if (rows.length > MAX_SERIES_POINTS) {
     throw new BadUserInputError(
       `The series would have more than ${MAX_SERIES_POINTS} points, the maximum; narrow the date range or use a wider interval.`,

@@ -18,7 +18,7 @@ export class CasualtyGroupKey {
   @Field(() => DateScalar, { nullable: true, description: 'The day, when grouped by DAY.' })
   day!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The month\'s first day, when grouped by MONTH.' })
+  @Field(() => DateScalar, { nullable: true, description: "The month's first day, when grouped by MONTH." })
   month!: string | null;
 
   @Field(() => CasualtyKind, { nullable: true, description: 'Killed or injured, when grouped by KIND.' })
@@ -37,7 +37,7 @@ export class CasualtyGroup {
   @Field(() => CasualtyGroupKey, { description: 'What the records of this group have in common.' })
   key!: CasualtyGroupKey;
 
-  @Field(() => FigureTotal, { description: 'The total of the group\'s records.' })
+  @Field(() => FigureTotal, { description: "The total of the group's records." })
   total!: FigureTotal;
 }
 
@@ -80,7 +80,7 @@ export class TroopGroup {
   @Field(() => TroopGroupKey, { description: 'What the reports of this group have in common.' })
   key!: TroopGroupKey;
 
-  @Field(() => FigureTotal, { description: 'The total of the group\'s reports.' })
+  @Field(() => FigureTotal, { description: "The total of the group's reports." })
   total!: FigureTotal;
 }
 
@@ -106,7 +106,9 @@ export class SeriesPoint {
   @Field(() => DateScalar, { description: 'First day of the interval.' })
   start!: string;
 
-  @Field(() => FigureTotal, { description: 'Total of the interval (or up to and including it, for a cumulative series); zeros when nothing happened.' })
+  @Field(() => FigureTotal, {
+    description: 'Total of the interval (or up to and including it, for a cumulative series); zeros when nothing happened.',
+  })
   total!: FigureTotal;
 }
 

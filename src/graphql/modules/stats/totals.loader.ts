@@ -14,12 +14,18 @@ export function casualtyTotalsLoader<K extends number | string>(db: Database, pa
   return new DataLoader<K, CasualtyTotals>(
     async (keys) => {
       const column = sql.raw(parentColumn);
-      const rows = await queryRows<FigureTotalRow & { parent: K; kind: string | null }>(db, sql`
+      const rows = await queryRows<FigureTotalRow & { parent: K; kind: string | null }>(
+        db,
+        sql`
         SELECT *, ${presentSumSql} FROM (
           SELECT ${column} AS parent, kind, ${figureSumAggregates}
-          FROM (SELECT ${column}, kind, ${factSumColumns} FROM casualties WHERE ${column} IN (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})) AS facts
+          FROM (SELECT ${column}, kind, ${factSumColumns} FROM casualties WHERE ${column} IN (${sql.join(
+            keys.map((k) => sql`${k}`),
+            sql`, `,
+          )})) AS facts
           GROUP BY GROUPING SETS ((${column}, kind), (${column}))
-        ) AS totals`);
+        ) AS totals`,
+      );
       const totals = new Map<string, CasualtyTotals>(
         keys.map((k) => [String(k), { killed: emptyFigureTotal(), injured: emptyFigureTotal(), all: emptyFigureTotal() }]),
       );

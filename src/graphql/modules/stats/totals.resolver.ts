@@ -19,7 +19,9 @@ export class EventTotalsResolver {
 
 @Resolver(() => Country)
 export class CountryTotalsResolver {
-  @FieldResolver(() => CasualtyTotals, { description: 'Honest casualty totals of victims of this country, by kind, over all dates (batched across countries).' })
+  @FieldResolver(() => CasualtyTotals, {
+    description: 'Honest casualty totals of victims of this country, by kind, over all dates (batched across countries).',
+  })
   casualtyTotals(@Root() country: Country, @Ctx() { loaders }: Context): Promise<CasualtyTotals> {
     return loaders.casualtyTotalsByCountry.load(country.code);
   }
