@@ -1,4 +1,3 @@
-import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -8,6 +7,7 @@ import pg from 'pg';
 import { sql, type SQL } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import * as schema from './schema/index.js';
+import { createPglite } from './pglite-base.js';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -74,7 +74,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       close: () => pool.end(),
     };
   }
-  const client = await PGlite.create(options.pgliteDataDir ?? 'memory://', { extensions: { pg_trgm } });
+  const client = await createPglite(options.pgliteDataDir ?? 'memory://', { extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema, logger: counter }) as unknown as Database;
   return {
     db,
