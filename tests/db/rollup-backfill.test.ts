@@ -8,6 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { queryRows } from '../../src/db/client.js';
+import { rollupDrift } from '../helpers/rollup.js';
 import { migrateDatabase, migrationsFolder } from '../../src/db/migrate.js';
 import { loadDataset } from '../../seeds/load.js';
 import { dataset as usIran } from '../../seeds/data/us-iran-2019-2020.js';
@@ -64,24 +65,7 @@ describe(`migration 0007 on a database with casualties (${testDriver})`, () => {
     expect(rebuilt.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)])))).toEqual([
       { low_sum: 0, low_missing: 1, best_sum: 40, high_sum: 0, high_missing: 1, records: 1 },
     ]);
-    const drift = await queryRows(
-      db,
-      sql`
-      WITH fresh AS (
-        SELECT victim_country_code, kind, figure_qualifier,
-               coalesce(sum(figure_floor(figure_qualifier, figure_low)), 0)::int8 AS low_sum,
-               count(*) FILTER (WHERE figure_floor(figure_qualifier, figure_low) IS NULL)::int8 AS low_missing,
-               coalesce(sum(figure_estimate(figure_low, figure_best, figure_high)), 0)::int8 AS best_sum,
-               coalesce(sum(figure_high), 0)::int8 AS high_sum,
-               count(*) FILTER (WHERE figure_high IS NULL)::int8 AS high_missing,
-               count(*)::int8 AS records
-        FROM casualties GROUP BY 1, 2, 3
-      ),
-      stored AS (
-        SELECT victim_country_code, kind, figure_qualifier, low_sum, low_missing, best_sum, high_sum, high_missing, records FROM casualty_rollups
-      )
-      (SELECT * FROM fresh EXCEPT SELECT * FROM stored) UNION ALL (SELECT * FROM stored EXCEPT SELECT * FROM fresh)`,
-    );
+    const drift = await rollupDrift(db);
     expect(drift).toEqual([]);
     // The functions of 0005's rule are gone, so nothing can sum by it any more.
     const leftover = await queryRows(

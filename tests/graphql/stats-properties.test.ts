@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.js';
+import { rollupDrift as rollupDriftOf } from '../helpers/rollup.js';
 import { casualties, events } from '../../src/db/schema/index.js';
 import { dataOf, startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -124,29 +125,7 @@ describe('grouped totals on generated data', () => {
 });
 
 describe('the casualty rollup', () => {
-  /** Every rollup row against a fresh GROUP BY of the casualty rows it summarises. */
-  function rollupDrift(): Promise<unknown[]> {
-    return queryRows(
-      t.database.handle.db,
-      sql`
-      WITH fresh AS (
-        SELECT victim_country_code, kind, figure_qualifier,
-               coalesce(sum(figure_floor(figure_qualifier, figure_low)), 0)::int8 AS low_sum,
-               count(*) FILTER (WHERE figure_floor(figure_qualifier, figure_low) IS NULL)::int8 AS low_missing,
-               coalesce(sum(figure_estimate(figure_low, figure_best, figure_high)), 0)::int8 AS best_sum,
-               coalesce(sum(figure_high), 0)::int8 AS high_sum,
-               count(*) FILTER (WHERE figure_high IS NULL)::int8 AS high_missing,
-               count(*)::int8 AS records
-        FROM casualties GROUP BY 1, 2, 3
-      ),
-      stored AS (
-        SELECT victim_country_code, kind, figure_qualifier, low_sum, low_missing, best_sum, high_sum, high_missing, records FROM casualty_rollups
-      )
-      SELECT * FROM (SELECT * FROM fresh EXCEPT SELECT * FROM stored) missing
-      UNION ALL
-      SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM fresh) extra`,
-    );
-  }
+  const rollupDrift = () => rollupDriftOf(t.database.handle.db);
 
   it('stays equal to the rows through inserts, updates, deletes and truncation', async () => {
     const db = t.database.handle.db;
