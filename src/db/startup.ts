@@ -41,7 +41,10 @@ export function explainDatabaseFault(error: unknown, url: string): string | unde
     case '28000':
       return `${at} does not let user "${user}" connect to "${database}" (${message}): check the user in DATABASE_URL and pg_hba.conf.`;
     case '3D000':
-      return `database "${database}" does not exist on ${at}: create it with \`createdb -h ${host} -p ${port} ${database}\`, or name another in DATABASE_URL.`;
+      return (
+        `database "${database}" does not exist on ${at}: ` +
+        `create it with \`createdb -h ${host} -p ${port} ${database}\`, or name another in DATABASE_URL.`
+      );
     case '42501':
     case '25006':
       return (

@@ -33,7 +33,8 @@ export class NodeResolver {
   @Query(() => Node, {
     nullable: true,
     description:
-      'Any object with a global ID (Event, Actor, Casualty, Deployment, Quote, Reaction, Source); null if none has it. A malformed ID is BAD_USER_INPUT.',
+      'Any object with a global ID (Event, Actor, Casualty, Deployment, Quote, Reaction, Source); null if none has it. ' +
+      'A malformed ID is BAD_USER_INPUT.',
   })
   async node(
     @Arg('id', () => ID, { description: 'A global ID from any `id` field.' }) id: string,
