@@ -65,7 +65,20 @@ export interface Config {
   redisKeyPrefix: string;
   /** SHUTDOWN_GRACE_MS: on SIGTERM/SIGINT, in-flight requests get this long before the process exits anyway. */
   shutdownGraceMs: number;
+  /** How bearer tokens are verified (AUTH_* settings); `none` when no key is configured: every write is then refused. */
+  auth: AuthConfig;
+  /** READ_REQUIRES_AUTH: queries need a valid token too (any role); off by default, reading is public. */
+  readRequiresAuth: boolean;
 }
+
+/** Bearer-token verification: a shared HS256 secret for development, or a JWKS endpoint (asymmetric keys) for production. */
+export type AuthConfig =
+  | { kind: 'none'; rolesClaim: string; clockSkewSeconds: number }
+  | { kind: 'secret'; secret: Uint8Array; issuer?: string; audience?: string; rolesClaim: string; clockSkewSeconds: number }
+  | { kind: 'jwks'; jwksUrl: URL; issuer: string; audience: string; algorithms: string[]; rolesClaim: string; clockSkewSeconds: number };
+
+/** Asymmetric algorithms only: accepting HS* next to a JWKS would let a public key be used as an HMAC secret. */
+const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -133,6 +146,11 @@ function databaseUrl(raw: string | undefined): string | undefined {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
+  const auth = authConfig(env, production);
+  const readRequiresAuth = flag(env, 'READ_REQUIRES_AUTH', false);
+  if (readRequiresAuth && auth.kind === 'none') {
+    throw new StartupError('READ_REQUIRES_AUTH=true needs AUTH_JWKS_URL or AUTH_JWT_SECRET: without them nobody could read.');
+  }
   return {
     databaseUrl: databaseUrl(env.DATABASE_URL),
     pgliteDataDir: env.PGLITE_DATA_DIR || '.data/pglite',
@@ -165,5 +183,53 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || undefined,
     redisKeyPrefix: env.REDIS_KEY_PREFIX || 'newsgraph:',
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    auth,
+    readRequiresAuth,
   };
+}
+
+/** The AUTH_* settings, checked together so that a half-configured or ambiguous setup stops the start. */
+export function authConfig(env: NodeJS.ProcessEnv, production: boolean): AuthConfig {
+  const rolesClaim = env.AUTH_ROLES_CLAIM || 'roles';
+  const clockSkewSeconds = integer(env, 'AUTH_CLOCK_SKEW_SECONDS', 30, 0, 300);
+  const secret = env.AUTH_JWT_SECRET || undefined;
+  const jwks = env.AUTH_JWKS_URL || undefined;
+  const issuer = env.AUTH_ISSUER || undefined;
+  const audience = env.AUTH_AUDIENCE || undefined;
+  if (secret && jwks) throw new StartupError('Set AUTH_JWKS_URL or AUTH_JWT_SECRET, not both.');
+  if (jwks) {
+    const url = URL.canParse(jwks) ? new URL(jwks) : undefined;
+    if (!url || !['https:', 'http:'].includes(url.protocol)) throw new StartupError(`AUTH_JWKS_URL must be an https:// URL, got "${jwks}"`);
+    if (production && url.protocol !== 'https:') throw new StartupError('AUTH_JWKS_URL must use https:// when NODE_ENV=production.');
+    if (!issuer || !audience)
+      throw new StartupError('AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE, so that tokens meant for another service are refused.');
+    const algorithms = list(env, 'AUTH_JWT_ALGORITHMS');
+    for (const algorithm of algorithms) {
+      if (!JWKS_ALGORITHMS.includes(algorithm)) {
+        throw new StartupError(
+          `AUTH_JWT_ALGORITHMS may name only asymmetric algorithms (${JWKS_ALGORITHMS.join(', ')}), got "${algorithm}"`,
+        );
+      }
+    }
+    return {
+      kind: 'jwks',
+      jwksUrl: url,
+      issuer,
+      audience,
+      algorithms: algorithms.length ? algorithms : ['RS256'],
+      rolesClaim,
+      clockSkewSeconds,
+    };
+  }
+  if (secret) {
+    if (production)
+      throw new StartupError(
+        'AUTH_JWT_SECRET is for development; with NODE_ENV=production set AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE.',
+      );
+    // HS256 needs a key of at least 256 bits (RFC 7518 §3.2).
+    if (Buffer.byteLength(secret) < 32)
+      throw new StartupError('AUTH_JWT_SECRET must be at least 32 bytes long (HS256 needs a 256-bit key).');
+    return { kind: 'secret', secret: new TextEncoder().encode(secret), issuer, audience, rolesClaim, clockSkewSeconds };
+  }
+  return { kind: 'none', rolesClaim, clockSkewSeconds };
 }
