@@ -42,7 +42,8 @@ describe(`packed rows on ${testDriver}`, () => {
 
   it('checks what it decodes: tables with rows, and the hard values among them', async () => {
     const withRows = await Promise.all(tables.map(async ([, table]) => (await database.handle.db.select().from(table)).length > 0));
-    expect(withRows.filter(Boolean).length).toBeGreaterThanOrEqual(tables.length - 1);
+    // Written only by mutations, which the seed does not run: audit_entries, idempotency_keys.
+    expect(withRows.filter(Boolean).length).toBeGreaterThanOrEqual(tables.length - 2);
     const codec = rowCodec(actors);
     const [hard] = await queryRows<{ row: unknown[] }>(
       database.handle.db,

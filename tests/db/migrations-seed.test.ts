@@ -29,6 +29,10 @@ const tables = [
   'reactions',
   'quotes',
   'relation_fanout',
+  'casualty_revisions',
+  'deployment_revisions',
+  'audit_entries',
+  'idempotency_keys',
 ];
 
 /** Row count and a digest of every row, per table: equal digests mean equal data. */

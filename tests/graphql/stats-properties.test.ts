@@ -164,7 +164,7 @@ describe('the casualty rollup', () => {
 
   it('empties with the table', async () => {
     const db = t.database.handle.db;
-    await db.execute(sql`TRUNCATE casualties`);
+    await db.execute(sql`TRUNCATE casualties CASCADE`);
     const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM casualty_rollups`);
     expect(row!.n).toBe(0);
     expect(await rollupDrift()).toEqual([]);

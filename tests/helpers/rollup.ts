@@ -17,7 +17,7 @@ export function rollupDrift(db: Database): Promise<unknown[]> {
                coalesce(sum(figure_high), 0)::int8 AS high_sum,
                count(*) FILTER (WHERE figure_high IS NULL)::int8 AS high_missing,
                count(*)::int8 AS records
-        FROM casualties GROUP BY 1, 2, 3
+        FROM casualties WHERE retracted_at IS NULL GROUP BY 1, 2, 3
       ),
       stored AS (
         SELECT victim_country_code, kind, figure_qualifier, low_sum, low_missing, best_sum, high_sum, high_missing, records FROM casualty_rollups

@@ -19,6 +19,9 @@ export const actors = pgTable(
     title: text('title'),
     description: text('description'),
     parentId: integer('parent_id').references((): AnyPgColumn => actors.id),
+    revision: integer('revision').notNull().default(1),
+    /** Set when an admin merged this actor into another: its aliases and facts moved there, and lookups follow. */
+    mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => actors.id),
     // Name and aliases in one lower-cased string, so one trigram index serves alias search.
     searchText: text('search_text')
       .notNull()

@@ -4,7 +4,7 @@ import { events } from './events.js';
 import { actors } from './actors.js';
 import { countries } from './countries.js';
 import { citations } from './citations.js';
-import { figureChecks, figureColumns, occurredChecks, occurredColumns } from './columns.js';
+import { figureChecks, figureColumns, occurredChecks, occurredColumns, editorialColumns } from './columns.js';
 
 /** People killed or injured in an event, as one reported figure. */
 export const casualties = pgTable(
@@ -21,6 +21,7 @@ export const casualties = pgTable(
     victimCountryCode: text('victim_country_code').references(() => countries.code),
     affiliatedActorId: integer('affiliated_actor_id').references(() => actors.id),
     ...occurredColumns(),
+    ...editorialColumns(),
     citationId: integer('citation_id')
       .notNull()
       .references(() => citations.id),

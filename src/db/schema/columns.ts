@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { check, date, integer, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, date, integer, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { datePrecision, figureQualifier } from './enums.js';
 
 /**
@@ -68,3 +68,15 @@ export const occurredChecks = (table: string) => [
     ),
   ),
 ];
+
+/**
+ * Bookkeeping of a fact editors may change: `revision` counts its versions (an update names the
+ * one it read, so a concurrent change is caught), and a retraction hides it without deleting it.
+ */
+export const editorialColumns = () => ({
+  revision: integer('revision').notNull().default(1),
+  recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  retractedAt: timestamp('retracted_at', { withTimezone: true, mode: 'string' }),
+  retractedBy: text('retracted_by'),
+  retractionReason: text('retraction_reason'),
+});

@@ -5,7 +5,7 @@ import { actors } from './actors.js';
 import { countries } from './countries.js';
 import { locations } from './locations.js';
 import { citations } from './citations.js';
-import { figureChecks, figureColumns, occurredChecks, occurredColumns } from './columns.js';
+import { figureChecks, figureColumns, occurredChecks, occurredColumns, editorialColumns } from './columns.js';
 
 /**
  * One report of a troop movement. A later report of the same movement (announced → deployed)
@@ -28,6 +28,7 @@ export const deployments = pgTable(
     ...occurredColumns(),
     eventId: integer('event_id').references(() => events.id, { onDelete: 'set null' }),
     supersedesId: integer('supersedes_id').references((): AnyPgColumn => deployments.id),
+    ...editorialColumns(),
     citationId: integer('citation_id')
       .notNull()
       .references(() => citations.id),

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { eventKind } from './enums.js';
 import { locations } from './locations.js';
 import { citations } from './citations.js';
-import { occurredChecks, occurredColumns } from './columns.js';
+import { occurredChecks, occurredColumns, editorialColumns } from './columns.js';
 
 /** Something that happened on a date (as precise as the source), somewhere. */
 export const events = pgTable(
@@ -17,6 +17,7 @@ export const events = pgTable(
     ...occurredColumns(),
     locationId: integer('location_id').references(() => locations.id),
     isTimelineEntry: boolean('is_timeline_entry').notNull().default(false),
+    ...editorialColumns(),
     citationId: integer('citation_id')
       .notNull()
       .references(() => citations.id),

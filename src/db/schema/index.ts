@@ -14,3 +14,7 @@ export * from './reactions.js';
 export * from './quotes.js';
 export * from './casualty-rollups.js';
 export * from './relation-fanout.js';
+export * from './casualty-revisions.js';
+export * from './deployment-revisions.js';
+export * from './audit-entries.js';
+export * from './idempotency-keys.js';

@@ -5,7 +5,7 @@ import { events } from './events.js';
 import { actors } from './actors.js';
 import { reactions } from './reactions.js';
 import { citations } from './citations.js';
-import { occurredChecks, occurredColumns } from './columns.js';
+import { occurredChecks, occurredColumns, editorialColumns } from './columns.js';
 
 /** Words as printed, attributed to the actor who said them. `occurred_*` is when they were said. */
 export const quotes = pgTable(
@@ -21,6 +21,7 @@ export const quotes = pgTable(
     reactionId: integer('reaction_id').references(() => reactions.id, { onDelete: 'set null' }),
     ...occurredColumns(),
     medium: quoteMedium('medium').notNull(),
+    ...editorialColumns(),
     citationId: integer('citation_id')
       .notNull()
       .references(() => citations.id),

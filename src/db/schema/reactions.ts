@@ -3,7 +3,7 @@ import { reactionStance } from './enums.js';
 import { events } from './events.js';
 import { actors } from './actors.js';
 import { citations } from './citations.js';
-import { occurredChecks, occurredColumns } from './columns.js';
+import { occurredChecks, occurredColumns, editorialColumns } from './columns.js';
 
 /** How an actor responded to an event: condemned it, threatened, mourned, called for restraint... */
 export const reactions = pgTable(
@@ -20,6 +20,7 @@ export const reactions = pgTable(
     stance: reactionStance('stance').notNull(),
     summary: text('summary').notNull(),
     ...occurredColumns(),
+    ...editorialColumns(),
     citationId: integer('citation_id')
       .notNull()
       .references(() => citations.id),

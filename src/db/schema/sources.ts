@@ -14,4 +14,6 @@ export const sources = pgTable('sources', {
     .default(sql`'{}'::text[]`),
   publishedOn: date('published_on', { mode: 'string' }),
   updatedOn: date('updated_on', { mode: 'string' }),
+  /** The article's text when an editor stored it; a citation's passage must then occur in it verbatim. */
+  fullText: text('full_text'),
 });
