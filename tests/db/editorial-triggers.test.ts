@@ -38,7 +38,7 @@ async function asEditor(work: (tx: Database) => Promise<unknown>, reason = 'mini
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT set_config('newsgraph.editor', 'alice', true), set_config('newsgraph.mutation', 'casualtyRevise', true),
                                set_config('newsgraph.reason', ${reason}, true), set_config('newsgraph.request_id', 'req-1', true)`);
-    await work(tx as unknown as Database);
+    await work(tx);
   });
 }
 
