@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import { anonymous, type Viewer } from '../auth/roles.js';
 
 /** Everything a resolver may use; built fresh for each request so loader caches never leak. */
 export interface Context {
@@ -10,6 +11,8 @@ export interface Context {
   config: Config;
   logger: Logger;
   requestId: string;
+  /** Who is asking, from the request's bearer token; anonymous without one. */
+  viewer: Viewer;
 }
 
 /**
@@ -28,6 +31,7 @@ class RequestContext implements Context {
     readonly config: Config,
     private readonly serverLogger: Logger,
     readonly requestId: string,
+    readonly viewer: Viewer,
   ) {
     this.loaders = createLoaders(db);
   }
@@ -37,6 +41,6 @@ class RequestContext implements Context {
   }
 }
 
-export function createContext(db: Database, config: Config, logger: Logger, requestId: string): Context {
-  return new RequestContext(db, config, logger, requestId);
+export function createContext(db: Database, config: Config, logger: Logger, requestId: string, viewer: Viewer = anonymous): Context {
+  return new RequestContext(db, config, logger, requestId, viewer);
 }

@@ -18,7 +18,29 @@ export const ErrorCode = {
   BAD_REQUEST: 'BAD_REQUEST',
   /** A browser preflight from an origin outside CORS_ORIGINS (and, outside production, not a local page). */
   CORS_ORIGIN_NOT_ALLOWED: 'CORS_ORIGIN_NOT_ALLOWED',
+  /** No valid bearer token where one is needed (HTTP 401); a sent token that fails verification is this too. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The token is valid but lacks the role the field needs (HTTP 403); `extensions.requiredRoles` names it. */
+  FORBIDDEN: 'FORBIDDEN',
 } as const;
+
+/** No token, or one that cannot be trusted; why is logged, never told (it would help forgers). */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message = 'Sign in: send a valid bearer token in the Authorization header.') {
+    super(message, {
+      extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
+    });
+  }
+}
+
+/** A valid token without the role a field needs. */
+export class ForbiddenError extends GraphQLError {
+  constructor(requiredRoles: readonly string[]) {
+    super(`This needs the ${requiredRoles.join(' or ')} role.`, {
+      extensions: { code: ErrorCode.FORBIDDEN, requiredRoles: [...requiredRoles], http: { status: 403 } },
+    });
+  }
+}
 
 /** The request asked for something impossible: malformed ID, page too large, inverted range. */
 export class BadUserInputError extends GraphQLError {
