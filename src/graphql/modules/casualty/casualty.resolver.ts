@@ -13,14 +13,12 @@ import { Citation, loadCitation } from '../source/source.type.js';
 import { Casualty, CasualtyConnection, toCasualty } from './casualty.type.js';
 import { CasualtyFilter, CasualtyOrder, CasualtyOrderField } from './casualty.input.js';
 import { casualtyConditions } from './casualty.filter.js';
-import { declareColumnReads } from '../../common/projection.js';
-
-// Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
-declareColumnReads('Query', { casualties: [] });
+import { Reads } from '../../common/projection.js';
 
 @Resolver(() => Casualty)
 export class CasualtyResolver {
   @Query(() => CasualtyConnection, { description: 'Casualty records (one reported figure each), oldest first by default.' })
+  @Reads()
   async casualties(
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => CasualtyFilter, { nullable: true, description: 'Conditions the records must meet.' })
@@ -47,23 +45,28 @@ export class CasualtyResolver {
   }
 
   @FieldResolver(() => Event, { description: 'The event the casualties occurred in.' })
+  // Field resolvers (casualty.resolver.ts): each follows one reference of the row.
+  @Reads(casualties, 'eventId')
   async event(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Event> {
     return toEvent(await loadRequired(loaders.event, casualty.row.eventId, 'event'));
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The victims' country, when the source lets us say." })
+  @Reads(casualties, 'victimCountryCode')
   async victimCountry(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Country | null> {
     const row = await loadOptional(loaders.country, casualty.row.victimCountryCode);
     return row && toCountry(row);
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'The force, militia or body the victims belonged to, if known.' })
+  @Reads(casualties, 'affiliatedActorId')
   async affiliation(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Actor | null> {
     const row = await loadOptional(loaders.actor, casualty.row.affiliatedActorId);
     return row && toActor(row);
   }
 
   @FieldResolver(() => Citation, { description: 'Where the figure comes from.' })
+  @Reads(casualties, 'citationId')
   async citation(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, casualty.row.citationId);
   }

@@ -8,6 +8,7 @@ import { actors, casualties, countries, deployments, eventActors, events, locati
 import { relationOrder, type ActorRow, type EventRow, type Loaders } from '../../loaders.js';
 import { selectedFieldNames } from '../../common/selection.js';
 import { projectionOf, type Projection } from '../../common/projection.js';
+import { boundedCache, cacheSize } from '../../../cache.js';
 
 /**
  * Fetching ahead. When a query asks for events together with their participants, quotes,
@@ -243,12 +244,10 @@ function columnsKey(projection: Projection | null): string {
   return key;
 }
 
-/**
- * Column sets are the client's choice (any subset of the declared fields), so plans are capped:
- * past the cap a new combination reads whole rows, of which there is one plan per relation set.
- */
-const MAX_PROJECTED_PLANS = 256;
-const plans = new Map<string, EventPrefetch>();
+// Column sets are the client's choice (any subset of the declared fields), so projected plans are
+// a bounded cache: past its size a new combination reads whole rows (one plan per relation set).
+const projectedPlans = boundedCache<string, EventPrefetch>('prefetchPlans');
+const wholeRowPlans = new Map<string, EventPrefetch>();
 const relationSets = new Map<string, Record<string, Relation>>([['*', wholeRows]]);
 const eventRows = rowCodec(events);
 
@@ -256,9 +255,10 @@ const eventRows = rowCodec(events);
 export function eventPrefetch(names: readonly string[], projection: Projection | null = null): EventPrefetch {
   const columns = columnsKey(projection);
   const key = `${names.join('+')}|${columns}`;
+  const plans = projection ? projectedPlans : wholeRowPlans;
   let plan = plans.get(key);
   if (plan) return plan;
-  if (projection && plans.size >= MAX_PROJECTED_PLANS) return eventPrefetch(names, null);
+  if (projection && projectedPlans.size >= cacheSize('prefetchPlans')) return eventPrefetch(names, null);
   let relations = relationSets.get(columns);
   if (!relations) relationSets.set(columns, (relations = relationsFor(projection)));
   const chosen = names.map((name) => relations[name]!);
