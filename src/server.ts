@@ -16,7 +16,16 @@ import type { DatabaseHandle } from './db/client.js';
 import { getSchema } from './graphql/schema.js';
 import { jitExecution } from './graphql/jit.js';
 import { createContext, type Context } from './graphql/context.js';
-import { BadUserInputError, classifyDatabaseFault, databaseFaultMessage, ErrorCode, QueryTooComplexError } from './graphql/errors.js';
+import { AuthenticationError, createAuthenticator } from './auth/verify.js';
+import type { Viewer } from './auth/roles.js';
+import {
+  BadUserInputError,
+  classifyDatabaseFault,
+  databaseFaultMessage,
+  ErrorCode,
+  QueryTooComplexError,
+  UnauthenticatedError,
+} from './graphql/errors.js';
 import { sendHttpError } from './http/http-errors.js';
 import { loggingPlugin } from './http/logging-plugin.js';
 import { queryLimits, TOKEN_LIMIT_MESSAGE } from './http/query-limits.js';
@@ -167,6 +176,20 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
   const limits = queryLimits(config, fanout);
   const examples = readFileSync(examplesFile, 'utf8');
   const jit = jitExecution(await getSchema());
+  const authenticate = createAuthenticator(config.auth);
+  /** The request's viewer; a token that fails verification is refused (401), its reason logged, never sent. */
+  const viewerOf = async (authorization: string | undefined, requestId: string): Promise<Viewer> => {
+    let viewer: Viewer;
+    try {
+      viewer = await authenticate(authorization);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      logger.info({ requestId, reason: error.reason }, 'bearer token refused');
+      throw new UnauthenticatedError('The bearer token is not valid: sign in again.');
+    }
+    if (config.readRequiresAuth && viewer.kind !== 'user') throw new UnauthenticatedError();
+    return viewer;
+  };
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
     config.sandbox
@@ -234,9 +257,9 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
       rateLimit(config, redis, logger),
       express.json({ limit: config.maxBodyBytes }),
       expressMiddleware(apollo, {
-        context: async ({ res }) => {
+        context: async ({ req, res }) => {
           const requestId = res.locals.requestId as string;
-          return createContext(handle.db, config, logger, requestId);
+          return createContext(handle.db, config, logger, requestId, await viewerOf(req.headers.authorization, requestId));
         },
       }),
     ),

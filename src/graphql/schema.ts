@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ArgumentValidationError, buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
+import { ArgumentValidationError, buildSchema, type ClassType, type NonEmptyArray, type ResolverData } from 'type-graphql';
 import { validateOrReject, ValidationError, type ValidatorOptions } from 'class-validator';
 import type { GraphQLInterfaceType, GraphQLSchema } from 'graphql';
 import type { Typed } from './common/node.js';
@@ -23,6 +23,10 @@ import {
   TroopStatsResolver,
 } from './modules/stats/stats.resolver.js';
 import { CountryTotalsResolver, EventTotalsResolver } from './modules/stats/totals.resolver.js';
+import { SourceMutationResolver } from './modules/source/source.mutation.js';
+import { CasualtyMutationResolver } from './modules/casualty/casualty.mutation.js';
+import { ViewerResolver } from './modules/viewer/viewer.resolver.js';
+import { authChecker } from '../auth/auth-checker.js';
 
 export const resolvers: NonEmptyArray<ClassType> = [
   NodeResolver,
@@ -45,6 +49,9 @@ export const resolvers: NonEmptyArray<ClassType> = [
   TroopGroupKeyResolver,
   EventTotalsResolver,
   CountryTotalsResolver,
+  ViewerResolver,
+  SourceMutationResolver,
+  CasualtyMutationResolver,
   ...connectionResolvers,
 ];
 
@@ -58,8 +65,10 @@ const validatorOptions: ValidatorOptions = { skipMissingProperties: true, forbid
  * imported once: the built-in one runs `await import('class-validator')` on each argument, a
  * round trip to the module loader (tsx's hooks thread) per resolver call.
  */
-async function validateArgument(value: unknown): Promise<void> {
+async function validateArgument(value: unknown, _type: unknown, { info }: ResolverData): Promise<void> {
   if (value === null || typeof value !== 'object') return;
+  // Mutations validate their input themselves and answer with userErrors (modules/editing/write-support.ts).
+  if (info.parentType.name === 'Mutation') return;
   try {
     await (Array.isArray(value)
       ? Promise.all(
@@ -76,7 +85,7 @@ async function validateArgument(value: unknown): Promise<void> {
 
 /** Builds a schema from resolver classes, refusing one with a field that declares no data needs (projection.ts). */
 export async function buildAppSchema(resolverClasses: NonEmptyArray<ClassType> = resolvers): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers: resolverClasses, validateFn: validateArgument });
+  const schema = await buildSchema({ resolvers: resolverClasses, validateFn: validateArgument, authChecker });
   checkFieldDeclarations(schema);
   return schema;
 }
@@ -88,6 +97,9 @@ export function getSchema(): Promise<GraphQLSchema> {
     schema.getQueryType()!.description =
       'Entry points: events, actors, quotes, casualties, deployments and reactions as paginated, filterable connections; ' +
       'single objects by global ID (`node`, `event`, `actor`); countries and sources.';
+    schema.getMutationType()!.description =
+      'Editors’ writes (a bearer token with the EDITOR or ADMIN role): each takes its input, answers with the object written ' +
+      'and `userErrors`, and is one transaction. Send `idempotencyKey` to retry safely.';
     // type-graphql wraps resolveType in an async function; graphql-jit (jit.ts) calls it
     // synchronously. Every Node value carries its type name, so a plain read is enough.
     (schema.getType('Node') as GraphQLInterfaceType).resolveType = (value: Typed) => value.__typename;

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../common/node.js';
 import { toGlobalId } from '../../common/global-id.js';
 import { CasualtyKind } from '../../common/enums.js';
@@ -38,6 +38,12 @@ export class Casualty implements Node {
   @Reads(casualties, ...fuzzyDateColumnKeys)
   occurredOn!: FuzzyDate;
 
+  @Field(() => Int, {
+    description: 'How many versions the record has had (1 when never revised); send it as `expectedRevision` when you revise it.',
+  })
+  @Reads(casualties, 'revision')
+  revision!: number;
+
   row!: CasualtyRow;
 }
 
@@ -49,6 +55,7 @@ export const toCasualty = (row: CasualtyRow): Casualty =>
     figure: toFigure(row),
     victims: row.victimDescription,
     occurredOn: toFuzzyDate(row),
+    revision: row.revision,
     row,
   });
 

@@ -1,0 +1,205 @@
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { IsOptional, Length, Min, ValidateNested } from 'class-validator';
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows } from '../../../db/client.js';
+import { casualties } from '../../../db/schema/index.js';
+import { Role } from '../../../auth/roles.js';
+import type { Context } from '../../context.js';
+import { CasualtyKind } from '../../common/enums.js';
+import { CountryCodeScalar } from '../../common/scalars.js';
+import { Reads, ReadsNoRows } from '../../common/projection.js';
+import { figureErrors } from '../../../write/figure-rules.js';
+import { userError, UserErrorCode, type UserErrorValue } from '../../../write/user-error.js';
+import { CitationInput, FigureInput, FuzzyDateInput } from '../editing/inputs.js';
+import { UserError } from '../editing/user-error.type.js';
+import { dateErrors, exists, idOf, inputErrors, write, writeCitation } from '../editing/write-support.js';
+import { Casualty, toCasualty } from './casualty.type.js';
+
+@InputType({ description: 'A casualty figure as a source reports it, for one event.' })
+export class CasualtyReportInput {
+  @Field(() => ID, { description: 'The event the casualties occurred in (an Event ID).' })
+  event!: string;
+
+  @Field(() => CasualtyKind, { description: 'Killed or injured.' })
+  kind!: CasualtyKind;
+
+  @Field(() => FigureInput, { description: 'How many, as reported.' })
+  @ValidateNested()
+  figure!: FigureInput;
+
+  @Field(() => String, { description: 'Who the victims were, in the source’s words ("U.S. defense contractor").' })
+  @Length(1, 500)
+  victims!: string;
+
+  @Field(() => CountryCodeScalar, { nullable: true, description: 'The victims’ country, when the source says.' })
+  @IsOptional()
+  victimCountry?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The force or body the victims belonged to (an Actor ID).' })
+  @IsOptional()
+  affiliation?: string | null;
+
+  @Field(() => FuzzyDateInput, { description: 'When, as precisely as reported.' })
+  @ValidateNested()
+  occurredOn!: FuzzyDateInput;
+
+  @Field(() => CitationInput, { description: 'Where the figure comes from.' })
+  @ValidateNested()
+  citation!: CitationInput;
+}
+
+@InputType({ description: 'A new figure for a casualty record, with its source; earlier figures stay in `revisions`.' })
+export class CasualtyReviseInput {
+  @Field(() => ID, { description: 'The casualty record (a Casualty ID).' })
+  casualty!: string;
+
+  @Field(() => Int, { description: 'The `revision` you read; if it changed since, nothing is written and the error says STALE.' })
+  @Min(1)
+  expectedRevision!: number;
+
+  @Field(() => FigureInput, { description: 'The figure as now reported.' })
+  @ValidateNested()
+  figure!: FigureInput;
+
+  @Field(() => CitationInput, { description: 'The source of the new figure.' })
+  @ValidateNested()
+  citation!: CitationInput;
+
+  @Field(() => String, { description: 'Why it changed, e.g. "health ministry raised its count".' })
+  @Length(1, 1000)
+  reason!: string;
+}
+
+@ObjectType({ description: 'The result of `casualtyReport` or `casualtyRevise`.' })
+@ReadsNoRows()
+export class CasualtyPayload {
+  @Field(() => Casualty, { nullable: true, description: 'The casualty record as written; null when userErrors say why not.' })
+  casualty!: Casualty | null;
+
+  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
+  userErrors!: UserError[];
+}
+
+const idempotencyKeyArg = { nullable: true, description: 'Send the same key to retry safely: the first answer is returned.' } as const;
+
+@Resolver()
+export class CasualtyMutationResolver {
+  @Mutation(() => CasualtyPayload, { description: 'Reports a casualty figure for an event, with its citation. Needs EDITOR.' })
+  @Authorized(Role.EDITOR)
+  @Reads()
+  async casualtyReport(
+    @Arg('input', () => CasualtyReportInput, { description: 'The figure, its event and its source.' })
+    input: CasualtyReportInput,
+    @Arg('idempotencyKey', () => String, idempotencyKeyArg) idempotencyKey: string | null,
+    @Ctx() context: Context,
+  ): Promise<CasualtyPayload> {
+    const errors: UserErrorValue[] = [
+      ...(await inputErrors(input, ['input'])),
+      ...figureErrors(input.figure, ['input', 'figure']),
+      ...dateErrors(input.occurredOn, ['input', 'occurredOn']),
+    ];
+    const eventId = idOf('Event', input.event, ['input', 'event']);
+    const actorId = input.affiliation ? idOf('Actor', input.affiliation, ['input', 'affiliation']) : null;
+    for (const id of [eventId, actorId]) if (id !== null && typeof id !== 'number') errors.push(id);
+    if (errors.length) return { casualty: null, userErrors: errors };
+
+    const outcome = await write(context, 'casualtyReport', input, { idempotencyKey }, async (tx) => {
+      const missing: UserErrorValue[] = [];
+      if (!(await exists(tx, 'events', eventId as number)))
+        missing.push(userError(['input', 'event'], UserErrorCode.NOT_FOUND, 'No event has this ID.'));
+      if (typeof actorId === 'number' && !(await exists(tx, 'actors', actorId))) {
+        missing.push(userError(['input', 'affiliation'], UserErrorCode.NOT_FOUND, 'No actor has this ID.'));
+      }
+      if (input.victimCountry) {
+        const known = await queryRows(tx, sql`SELECT 1 FROM countries WHERE code = ${input.victimCountry}`);
+        if (!known.length)
+          missing.push(userError(['input', 'victimCountry'], UserErrorCode.NOT_FOUND, `No country has the code ${input.victimCountry}.`));
+      }
+      const citation = await writeCitation(tx, input.citation, ['input', 'citation']);
+      if (citation.userErrors) missing.push(...citation.userErrors);
+      if (missing.length) return { userErrors: missing };
+      const [row] = await tx
+        .insert(casualties)
+        .values({
+          eventId: eventId as number,
+          kind: input.kind,
+          figureLow: input.figure.low ?? null,
+          figureBest: input.figure.best ?? null,
+          figureHigh: input.figure.high ?? null,
+          figureQualifier: input.figure.qualifier,
+          figureWording: input.figure.wording,
+          victimDescription: input.victims,
+          victimCountryCode: input.victimCountry ?? null,
+          affiliatedActorId: typeof actorId === 'number' ? actorId : null,
+          occurredOn: input.occurredOn.date,
+          occurredPrecision: input.occurredOn.precision,
+          citationId: citation.ok!,
+        })
+        .returning({ id: casualties.id });
+      return { ok: row!.id };
+    });
+    return payload(context, outcome);
+  }
+
+  @Mutation(() => CasualtyPayload, {
+    description: 'Records a new figure for a casualty record; the earlier one stays in `revisions`. Needs EDITOR.',
+  })
+  @Authorized(Role.EDITOR)
+  @Reads()
+  async casualtyRevise(
+    @Arg('input', () => CasualtyReviseInput, { description: 'The record, the revision you read, the new figure and why.' })
+    input: CasualtyReviseInput,
+    @Arg('idempotencyKey', () => String, idempotencyKeyArg) idempotencyKey: string | null,
+    @Ctx() context: Context,
+  ): Promise<CasualtyPayload> {
+    const errors = [...(await inputErrors(input, ['input'])), ...figureErrors(input.figure, ['input', 'figure'])];
+    const id = idOf('Casualty', input.casualty, ['input', 'casualty']);
+    if (typeof id !== 'number') errors.push(id);
+    if (errors.length) return { casualty: null, userErrors: errors };
+    const casualtyId = id as number;
+
+    const outcome = await write(context, 'casualtyRevise', input, { idempotencyKey, reason: input.reason }, async (tx) => {
+      // Locks the record, so a concurrent revision waits here and then sees this one's revision.
+      const [current] = await queryRows<{ revision: number; retracted: boolean }>(
+        tx,
+        sql`SELECT revision, retracted_at IS NOT NULL AS retracted FROM casualties WHERE id = ${casualtyId} FOR UPDATE`,
+      );
+      if (!current) return { userErrors: [userError(['input', 'casualty'], UserErrorCode.NOT_FOUND, 'No casualty record has this ID.')] };
+      if (current.retracted)
+        return { userErrors: [userError(['input', 'casualty'], UserErrorCode.RETRACTED, 'This record is retracted.')] };
+      if (current.revision !== input.expectedRevision) {
+        return {
+          userErrors: [
+            userError(
+              ['input', 'expectedRevision'],
+              UserErrorCode.STALE,
+              `The record is at revision ${current.revision}, not ${input.expectedRevision}: someone changed it since you read it. Read it again and retry.`,
+              { currentRevision: current.revision },
+            ),
+          ],
+        };
+      }
+      const citation = await writeCitation(tx, input.citation, ['input', 'citation']);
+      if (citation.userErrors) return citation;
+      await tx
+        .update(casualties)
+        .set({
+          figureLow: input.figure.low ?? null,
+          figureBest: input.figure.best ?? null,
+          figureHigh: input.figure.high ?? null,
+          figureQualifier: input.figure.qualifier,
+          figureWording: input.figure.wording,
+          citationId: citation.ok,
+        })
+        .where(and(eq(casualties.id, casualtyId), eq(casualties.revision, input.expectedRevision)));
+      return { ok: casualtyId };
+    });
+    return payload(context, outcome);
+  }
+}
+
+async function payload(context: Context, outcome: { ok?: number; userErrors?: UserErrorValue[] }): Promise<CasualtyPayload> {
+  if (outcome.userErrors) return { casualty: null, userErrors: outcome.userErrors };
+  const row = await context.loaders.casualty.clear(outcome.ok!).load(outcome.ok!);
+  return { casualty: row ? toCasualty(row) : null, userErrors: [] };
+}

@@ -1,0 +1,111 @@
+import { validate, type ValidationError } from 'class-validator';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from '../../../db/client.js';
+import { fromGlobalId, type NodeTypeName } from '../../common/global-id.js';
+import type { Context } from '../../context.js';
+import { passageOccursIn } from '../../../write/passage.js';
+import { runWrite, type Outcome } from '../../../write/transaction.js';
+import { userError, UserErrorCode, type UserErrorValue } from '../../../write/user-error.js';
+import type { CitationInput, FuzzyDateInput } from './inputs.js';
+
+/** A decoded ID of the expected type, or the userError that says why it is not one. */
+export function idOf(type: NodeTypeName, id: string, field: string[]): number | UserErrorValue {
+  try {
+    const decoded = fromGlobalId(id);
+    if (decoded.type === type) return decoded.rowId;
+    return userError(
+      field,
+      UserErrorCode.NOT_FOUND,
+      `Expected ${article(type)} ${type} ID, got ${article(decoded.type)} ${decoded.type} ID.`,
+    );
+  } catch {
+    return userError(field, UserErrorCode.NOT_FOUND, `"${id}" is not a newsgraph ID.`);
+  }
+}
+
+const article = (word: string) => (/^[AEIOU]/.test(word) ? 'an' : 'a');
+
+/** True when a row with this id exists in the table. */
+export async function exists(tx: Database, table: string, id: number): Promise<boolean> {
+  const rows = await queryRows(tx, sql`SELECT 1 FROM ${sql.identifier(table)} WHERE id = ${id}`);
+  return rows.length > 0;
+}
+
+/** A MONTH or YEAR date names its period by its first day, as the database requires. */
+export function dateErrors(date: FuzzyDateInput, field: string[]): UserErrorValue[] {
+  const [, month, day] = date.date.split('-');
+  if (date.precision === 'MONTH' && day !== '01') {
+    return [userError([...field, 'date'], UserErrorCode.INVALID, 'A MONTH-precise date is the first day of its month, e.g. 2020-01-01.')];
+  }
+  if (date.precision === 'YEAR' && (month !== '01' || day !== '01')) {
+    return [userError([...field, 'date'], UserErrorCode.INVALID, 'A YEAR-precise date is the first day of its year, e.g. 2020-01-01.')];
+  }
+  return [];
+}
+
+/**
+ * Checks a citation against its source (it exists; the passage occurs in its stored text) and
+ * writes it, inside the mutation's transaction.
+ */
+export async function writeCitation(tx: Database, citation: CitationInput, field: string[]): Promise<Outcome<number>> {
+  const sourceId = idOf('Source', citation.source, [...field, 'source']);
+  if (typeof sourceId !== 'number') return { userErrors: [sourceId] };
+  const errors: UserErrorValue[] = [];
+  let actorId: number | null = null;
+  if (citation.attributedTo) {
+    const id = idOf('Actor', citation.attributedTo, [...field, 'attributedTo']);
+    if (typeof id !== 'number') errors.push(id);
+    else if (!(await exists(tx, 'actors', id)))
+      errors.push(userError([...field, 'attributedTo'], UserErrorCode.NOT_FOUND, 'No actor has this ID.'));
+    else actorId = id;
+  }
+  const [source] = await queryRows<{ full_text: string | null }>(tx, sql`SELECT full_text FROM sources WHERE id = ${sourceId}`);
+  if (!source) errors.push(userError([...field, 'source'], UserErrorCode.NOT_FOUND, 'No source has this ID.'));
+  else if (source.full_text !== null && !passageOccursIn(citation.passage, source.full_text)) {
+    errors.push(
+      userError(
+        [...field, 'passage'],
+        UserErrorCode.PASSAGE_NOT_IN_SOURCE,
+        'The passage does not occur in the source’s stored text; quote it verbatim (only whitespace and quote-mark style may differ).',
+      ),
+    );
+  }
+  if (errors.length) return { userErrors: errors };
+  const [row] = await queryRows<{ id: number }>(
+    tx,
+    sql`INSERT INTO citations (source_id, passage, attribution, attributed_to_actor_id)
+        VALUES (${sourceId}, ${citation.passage}, ${citation.attribution ?? null}, ${actorId}) RETURNING id`,
+  );
+  return { ok: row!.id };
+}
+
+/** The signed-in editor's subject; @Authorized has made sure there is one. */
+export function editorOf(context: Context): string {
+  if (context.viewer.kind !== 'user') throw new Error('a mutation ran without a signed-in viewer: is it missing @Authorized?');
+  return context.viewer.subject;
+}
+
+/** runWrite with the request's editor and id. */
+export function write<Result>(
+  context: Context,
+  mutation: string,
+  input: unknown,
+  options: { idempotencyKey?: string | null | undefined; reason?: string | null | undefined },
+  work: (tx: Database) => Promise<Outcome<Result>>,
+) {
+  return runWrite(context.db, { editor: editorOf(context), mutation, requestId: context.requestId, input, ...options }, work);
+}
+
+/**
+ * class-validator's findings on a mutation input as userErrors with field paths: an input
+ * that breaks a length or range rule is the client's to fix next to the field, not a failed request.
+ */
+export async function inputErrors(input: object, field: string[]): Promise<UserErrorValue[]> {
+  const found = await validate(input, { skipMissingProperties: true, forbidUnknownValues: false });
+  const flatten = (errors: ValidationError[], path: string[]): UserErrorValue[] =>
+    errors.flatMap((error) => [
+      ...Object.values(error.constraints ?? {}).map((message) => userError([...path, error.property], UserErrorCode.INVALID, message)),
+      ...flatten(error.children ?? [], [...path, error.property]),
+    ]);
+  return flatten(found, field);
+}

@@ -1,0 +1,213 @@
+import { SignJWT } from 'jose';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authConfig } from '../../src/config.js';
+import { queryRows } from '../../src/db/client.js';
+import { rollupDrift } from '../helpers/rollup.js';
+import { listen, startTestServer, type TestServer } from '../helpers/server.js';
+
+/*
+ * Editors' writes over real HTTP with real tokens: who may write, what a write checks before
+ * any SQL, provenance, optimistic concurrency and idempotency, and that totals stay exact.
+ */
+const secret = 'editing-test-secret-of-at-least-32-bytes';
+let t: TestServer;
+let url: string;
+const token = (claims: Record<string, unknown>) =>
+  new SignJWT({ exp: Math.floor(Date.now() / 1000) + 600, ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .sign(new TextEncoder().encode(secret));
+let editor: string;
+let admin: string;
+let reader: string;
+let expired: string;
+
+beforeAll(async () => {
+  t = await startTestServer({ auth: authConfig({ AUTH_JWT_SECRET: secret }, false) });
+  url = `${await listen(t.server)}/graphql`;
+  editor = await token({ sub: 'edna', roles: ['EDITOR'] });
+  admin = await token({ sub: 'ada', roles: ['ADMIN'] });
+  reader = await token({ sub: 'rita' });
+  expired = await token({ sub: 'edna', roles: ['EDITOR'], exp: Math.floor(Date.now() / 1000) - 3600 });
+});
+afterAll(() => t?.close());
+
+interface Answer {
+  status: number;
+  body: { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+async function post(query: string, variables: Record<string, unknown> = {}, bearer?: string): Promise<Answer> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as Answer['body'] };
+}
+
+const SOURCE_CREATE = `mutation ($input: SourceCreateInput!, $key: String) {
+  sourceCreate(input: $input, idempotencyKey: $key) { source { id outlet title } userErrors { field message code } } }`;
+const REPORT = `mutation ($input: CasualtyReportInput!, $key: String) {
+  casualtyReport(input: $input, idempotencyKey: $key) {
+    casualty { id revision kind victims figure { low best high qualifier wording } citation { passage source { title } } }
+    userErrors { field message code currentRevision } } }`;
+const REVISE = `mutation ($input: CasualtyReviseInput!) {
+  casualtyRevise(input: $input) { casualty { id revision figure { best qualifier } } userErrors { field code currentRevision } } }`;
+const fullText =
+  'Iraqi officials said “at least 12 people were killed” in the strike near Al-Asad on Tuesday.\nHospitals later reported 15 dead.';
+
+let sourceId: string;
+let eventId: string;
+
+describe('who may write', () => {
+  it('anonymous callers get 401 UNAUTHENTICATED, readers 403 FORBIDDEN, bad tokens 401; reading stays public', async () => {
+    const input = { outlet: 'Wire', title: 'Strike near Al-Asad' };
+    const anonymous = await post(SOURCE_CREATE, { input });
+    expect([anonymous.status, anonymous.body.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
+    const forbidden = await post(SOURCE_CREATE, { input }, reader);
+    expect([forbidden.status, forbidden.body.errors?.[0]?.extensions?.code]).toEqual([403, 'FORBIDDEN']);
+    for (const bad of [expired, `${editor.slice(0, -4)}AAAA`, 'not.a.token']) {
+      const refused = await post('{ viewer { subject } }', {}, bad);
+      expect([refused.status, refused.body.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
+      // The reason stays in the server log.
+      expect(refused.body.errors?.[0]?.message).toBe('The bearer token is not valid: sign in again.');
+    }
+    const publicRead = await post('{ viewer { subject } events(first: 1) { nodes { title } } }');
+    expect(publicRead.status).toBe(200);
+    expect(publicRead.body.data.viewer).toBeNull();
+    expect(publicRead.body.data.events.nodes).toHaveLength(1);
+    expect((await post('{ viewer { subject roles } }', {}, admin)).body.data.viewer).toEqual({ subject: 'ada', roles: ['ADMIN'] });
+  });
+
+  it('refuses a mutation over GET', async () => {
+    const response = await fetch(
+      `${url}?query=${encodeURIComponent('mutation { sourceCreate(input: {outlet: "a", title: "b"}) { userErrors { code } } }')}`,
+      {
+        headers: { authorization: `Bearer ${editor}`, 'apollo-require-preflight': 'true' },
+      },
+    );
+    expect(response.status).toBe(405);
+    expect(await sourcesTitled('b')).toBe(0);
+  });
+});
+
+const sourcesTitled = async (title: string) =>
+  (await queryRows<{ n: number }>(t.database.handle.db, sql`SELECT count(*)::int AS n FROM sources WHERE title = ${title}`))[0]!.n;
+
+describe('reporting a casualty figure', () => {
+  beforeAll(async () => {
+    const created = await post(SOURCE_CREATE, { input: { outlet: 'Wire', title: 'Strike near Al-Asad', fullText } }, editor);
+    expect(created.body.data.sourceCreate.userErrors).toEqual([]);
+    sourceId = created.body.data.sourceCreate.source.id;
+    const events = await post('{ events(first: 1, filter: { kinds: [ROCKET_ATTACK] }) { nodes { id } } }');
+    eventId = events.body.data.events.nodes[0].id;
+  });
+
+  const input = (overrides: Record<string, unknown> = {}) => ({
+    event: eventId,
+    kind: 'KILLED',
+    figure: { low: 12, qualifier: 'AT_LEAST', wording: 'at least 12 people were killed' },
+    victims: 'people near the base',
+    victimCountry: 'IQ',
+    occurredOn: { date: '2020-01-07', precision: 'DAY' },
+    citation: { source: sourceId, passage: 'Iraqi officials said "at least 12 people were killed"', attribution: 'Iraqi officials' },
+    ...overrides,
+  });
+
+  it('checks figure, date, IDs, lengths and the passage before writing, with field paths', async () => {
+    const answer = await post(
+      REPORT,
+      {
+        input: input({
+          event: 'nonsense',
+          figure: { low: 12, high: 20, qualifier: 'AT_LEAST', wording: 'at least 12' },
+          occurredOn: { date: '2020-01-07', precision: 'MONTH' },
+          victims: 'x'.repeat(501),
+        }),
+      },
+      editor,
+    );
+    expect(answer.body.errors ?? []).toEqual([]);
+    expect(answer.status).toBe(200);
+    expect(answer.body.data.casualtyReport.casualty).toBeNull();
+    expect(
+      answer.body.data.casualtyReport.userErrors.map((e: { field: string[]; code: string }) => `${e.field.join('.')} ${e.code}`),
+    ).toEqual(['input.victims INVALID', 'input.figure.high INVALID', 'input.occurredOn.date INVALID', 'input.event NOT_FOUND']);
+    const misquoted = await post(
+      REPORT,
+      { input: input({ citation: { source: sourceId, passage: 'at least 20 people were killed' } }) },
+      editor,
+    );
+    expect(misquoted.body.data.casualtyReport.userErrors).toEqual([
+      expect.objectContaining({ field: ['input', 'citation', 'passage'], code: 'PASSAGE_NOT_IN_SOURCE' }),
+    ]);
+  });
+
+  it('writes the figure with its citation, as revision 1, and the totals follow exactly', async () => {
+    const total = async () =>
+      (await post('{ casualtyStats(filter: { country: "IQ", kinds: [KILLED] }) { total { low records } } }')).body.data.casualtyStats.total;
+    const before = await total();
+    const answer = await post(REPORT, { input: input() }, editor);
+    const { casualty, userErrors } = answer.body.data.casualtyReport;
+    expect(userErrors).toEqual([]);
+    expect(casualty).toMatchObject({
+      revision: 1,
+      kind: 'KILLED',
+      figure: { low: 12, best: null, high: null, qualifier: 'AT_LEAST', wording: 'at least 12 people were killed' },
+      citation: { passage: 'Iraqi officials said "at least 12 people were killed"', source: { title: 'Strike near Al-Asad' } },
+    });
+    expect(await total()).toEqual({ low: before.low + 12, records: before.records + 1 });
+    expect(await rollupDrift(t.database.handle.db)).toEqual([]);
+  });
+
+  it('replays a retried report with the same idempotency key, and refuses the key with another input', async () => {
+    const first = await post(REPORT, { input: input({ victims: 'idempotent victims' }), key: 'report-1' }, editor);
+    const again = await post(REPORT, { input: input({ victims: 'idempotent victims' }), key: 'report-1' }, editor);
+    expect(again.body.data.casualtyReport.casualty.id).toBe(first.body.data.casualtyReport.casualty.id);
+    const [{ n }] = (await queryRows<{ n: number }>(
+      t.database.handle.db,
+      sql`SELECT count(*)::int AS n FROM casualties WHERE victim_description = 'idempotent victims'`,
+    )) as [{ n: number }];
+    expect(n).toBe(1);
+    const reused = await post(REPORT, { input: input({ victims: 'other victims' }), key: 'report-1' }, editor);
+    expect(reused.body.data.casualtyReport.userErrors).toEqual([
+      expect.objectContaining({ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' }),
+    ]);
+  });
+
+  it('revises a figure against the revision read; a stale revision changes nothing', async () => {
+    const reported = await post(REPORT, { input: input({ victims: 'to be revised' }) }, editor);
+    const id = reported.body.data.casualtyReport.casualty.id;
+    const revise = (expectedRevision: number, best: number) =>
+      post(
+        REVISE,
+        {
+          input: {
+            casualty: id,
+            expectedRevision,
+            figure: { best, qualifier: 'APPROXIMATE', wording: `${best} dead` },
+            citation: { source: sourceId, passage: 'Hospitals later reported 15 dead.' },
+            reason: 'hospitals reported more',
+          },
+        },
+        editor,
+      );
+    // Two editors revise what they both read as revision 1, at the same time: one wins, one hears STALE.
+    const [a, b] = await Promise.all([revise(1, 15), revise(1, 16)]);
+    const results = [a, b].map((r) => r.body.data.casualtyRevise);
+    const winner = results.find((r) => r.casualty);
+    const loser = results.find((r) => !r.casualty);
+    expect(winner?.casualty.revision).toBe(2);
+    expect(loser?.userErrors).toEqual([{ field: ['input', 'expectedRevision'], code: 'STALE', currentRevision: 2 }]);
+    const [row] = await queryRows<{ figure_best: number; revision: number }>(
+      t.database.handle.db,
+      sql`SELECT figure_best, revision FROM casualties WHERE victim_description = 'to be revised'`,
+    );
+    expect(row).toEqual({ figure_best: winner!.casualty.figure.best, revision: 2 });
+    const audit = await queryRows<{ editor: string; mutation: string }>(
+      t.database.handle.db,
+      sql`SELECT editor, mutation FROM audit_entries WHERE entity = 'casualties' AND operation = 'UPDATE' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit).toEqual([{ editor: 'edna', mutation: 'casualtyRevise' }]);
+  });
+});
