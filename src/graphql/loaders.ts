@@ -272,8 +272,8 @@ const listFactories = Object.fromEntries(
 export type Loaders = ListLoaders & { readonly [K in keyof typeof factories]: ReturnType<(typeof factories)[K]> };
 
 /**
- * The per-request loaders object: each loader is created on first use (a request touches a few
- * of the thirty), through getters defined once on the prototype.
+ * The per-request loaders object: each loader is created on first use (a request touches few of
+ * them), through getters defined once on the prototype.
  */
 class RequestLoaders {
   constructor(
