@@ -4,9 +4,9 @@ import { eq, inArray, type SQL } from 'drizzle-orm';
 import { actors, eventActors, events } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
-import { EventActorRole, SortDirection } from '../../common/enums.js';
+import { EventActorRole } from '../../common/enums.js';
 import { rowIdOf } from '../../common/global-id.js';
-import { keysetPage } from '../../common/paginate.js';
+import { rootConnection } from '../../common/root-connection.js';
 import { actorSearch } from '../../common/search.js';
 import { loadOptional, type ActorRow } from '../../loaders.js';
 import { Country, toCountry } from '../country/country.type.js';
@@ -25,6 +25,14 @@ function actorConditions(filter: ActorFilter | null | undefined): (SQL | undefin
   ];
 }
 
+const actorsPage = rootConnection<ActorRow, Actor, ActorFilter>({
+  connection: 'actors',
+  table: actors,
+  sort: { name: ActorOrderField.NAME, column: actors.name, value: (row) => row.name },
+  conditions: actorConditions,
+  toNode: toActor,
+});
+
 @Resolver(() => Actor)
 export class ActorResolver {
   @Query(() => ActorConnection, { description: 'Actors, filtered and sorted, one page at a time.' })
@@ -33,23 +41,10 @@ export class ActorResolver {
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => ActorFilter, { nullable: true, description: 'Conditions the actors must meet.' }) filter: ActorFilter | null,
     @Arg('orderBy', () => ActorOrder, { nullable: true, description: 'Sort order; default name A–Z.' }) orderBy: ActorOrder | null,
-    @Ctx() { db, config }: Context,
+    @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Actor>> {
-    return keysetPage<ActorRow, Actor, ActorFilter | null>(
-      {
-        db,
-        connection: 'actors',
-        table: actors,
-        sort: { name: ActorOrderField.NAME, column: actors.name, value: (row) => row.name },
-        direction: orderBy?.direction ?? SortDirection.ASC,
-        filter: { input: filter, conditions: actorConditions },
-        page: { first, after },
-        maxPageSize: config.maxPageSize,
-        operation: info,
-      },
-      toActor,
-    );
+    return actorsPage({ first, after }, filter, orderBy, context, info);
   }
 
   @Query(() => Actor, { nullable: true, description: 'One actor by ID; null if none has it. A malformed ID is BAD_USER_INPUT.' })
@@ -63,8 +58,6 @@ export class ActorResolver {
     nullable: true,
     description: 'Country the actor belongs to; null for multinational groups ("European allies").',
   })
-  // Field resolvers (actor.resolver.ts): each follows the actor's key or one of its references;
-  // `events` also reads the participations' roles and sorts the events by date.
   @Reads(actors, 'countryCode')
   async country(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Country | null> {
     const row = await loadOptional(loaders.country, actor.row.countryCode);

@@ -3,8 +3,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { casualties } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
-import { SortDirection } from '../../common/enums.js';
-import { keysetPage } from '../../common/paginate.js';
+
+import { rootConnection } from '../../common/root-connection.js';
 import { loadOptional, loadRequired, type CasualtyRow } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { Country, toCountry } from '../country/country.type.js';
@@ -14,6 +14,14 @@ import { Casualty, CasualtyConnection, toCasualty } from './casualty.type.js';
 import { CasualtyFilter, CasualtyOrder, CasualtyOrderField } from './casualty.input.js';
 import { casualtyConditions } from './casualty.filter.js';
 import { Reads } from '../../common/projection.js';
+
+const casualtiesPage = rootConnection<CasualtyRow, Casualty, CasualtyFilter>({
+  connection: 'casualties',
+  table: casualties,
+  sort: { name: CasualtyOrderField.OCCURRED_ON, column: casualties.occurredOn, value: (row) => row.occurredOn },
+  conditions: casualtyConditions,
+  toNode: toCasualty,
+});
 
 @Resolver(() => Casualty)
 export class CasualtyResolver {
@@ -25,27 +33,13 @@ export class CasualtyResolver {
     filter: CasualtyFilter | null,
     @Arg('orderBy', () => CasualtyOrder, { nullable: true, description: 'Sort order; default oldest first.' })
     orderBy: CasualtyOrder | null,
-    @Ctx() { db, config }: Context,
+    @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Casualty>> {
-    return keysetPage<CasualtyRow, Casualty, CasualtyFilter | null>(
-      {
-        db,
-        connection: 'casualties',
-        table: casualties,
-        sort: { name: CasualtyOrderField.OCCURRED_ON, column: casualties.occurredOn, value: (row) => row.occurredOn },
-        direction: orderBy?.direction ?? SortDirection.ASC,
-        filter: { input: filter, conditions: casualtyConditions },
-        page: { first, after },
-        maxPageSize: config.maxPageSize,
-        operation: info,
-      },
-      toCasualty,
-    );
+    return casualtiesPage({ first, after }, filter, orderBy, context, info);
   }
 
   @FieldResolver(() => Event, { description: 'The event the casualties occurred in.' })
-  // Field resolvers (casualty.resolver.ts): each follows one reference of the row.
   @Reads(casualties, 'eventId')
   async event(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Event> {
     return toEvent(await loadRequired(loaders.event, casualty.row.eventId, 'event'));

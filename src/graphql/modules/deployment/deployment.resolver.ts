@@ -3,8 +3,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { deployments } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
-import { SortDirection } from '../../common/enums.js';
-import { keysetPage } from '../../common/paginate.js';
+
+import { rootConnection } from '../../common/root-connection.js';
 import { loadOptional, loadRequired, type DeploymentRow } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { Country, toCountry } from '../country/country.type.js';
@@ -15,6 +15,14 @@ import { Deployment, DeploymentConnection, toDeployment } from './deployment.typ
 import { DeploymentFilter, DeploymentOrder, DeploymentOrderField } from './deployment.input.js';
 import { deploymentConditions } from './deployment.filter.js';
 import { Reads } from '../../common/projection.js';
+
+const deploymentsPage = rootConnection<DeploymentRow, Deployment, DeploymentFilter>({
+  connection: 'deployments',
+  table: deployments,
+  sort: { name: DeploymentOrderField.OCCURRED_ON, column: deployments.occurredOn, value: (row) => row.occurredOn },
+  conditions: deploymentConditions,
+  toNode: toDeployment,
+});
 
 @Resolver(() => Deployment)
 export class DeploymentResolver {
@@ -28,28 +36,13 @@ export class DeploymentResolver {
     filter: DeploymentFilter | null,
     @Arg('orderBy', () => DeploymentOrder, { nullable: true, description: 'Sort order; default oldest first.' })
     orderBy: DeploymentOrder | null,
-    @Ctx() { db, config }: Context,
+    @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Deployment>> {
-    return keysetPage<DeploymentRow, Deployment, DeploymentFilter | null>(
-      {
-        db,
-        connection: 'deployments',
-        table: deployments,
-        sort: { name: DeploymentOrderField.OCCURRED_ON, column: deployments.occurredOn, value: (row) => row.occurredOn },
-        direction: orderBy?.direction ?? SortDirection.ASC,
-        filter: { input: filter, conditions: deploymentConditions },
-        page: { first, after },
-        maxPageSize: config.maxPageSize,
-        operation: info,
-      },
-      toDeployment,
-    );
+    return deploymentsPage({ first, after }, filter, orderBy, context, info);
   }
 
   @FieldResolver(() => Country, { description: 'Country whose troops these are.' })
-  // Field resolvers (deployment.resolver.ts): each follows one reference of the row; the
-  // successor is looked up by the row's own id.
   @Reads(deployments, 'forceCountryCode')
   async forceCountry(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Country> {
     return toCountry(await loadRequired(loaders.country, deployment.row.forceCountryCode, 'country'));

@@ -4,10 +4,10 @@ import { inArray, sql, type SQL } from 'drizzle-orm';
 import { actors, citations, quotes } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
-import { SortDirection } from '../../common/enums.js';
+
 import { refersTo } from '../../common/fact-filter.js';
 import { dateRangeCondition } from '../../common/date-range.js';
-import { keysetPage } from '../../common/paginate.js';
+import { rootConnection } from '../../common/root-connection.js';
 import { loadOptional, loadRequired, type QuoteRow } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { likePattern } from '../../common/search.js';
@@ -35,6 +35,14 @@ function quoteConditions(filter: QuoteFilter | null | undefined): (SQL | undefin
   ];
 }
 
+const quotesPage = rootConnection<QuoteRow, Quote, QuoteFilter>({
+  connection: 'quotes',
+  table: quotes,
+  sort: { name: QuoteOrderField.SAID_ON, column: quotes.occurredOn, value: (row) => row.occurredOn },
+  conditions: quoteConditions,
+  toNode: toQuote,
+});
+
 @Resolver(() => Quote)
 export class QuoteResolver {
   @Query(() => QuoteConnection, { description: 'Quotes, filtered, in the order said by default.' })
@@ -43,23 +51,10 @@ export class QuoteResolver {
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => QuoteFilter, { nullable: true, description: 'Conditions the quotes must meet.' }) filter: QuoteFilter | null,
     @Arg('orderBy', () => QuoteOrder, { nullable: true, description: 'Sort order; default oldest first.' }) orderBy: QuoteOrder | null,
-    @Ctx() { db, config }: Context,
+    @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Quote>> {
-    return keysetPage<QuoteRow, Quote, QuoteFilter | null>(
-      {
-        db,
-        connection: 'quotes',
-        table: quotes,
-        sort: { name: QuoteOrderField.SAID_ON, column: quotes.occurredOn, value: (row) => row.occurredOn },
-        direction: orderBy?.direction ?? SortDirection.ASC,
-        filter: { input: filter, conditions: quoteConditions },
-        page: { first, after },
-        maxPageSize: config.maxPageSize,
-        operation: info,
-      },
-      toQuote,
-    );
+    return quotesPage({ first, after }, filter, orderBy, context, info);
   }
 
   @FieldResolver(() => Actor, { description: 'Who said it.' })
@@ -69,7 +64,6 @@ export class QuoteResolver {
   }
 
   @FieldResolver(() => Event, { nullable: true, description: 'The event it is about, if any.' })
-  // Field resolvers (quote.resolver.ts); `source` goes through the citation's row.
   @Reads(quotes, 'eventId')
   async event(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Event | null> {
     const row = await loadOptional(loaders.event, quote.row.eventId);

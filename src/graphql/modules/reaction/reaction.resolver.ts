@@ -62,7 +62,6 @@ export class ReactionResolver {
   }
 
   @FieldResolver(() => Event, { description: 'The event reacted to.' })
-  // Field resolvers (reaction.resolver.ts).
   @Reads(reactions, 'eventId')
   async event(@Root() reaction: Reaction, @Ctx() { loaders }: Context): Promise<Event> {
     return toEvent(await loadRequired(loaders.event, reaction.row.eventId, 'event'));

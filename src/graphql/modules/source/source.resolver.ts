@@ -19,7 +19,6 @@ export class SourceResolver {
 @Resolver(() => Citation)
 export class CitationResolver {
   @FieldResolver(() => Source, { description: 'The article the passage is from.' })
-  // Field resolvers (source.resolver.ts).
   @Reads(citations, 'sourceId')
   async source(@Root() citation: Citation, @Ctx() { loaders }: Context): Promise<Source> {
     return toSource(await loadRequired(loaders.source, citation.row.sourceId, 'source'));
