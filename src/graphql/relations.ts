@@ -1,5 +1,5 @@
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { casualties, deployments, eventActors, eventLinks, quotes, reactions } from '../db/schema/index.js';
+import { casualties, casualtyRevisions, deployments, eventActors, eventLinks, quotes, reactions } from '../db/schema/index.js';
 import type { ColumnKey } from './common/projection.js';
 
 /**
@@ -41,6 +41,8 @@ export const listRelations = {
   reactionsByActor: list({ child: reactions, parentKey: 'actorId', order: ['occurredOn', 'id'] }),
   causesByEvent: list({ child: eventLinks, parentKey: 'fromEventId', order: ['toEventId'] }),
   consequencesByEvent: list({ child: eventLinks, parentKey: 'toEventId', order: ['fromEventId'] }),
+  // Oldest first here; Casualty.revisions lists them newest first.
+  revisionsByCasualty: list({ child: casualtyRevisions, parentKey: 'casualtyId', order: ['revision'] }),
 };
 
 export type ListRelationName = keyof typeof listRelations;

@@ -4,7 +4,7 @@ import { validateOrReject, ValidationError, type ValidatorOptions } from 'class-
 import type { GraphQLInterfaceType, GraphQLSchema } from 'graphql';
 import type { Typed } from './common/node.js';
 import { ActorResolver } from './modules/actor/actor.resolver.js';
-import { CasualtyResolver } from './modules/casualty/casualty.resolver.js';
+import { CasualtyResolver, CasualtyRevisionResolver } from './modules/casualty/casualty.resolver.js';
 import { CountryResolver } from './modules/country/country.resolver.js';
 import { DeploymentResolver } from './modules/deployment/deployment.resolver.js';
 import { EventLinkResolver, EventParticipantResolver, EventResolver } from './modules/event/event.resolver.js';
@@ -35,6 +35,7 @@ export const resolvers: NonEmptyArray<ClassType> = [
   EventLinkResolver,
   ActorResolver,
   CasualtyResolver,
+  CasualtyRevisionResolver,
   DeploymentResolver,
   QuoteResolver,
   ReactionResolver,

@@ -209,5 +209,27 @@ describe('reporting a casualty figure', () => {
       sql`SELECT editor, mutation FROM audit_entries WHERE entity = 'casualties' AND operation = 'UPDATE' ORDER BY id DESC LIMIT 1`,
     );
     expect(audit).toEqual([{ editor: 'edna', mutation: 'casualtyRevise' }]);
+    const history = `query ($id: ID!) { node(id: $id) { ... on Casualty { revisions { revision reason editor retracted figure { best qualifier } citation { passage } } } } }`;
+    const anonymousView = (await post(history, { id })).body.data.node.revisions;
+    expect(anonymousView).toEqual([
+      {
+        revision: 2,
+        reason: 'hospitals reported more',
+        editor: null,
+        retracted: false,
+        figure: { best: winner!.casualty.figure.best, qualifier: 'APPROXIMATE' },
+        citation: { passage: 'Hospitals later reported 15 dead.' },
+      },
+      {
+        revision: 1,
+        reason: null,
+        editor: null,
+        retracted: false,
+        figure: { best: null, qualifier: 'AT_LEAST' },
+        citation: { passage: 'Iraqi officials said "at least 12 people were killed"' },
+      },
+    ]);
+    const editorView = (await post(history, { id }, editor)).body.data.node.revisions;
+    expect(editorView.map((r: { editor: string }) => r.editor)).toEqual(['edna', 'edna']);
   });
 });

@@ -14,6 +14,8 @@ import { Casualty, CasualtyConnection, toCasualty } from './casualty.type.js';
 import { CasualtyFilter, CasualtyOrder, CasualtyOrderField } from './casualty.input.js';
 import { casualtyConditions } from './casualty.filter.js';
 import { Reads } from '../../common/projection.js';
+import { holdsRoles, Role } from '../../../auth/roles.js';
+import { CasualtyRevision, toCasualtyRevision } from './casualty-revision.type.js';
 
 const casualtiesPage = rootConnection<CasualtyRow, Casualty, CasualtyFilter>({
   connection: 'casualties',
@@ -63,5 +65,22 @@ export class CasualtyResolver {
   @Reads(casualties, 'citationId')
   async citation(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, casualty.row.citationId);
+  }
+
+  @FieldResolver(() => [CasualtyRevision], {
+    description: 'Every version of this figure, newest first: the first report, each revision and a retraction, with source and reason.',
+  })
+  @Reads(casualties, 'id')
+  async revisions(@Root() casualty: Casualty, @Ctx() { loaders, viewer }: Context): Promise<CasualtyRevision[]> {
+    const showEditor = holdsRoles(viewer, [Role.EDITOR]);
+    return (await loaders.revisionsByCasualty.load(casualty.row.id)).map((row) => toCasualtyRevision(row, showEditor)).reverse();
+  }
+}
+
+@Resolver(() => CasualtyRevision)
+export class CasualtyRevisionResolver {
+  @FieldResolver(() => Citation, { description: 'Where this version’s figure comes from.' })
+  async citation(@Root() revision: CasualtyRevision, @Ctx() { loaders }: Context): Promise<Citation> {
+    return loadCitation(loaders, revision.row.citationId);
   }
 }
