@@ -25,6 +25,9 @@ import {
 import { CountryTotalsResolver, EventTotalsResolver } from './modules/stats/totals.resolver.js';
 import { SourceMutationResolver } from './modules/source/source.mutation.js';
 import { CasualtyMutationResolver } from './modules/casualty/casualty.mutation.js';
+import { DeploymentMutationResolver } from './modules/deployment/deployment.mutation.js';
+import { QuoteMutationResolver } from './modules/quote/quote.mutation.js';
+import { ReactionMutationResolver } from './modules/reaction/reaction.mutation.js';
 import { ViewerResolver } from './modules/viewer/viewer.resolver.js';
 import { authChecker } from '../auth/auth-checker.js';
 
@@ -53,6 +56,9 @@ export const resolvers: NonEmptyArray<ClassType> = [
   ViewerResolver,
   SourceMutationResolver,
   CasualtyMutationResolver,
+  DeploymentMutationResolver,
+  QuoteMutationResolver,
+  ReactionMutationResolver,
   ...connectionResolvers,
 ];
 

@@ -132,7 +132,11 @@ describe('reporting a casualty figure', () => {
     expect(answer.body.data.casualtyReport.casualty).toBeNull();
     expect(
       answer.body.data.casualtyReport.userErrors.map((e: { field: string[]; code: string }) => `${e.field.join('.')} ${e.code}`),
-    ).toEqual(['input.victims INVALID', 'input.figure.high INVALID', 'input.occurredOn.date INVALID', 'input.event NOT_FOUND']);
+    ).toEqual(['input.victims INVALID', 'input.figure.high INVALID', 'input.occurredOn.date INVALID']);
+    const unknown = await post(REPORT, { input: input({ event: 'nonsense', affiliation: sourceId, victimCountry: 'XK' }) }, editor);
+    expect(
+      unknown.body.data.casualtyReport.userErrors.map((e: { field: string[]; code: string }) => `${e.field.join('.')} ${e.code}`),
+    ).toEqual(['input.event NOT_FOUND', 'input.affiliation NOT_FOUND', 'input.victimCountry NOT_FOUND']);
     const misquoted = await post(
       REPORT,
       { input: input({ citation: { source: sourceId, passage: 'at least 20 people were killed' } }) },
@@ -231,5 +235,107 @@ describe('reporting a casualty figure', () => {
     ]);
     const editorView = (await post(history, { id }, editor)).body.data.node.revisions;
     expect(editorView.map((r: { editor: string }) => r.editor)).toEqual(['edna', 'edna']);
+  });
+});
+
+describe('troop movements, quotes and reactions', () => {
+  const DEPLOY = `mutation ($input: DeploymentReportInput!) {
+    deploymentReport(input: $input) { deployment { id status figure { best } } userErrors { field code } } }`;
+  const troops = async () =>
+    (await post('{ troopStats(filter: { forceCountry: "US" }) { total { best records } } }')).body.data.troopStats.total as {
+      best: number;
+      records: number;
+    };
+  const movement = (overrides: Record<string, unknown>) => ({
+    figure: { best: 3000, qualifier: 'APPROXIMATE', wording: 'about 3,000 troops' },
+    status: 'ANNOUNCED',
+    troops: 'paratroopers',
+    forceCountry: 'US',
+    destinationCountry: 'IQ',
+    occurredOn: { date: '2020-01-08', precision: 'DAY' },
+    citation: { source: sourceId, passage: 'Hospitals later reported 15 dead.' },
+    ...overrides,
+  });
+
+  it('an announced movement confirmed later counts once, at its latest stage; a second update of one report is refused', async () => {
+    const before = await troops();
+    const announced = (await post(DEPLOY, { input: movement({}) }, editor)).body.data.deploymentReport;
+    expect(announced.userErrors).toEqual([]);
+    expect(await troops()).toEqual({ best: before.best + 3000, records: before.records + 1 });
+    const confirmed = movement({
+      status: 'DEPLOYED',
+      supersedes: announced.deployment.id,
+      figure: { best: 3500, qualifier: 'APPROXIMATE', wording: 'some 3,500' },
+    });
+    const deployed = (await post(DEPLOY, { input: confirmed }, editor)).body.data.deploymentReport;
+    expect(deployed.deployment).toMatchObject({ status: 'DEPLOYED', figure: { best: 3500 } });
+    expect(await troops()).toEqual({ best: before.best + 3500, records: before.records + 1 });
+    const again = await post(DEPLOY, { input: movement({ status: 'STATIONED', supersedes: announced.deployment.id }) }, editor);
+    expect(again.body.data.deploymentReport.userErrors).toEqual([{ field: ['input', 'supersedes'], code: 'CONFLICT' }]);
+    const otherForce = await post(DEPLOY, { input: movement({ forceCountry: 'IR', supersedes: deployed.deployment.id }) }, editor);
+    expect(otherForce.body.data.deploymentReport.userErrors).toEqual([{ field: ['input', 'supersedes'], code: 'CONFLICT' }]);
+  });
+
+  it('a quote must be the speaker’s words as the stored source prints them; a reaction joins its event', async () => {
+    const speaker = (await post('{ actors(first: 1) { nodes { id } } }')).body.data.actors.nodes[0].id as string;
+    const QUOTE = `mutation ($input: QuoteAddInput!) { quoteAdd(input: $input) { quote { text } userErrors { field code } } }`;
+    const quote = (text: string) => ({
+      text,
+      speaker,
+      medium: 'STATEMENT',
+      occurredOn: { date: '2020-01-07', precision: 'DAY' },
+      event: eventId,
+      citation: { source: sourceId, passage: 'Iraqi officials said' },
+    });
+    const misquoted = (await post(QUOTE, { input: quote('at least 20 people were killed') }, editor)).body.data.quoteAdd;
+    expect(misquoted).toEqual({ quote: null, userErrors: [{ field: ['input', 'text'], code: 'PASSAGE_NOT_IN_SOURCE' }] });
+    const verbatim = (await post(QUOTE, { input: quote('at least 12 people were killed') }, editor)).body.data.quoteAdd;
+    expect(verbatim).toEqual({ quote: { text: 'at least 12 people were killed' }, userErrors: [] });
+
+    const REACT = `mutation ($input: ReactionAddInput!) { reactionAdd(input: $input) { reaction { stance summary } userErrors { field code } } }`;
+    const reaction = {
+      actor: speaker,
+      event: eventId,
+      stance: 'CONDEMNATION',
+      summary: 'condemned the strike',
+      occurredOn: { date: '2020-01-08', precision: 'DAY' },
+      citation: { source: sourceId, passage: 'Iraqi officials said' },
+    };
+    const reacted = (await post(REACT, { input: reaction }, editor)).body.data.reactionAdd;
+    expect(reacted).toEqual({ reaction: { stance: 'CONDEMNATION', summary: 'condemned the strike' }, userErrors: [] });
+    const event = (await post('query ($id: ID!) { event(id: $id) { reactions { summary } } }', { id: eventId })).body.data.event;
+    expect(event.reactions.map((r: { summary: string }) => r.summary)).toContain('condemned the strike');
+  });
+});
+
+describe('every mutation, every kind of caller', () => {
+  // Inputs that fail business rules cheaply: the point is who gets past authorization, not the write.
+  const citation = 'citation: { source: "x", passage: "p" }';
+  const date = 'occurredOn: { date: "2020-01-01", precision: DAY }';
+  const figure = 'figure: { qualifier: UNKNOWN, wording: "" }';
+  const mutations: Record<string, string> = {
+    sourceCreate: 'sourceCreate(input: { outlet: "", title: "" })',
+    casualtyReport: `casualtyReport(input: { event: "x", kind: KILLED, ${figure}, victims: "v", ${date}, ${citation} })`,
+    casualtyRevise: `casualtyRevise(input: { casualty: "x", expectedRevision: 1, ${figure}, ${citation}, reason: "r" })`,
+    deploymentReport: `deploymentReport(input: { ${figure}, status: ANNOUNCED, troops: "t", forceCountry: "US", ${date}, ${citation} })`,
+    quoteAdd: `quoteAdd(input: { text: "", speaker: "x", medium: STATEMENT, ${date}, ${citation} })`,
+    reactionAdd: `reactionAdd(input: { actor: "x", event: "x", stance: SUPPORT, summary: "", ${date}, ${citation} })`,
+  };
+  it('covers every mutation in the schema', async () => {
+    const answer = await post('{ __type(name: "Mutation") { fields { name } } }');
+    expect(answer.body.data.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(Object.keys(mutations).sort());
+  });
+  it.each(Object.entries(mutations))('%s: anonymous 401, reader 403, editor and admin get userErrors', async (name, call) => {
+    const callers: [string | undefined, number, string | undefined][] = [
+      [undefined, 401, 'UNAUTHENTICATED'],
+      [reader, 403, 'FORBIDDEN'],
+      [editor, 200, undefined],
+      [admin, 200, undefined],
+    ];
+    for (const [bearer, status, code] of callers) {
+      const answer = await post(`mutation { ${call} { userErrors { code } } }`, {}, bearer);
+      expect([answer.status, answer.body.errors?.[0]?.extensions?.code]).toEqual([status, code]);
+      if (!code) expect(answer.body.data[name].userErrors.length).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { IsOptional, Length, Min, ValidateNested } from 'class-validator';
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.js';
@@ -7,12 +7,22 @@ import { Role } from '../../../auth/roles.js';
 import type { Context } from '../../context.js';
 import { CasualtyKind } from '../../common/enums.js';
 import { CountryCodeScalar } from '../../common/scalars.js';
-import { Reads, ReadsNoRows } from '../../common/projection.js';
+import { Reads } from '../../common/projection.js';
 import { figureErrors } from '../../../write/figure-rules.js';
 import { userError, UserErrorCode, type UserErrorValue } from '../../../write/user-error.js';
 import { CitationInput, FigureInput, FuzzyDateInput } from '../editing/inputs.js';
-import { UserError } from '../editing/user-error.type.js';
-import { dateErrors, exists, idOf, inputErrors, write, writeCitation } from '../editing/write-support.js';
+import { payloadOf, payloadType, type Payload } from '../editing/payload.js';
+import type { Outcome } from '../../../write/transaction.js';
+import {
+  dateErrors,
+  dateValues,
+  figureValues,
+  idOf,
+  inputErrors,
+  resolveReferences,
+  write,
+  writeCitation,
+} from '../editing/write-support.js';
 import { Casualty, toCasualty } from './casualty.type.js';
 
 @InputType({ description: 'A casualty figure as a source reports it, for one event.' })
@@ -70,15 +80,8 @@ export class CasualtyReviseInput {
   reason!: string;
 }
 
-@ObjectType({ description: 'The result of `casualtyReport` or `casualtyRevise`.' })
-@ReadsNoRows()
-export class CasualtyPayload {
-  @Field(() => Casualty, { nullable: true, description: 'The casualty record as written; null when userErrors say why not.' })
-  casualty!: Casualty | null;
-
-  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
-  userErrors!: UserError[];
-}
+export const CasualtyPayload = payloadType(Casualty, 'casualty', 'CasualtyPayload', '`casualtyReport` or `casualtyRevise`');
+type CasualtyPayload = Payload<Casualty>;
 
 const idempotencyKeyArg = { nullable: true, description: 'Send the same key to retry safely: the first answer is returned.' } as const;
 
@@ -98,42 +101,27 @@ export class CasualtyMutationResolver {
       ...figureErrors(input.figure, ['input', 'figure']),
       ...dateErrors(input.occurredOn, ['input', 'occurredOn']),
     ];
-    const eventId = idOf('Event', input.event, ['input', 'event']);
-    const actorId = input.affiliation ? idOf('Actor', input.affiliation, ['input', 'affiliation']) : null;
-    for (const id of [eventId, actorId]) if (id !== null && typeof id !== 'number') errors.push(id);
-    if (errors.length) return { casualty: null, userErrors: errors };
+    if (errors.length) return { node: null, userErrors: errors };
 
     const outcome = await write(context, 'casualtyReport', input, { idempotencyKey }, async (tx) => {
-      const missing: UserErrorValue[] = [];
-      if (!(await exists(tx, 'events', eventId as number)))
-        missing.push(userError(['input', 'event'], UserErrorCode.NOT_FOUND, 'No event has this ID.'));
-      if (typeof actorId === 'number' && !(await exists(tx, 'actors', actorId))) {
-        missing.push(userError(['input', 'affiliation'], UserErrorCode.NOT_FOUND, 'No actor has this ID.'));
-      }
-      if (input.victimCountry) {
-        const known = await queryRows(tx, sql`SELECT 1 FROM countries WHERE code = ${input.victimCountry}`);
-        if (!known.length)
-          missing.push(userError(['input', 'victimCountry'], UserErrorCode.NOT_FOUND, `No country has the code ${input.victimCountry}.`));
-      }
+      const refs = await resolveReferences(tx, {
+        event: { field: ['input', 'event'], type: 'Event', table: 'events', id: input.event },
+        affiliation: { field: ['input', 'affiliation'], type: 'Actor', table: 'actors', id: input.affiliation },
+        victimCountry: { field: ['input', 'victimCountry'], country: input.victimCountry },
+      });
       const citation = await writeCitation(tx, input.citation, ['input', 'citation']);
-      if (citation.userErrors) missing.push(...citation.userErrors);
-      if (missing.length) return { userErrors: missing };
+      if (refs.userErrors || citation.userErrors) return { userErrors: [...(refs.userErrors ?? []), ...(citation.userErrors ?? [])] };
       const [row] = await tx
         .insert(casualties)
         .values({
-          eventId: eventId as number,
+          eventId: refs.ok.event as number,
           kind: input.kind,
-          figureLow: input.figure.low ?? null,
-          figureBest: input.figure.best ?? null,
-          figureHigh: input.figure.high ?? null,
-          figureQualifier: input.figure.qualifier,
-          figureWording: input.figure.wording,
+          ...figureValues(input.figure),
           victimDescription: input.victims,
-          victimCountryCode: input.victimCountry ?? null,
-          affiliatedActorId: typeof actorId === 'number' ? actorId : null,
-          occurredOn: input.occurredOn.date,
-          occurredPrecision: input.occurredOn.precision,
-          citationId: citation.ok!,
+          victimCountryCode: refs.ok.victimCountry as string | null,
+          affiliatedActorId: refs.ok.affiliation as number | null,
+          ...dateValues(input.occurredOn),
+          citationId: citation.ok,
         })
         .returning({ id: casualties.id });
       return { ok: row!.id };
@@ -155,7 +143,7 @@ export class CasualtyMutationResolver {
     const errors = [...(await inputErrors(input, ['input'])), ...figureErrors(input.figure, ['input', 'figure'])];
     const id = idOf('Casualty', input.casualty, ['input', 'casualty']);
     if (typeof id !== 'number') errors.push(id);
-    if (errors.length) return { casualty: null, userErrors: errors };
+    if (errors.length) return { node: null, userErrors: errors };
     const casualtyId = id as number;
 
     const outcome = await write(context, 'casualtyRevise', input, { idempotencyKey, reason: input.reason }, async (tx) => {
@@ -184,11 +172,7 @@ export class CasualtyMutationResolver {
       await tx
         .update(casualties)
         .set({
-          figureLow: input.figure.low ?? null,
-          figureBest: input.figure.best ?? null,
-          figureHigh: input.figure.high ?? null,
-          figureQualifier: input.figure.qualifier,
-          figureWording: input.figure.wording,
+          ...figureValues(input.figure),
           citationId: citation.ok,
         })
         .where(and(eq(casualties.id, casualtyId), eq(casualties.revision, input.expectedRevision)));
@@ -198,8 +182,5 @@ export class CasualtyMutationResolver {
   }
 }
 
-async function payload(context: Context, outcome: { ok?: number; userErrors?: UserErrorValue[] }): Promise<CasualtyPayload> {
-  if (outcome.userErrors) return { casualty: null, userErrors: outcome.userErrors };
-  const row = await context.loaders.casualty.clear(outcome.ok!).load(outcome.ok!);
-  return { casualty: row ? toCasualty(row) : null, userErrors: [] };
-}
+const payload = (context: Context, outcome: Outcome<number>) =>
+  payloadOf(outcome, (id) => context.loaders.casualty.clear(id).load(id), toCasualty);

@@ -6,7 +6,7 @@ import type { Context } from '../../context.js';
 import { passageOccursIn } from '../../../write/passage.js';
 import { runWrite, type Outcome } from '../../../write/transaction.js';
 import { userError, UserErrorCode, type UserErrorValue } from '../../../write/user-error.js';
-import type { CitationInput, FuzzyDateInput } from './inputs.js';
+import type { CitationInput, FigureInput, FuzzyDateInput } from './inputs.js';
 
 /** A decoded ID of the expected type, or the userError that says why it is not one. */
 export function idOf(type: NodeTypeName, id: string, field: string[]): number | UserErrorValue {
@@ -109,3 +109,50 @@ export async function inputErrors(input: object, field: string[]): Promise<UserE
     ]);
   return flatten(found, field);
 }
+
+/** A reference an input makes: an optional ID of a Node type, or an optional country code. */
+export type Reference =
+  | { field: string[]; type: NodeTypeName; table: string; id: string | null | undefined }
+  | { field: string[]; country: string | null | undefined };
+
+/**
+ * The rows an input refers to, checked inside the mutation's transaction: each ID decoded to its
+ * row id and each country code looked up (null where none was given), or a userError per
+ * reference that is malformed, of another type, or names nothing.
+ */
+export async function resolveReferences<K extends string>(
+  tx: Database,
+  references: Record<K, Reference>,
+): Promise<Outcome<Record<K, number | string | null>>> {
+  const resolved = {} as Record<K, number | string | null>;
+  const errors: UserErrorValue[] = [];
+  for (const [name, reference] of Object.entries(references) as [K, Reference][]) {
+    resolved[name] = null;
+    if ('country' in reference) {
+      if (!reference.country) continue;
+      const known = await queryRows(tx, sql`SELECT 1 FROM countries WHERE code = ${reference.country}`);
+      if (known.length) resolved[name] = reference.country;
+      else errors.push(userError(reference.field, UserErrorCode.NOT_FOUND, `No country has the code ${reference.country}.`));
+      continue;
+    }
+    if (!reference.id) continue;
+    const id = idOf(reference.type, reference.id, reference.field);
+    if (typeof id !== 'number') errors.push(id);
+    else if (!(await exists(tx, reference.table, id))) {
+      errors.push(userError(reference.field, UserErrorCode.NOT_FOUND, `No ${reference.type.toLowerCase()} has this ID.`));
+    } else resolved[name] = id;
+  }
+  return errors.length ? { userErrors: errors } : { ok: resolved };
+}
+
+/** A figure input as the figure columns (src/db/schema/columns.ts). */
+export const figureValues = (figure: FigureInput) => ({
+  figureLow: figure.low ?? null,
+  figureBest: figure.best ?? null,
+  figureHigh: figure.high ?? null,
+  figureQualifier: figure.qualifier,
+  figureWording: figure.wording,
+});
+
+/** A date input as the occurred_* columns. */
+export const dateValues = (date: FuzzyDateInput) => ({ occurredOn: date.date, occurredPrecision: date.precision });

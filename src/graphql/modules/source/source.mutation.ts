@@ -1,11 +1,11 @@
-import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, IsUrl, Length, MaxLength } from 'class-validator';
 import { sources } from '../../../db/schema/index.js';
 import { Role } from '../../../auth/roles.js';
 import type { Context } from '../../context.js';
 import { DateScalar } from '../../common/scalars.js';
-import { Reads, ReadsNoRows } from '../../common/projection.js';
-import { UserError } from '../editing/user-error.type.js';
+import { Reads } from '../../common/projection.js';
+import { payloadOf, payloadType, type Payload } from '../editing/payload.js';
 import { inputErrors, write } from '../editing/write-support.js';
 import { Source, toSource } from './source.type.js';
 
@@ -44,15 +44,8 @@ export class SourceCreateInput {
   fullText?: string | null;
 }
 
-@ObjectType({ description: 'The result of `sourceCreate`.' })
-@ReadsNoRows()
-export class SourceCreatePayload {
-  @Field(() => Source, { nullable: true, description: 'The new source; null when userErrors say why not.' })
-  source!: Source | null;
-
-  @Field(() => [UserError], { description: 'Why nothing was created; empty on success.' })
-  userErrors!: UserError[];
-}
+export const SourceCreatePayload = payloadType(Source, 'source', 'SourceCreatePayload', '`sourceCreate`');
+type SourceCreatePayload = Payload<Source>;
 
 @Resolver()
 export class SourceMutationResolver {
@@ -69,7 +62,7 @@ export class SourceMutationResolver {
     @Ctx() context: Context,
   ): Promise<SourceCreatePayload> {
     const invalid = await inputErrors(input, ['input']);
-    if (invalid.length) return { source: null, userErrors: invalid };
+    if (invalid.length) return { node: null, userErrors: invalid };
     const outcome = await write(context, 'sourceCreate', input, { idempotencyKey }, async (tx) => {
       const [row] = await tx
         .insert(sources)
@@ -84,8 +77,6 @@ export class SourceMutationResolver {
         .returning({ id: sources.id });
       return { ok: row!.id };
     });
-    if (outcome.userErrors) return { source: null, userErrors: outcome.userErrors };
-    const row = await context.loaders.source.load(outcome.ok);
-    return { source: row ? toSource(row) : null, userErrors: [] };
+    return payloadOf(outcome, (id) => context.loaders.source.load(id), toSource);
   }
 }
