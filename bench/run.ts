@@ -822,6 +822,14 @@ function markdown(reports: SizeReport[], environment: Record<string, string>): s
         `newsgraph was busy in ${fmt(report.profile.busyPercent, 1)}% of the samples (it idles while the other peers are measured); percentages below are of its busy samples.`,
         '',
       );
+      lines.push(
+        "Where the time goes, per layer of the request's path (self time; a native function such as JSON.parse or a socket write counts for its JavaScript caller):",
+        '',
+        '| layer | % of busy samples |',
+        '|---|---:|',
+      );
+      for (const l of report.profile.layers) lines.push(`| ${l.layer} | ${fmt(l.selfPercent, 1)} |`);
+      lines.push('');
       lines.push('| self % | function | location |', '|---:|---|---|');
       for (const f of report.profile.functions) lines.push(`| ${fmt(f.selfPercent, 1)} | ${f.function} | ${f.location} |`);
       lines.push('', '| on the stack % | package or source file |', '|---:|---|');
