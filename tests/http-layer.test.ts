@@ -16,12 +16,15 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+const post = (body: NonNullable<RequestInit['body']>, headers: Record<string, string> = {}) =>
   fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
 describe('the node:http layer', () => {
   it('reads a gzip-compressed JSON body', async () => {
-    const response = await post(gzipSync(JSON.stringify({ query: QUERY })), { 'content-encoding': 'gzip', 'x-forwarded-for': '203.0.113.1' });
+    const response = await post(gzipSync(JSON.stringify({ query: QUERY })), {
+      'content-encoding': 'gzip',
+      'x-forwarded-for': '203.0.113.1',
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { events: { nodes: [{ title: TITLE }] } } });
   });

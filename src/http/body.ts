@@ -55,9 +55,16 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
       reject(tooLarge(limit)); // the rest of the upload is read and dropped by node once the 413 is sent
     };
     stream.on('data', onData);
+    let ended = false;
     stream.once('error', reject);
-    stream.once('close', () => reject(new HttpError(400, ErrorCode.BAD_REQUEST, 'The request body was cut off.')));
-    stream.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, length).toString('utf8')));
+    stream.once('end', () => {
+      ended = true;
+      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, length).toString('utf8'));
+    });
+    // 'close' follows 'end' on every request: the error (and its stack trace) only when the body was cut off.
+    stream.once('close', () => {
+      if (!ended) reject(new HttpError(400, ErrorCode.BAD_REQUEST, 'The request body was cut off.'));
+    });
   });
   if (text.length === 0) return {};
   // Strict, as express.json: a JSON object or array, never a bare string or number.
