@@ -1,17 +1,23 @@
-import { date, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { datasetColumn } from './columns.js';
 import { sql } from 'drizzle-orm';
 
 /** A published article (or report) the dataset was built from. */
-export const sources = pgTable('sources', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  key: text('key').unique(),
-  outlet: text('outlet').notNull(),
-  title: text('title').notNull(),
-  url: text('url'),
-  authors: text('authors')
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
-  publishedOn: date('published_on', { mode: 'string' }),
-  updatedOn: date('updated_on', { mode: 'string' }),
-});
+export const sources = pgTable(
+  'sources',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    key: text('key').unique(),
+    ...datasetColumn(),
+    outlet: text('outlet').notNull(),
+    title: text('title').notNull(),
+    url: text('url'),
+    authors: text('authors')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    publishedOn: date('published_on', { mode: 'string' }),
+    updatedOn: date('updated_on', { mode: 'string' }),
+  },
+  (t) => [index('sources_dataset_id_idx').on(t.datasetId)],
+);
