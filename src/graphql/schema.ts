@@ -22,6 +22,8 @@ import {
   TroopStatsResolver,
 } from './modules/stats/stats.resolver.js';
 import { CountryTotalsResolver, EventTotalsResolver } from './modules/stats/totals.resolver.js';
+import { DatasetResolver } from './modules/dataset/dataset.resolver.js';
+import { importFieldResolvers } from './modules/dataset/record-fields.js';
 
 export const resolvers: NonEmptyArray<ClassType> = [
   NodeResolver,
@@ -44,6 +46,8 @@ export const resolvers: NonEmptyArray<ClassType> = [
   TroopGroupKeyResolver,
   EventTotalsResolver,
   CountryTotalsResolver,
+  DatasetResolver,
+  ...importFieldResolvers,
   ...connectionResolvers,
 ];
 

@@ -11,6 +11,7 @@ import { loadEvent } from '../event/event.resolver.js';
 import { toQuote } from '../quote/quote.type.js';
 import { toReaction } from '../reaction/reaction.type.js';
 import { toSource } from '../source/source.type.js';
+import { loadDataset } from '../dataset/dataset.resolver.js';
 import { declareColumnReads } from '../../common/projection.js';
 
 // node(id) reads whole rows or the loaders' rows; what it reads of them is declared by the fields selected on each type.
@@ -26,6 +27,7 @@ const fetchers: Record<NodeTypeName, (context: Context, rowId: number, info: Gra
   Quote: ({ loaders: l }, id) => l.quote.load(id).then((row) => (row ? toQuote(row) : null)),
   Reaction: ({ loaders: l }, id) => l.reaction.load(id).then((row) => (row ? toReaction(row) : null)),
   Source: ({ loaders: l }, id) => l.source.load(id).then((row) => (row ? toSource(row) : null)),
+  Dataset: (context, id) => loadDataset(context, id),
 };
 
 @Resolver()
@@ -33,7 +35,7 @@ export class NodeResolver {
   @Query(() => Node, {
     nullable: true,
     description:
-      'Any object with a global ID (Event, Actor, Casualty, Deployment, Quote, Reaction, Source); null if none has it. ' +
+      'Any object with a global ID (Event, Actor, Casualty, Deployment, Quote, Reaction, Source, Dataset); null if none has it. ' +
       'A malformed ID is BAD_USER_INPUT.',
   })
   async node(

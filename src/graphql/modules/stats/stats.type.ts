@@ -1,5 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
-import { CasualtyKind, DeploymentStatus, FigureQualifier } from '../../common/enums.js';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { CasualtyKind, DeploymentStatus, EventKind, FigureQualifier } from '../../common/enums.js';
 import { connectionTypes, type ConnectionData } from '../../common/connection.js';
 import { DateScalar } from '../../common/scalars.js';
 import type { SQL } from 'drizzle-orm';
@@ -27,9 +27,16 @@ export class CasualtyGroupKey {
   @Field(() => FigureQualifier, { nullable: true, description: 'Figure qualifier, when grouped by QUALIFIER.' })
   qualifier!: FigureQualifier | null;
 
+  @Field(() => Int, { nullable: true, description: 'The year, when grouped by YEAR.' })
+  year!: number | null;
+
+  @Field(() => EventKind, { nullable: true, description: "The event's kind, when grouped by EVENT_KIND." })
+  eventKind!: EventKind | null;
+
   countryCode!: string | null;
   eventId!: number | null;
   actorId!: number | null;
+  datasetId!: number | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One group of casualty records and its honest total.' })
@@ -73,6 +80,7 @@ export class TroopGroupKey {
   destinationCountryCode!: string | null;
   destinationId!: number | null;
   eventId!: number | null;
+  datasetId!: number | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One group of troop deployment reports and its honest total.' })
@@ -143,10 +151,29 @@ export { SeriesInterval };
 
 // Statistics are computed from aggregate rows, not table rows; the countries, events, actors and
 // locations of group keys are loaded by id and answered by their own types' fields.
-declareColumnReads('CasualtyGroupKey', { day: [], month: [], kind: [], qualifier: [], country: [], event: [], actor: [] });
+declareColumnReads('CasualtyGroupKey', {
+  day: [],
+  month: [],
+  kind: [],
+  qualifier: [],
+  year: [],
+  eventKind: [],
+  country: [],
+  event: [],
+  actor: [],
+  dataset: [],
+});
 declareColumnReads('CasualtyGroup', { key: [], total: [] });
 declareColumnReads('CasualtyStats', { dimensions: [], total: [], groups: [] });
-declareColumnReads('TroopGroupKey', { status: [], day: [], forceCountry: [], destinationCountry: [], destination: [], event: [] });
+declareColumnReads('TroopGroupKey', {
+  status: [],
+  day: [],
+  forceCountry: [],
+  destinationCountry: [],
+  destination: [],
+  event: [],
+  dataset: [],
+});
 declareColumnReads('TroopGroup', { key: [], total: [] });
 declareColumnReads('TroopStats', { dimensions: [], total: [], groups: [] });
 declareColumnReads('SeriesPoint', { start: [], total: [] });

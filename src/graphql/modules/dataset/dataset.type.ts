@@ -1,0 +1,166 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../../common/node.js';
+import { toGlobalId } from '../../common/global-id.js';
+import { connectionTypes } from '../../common/connection.js';
+import { instance } from '../../common/instance.js';
+import { declareColumnReads, reads } from '../../common/projection.js';
+import { datasets } from '../../../db/schema/index.js';
+
+export type DatasetRow = typeof datasets.$inferSelect;
+
+@ObjectType({ simpleResolvers: true, description: 'What the last import of a dataset did, as its summary line said.' })
+export class DatasetImportCounts {
+  @Field(() => Int, { description: 'Records added.' })
+  imported!: number;
+
+  @Field(() => Int, { description: 'Records changed since the previous import (same external id, new content).' })
+  updated!: number;
+
+  @Field(() => Int, { description: 'Records already stored exactly as in the file.' })
+  unchanged!: number;
+
+  @Field(() => Int, { description: 'Rows refused (written to the rejects file with their line and reason).' })
+  rejected!: number;
+
+  @Field(() => Int, {
+    description: 'Rows whose best estimate lay outside their own low..high: stored as reported, bounds widened, marked.',
+  })
+  bestOutsideInterval!: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'How many records of each kind a dataset holds now.' })
+export class DatasetRecordCounts {
+  @Field(() => Int, { description: 'Events.' })
+  events!: number;
+
+  @Field(() => Int, { description: 'Casualty records.' })
+  casualties!: number;
+
+  @Field(() => Int, { description: 'Troop deployment reports.' })
+  deployments!: number;
+
+  @Field(() => Int, { description: 'Quotes.' })
+  quotes!: number;
+
+  @Field(() => Int, { description: 'Reactions.' })
+  reactions!: number;
+
+  @Field(() => Int, { description: 'Actors first written by this dataset.' })
+  actors!: number;
+
+  @Field(() => Int, { description: 'Sources (articles, reports).' })
+  sources!: number;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Deaths summed with their breakdown (UCDP GED: side A, side B, civilians, unknown), over the casualty records that ' +
+    'give one. The parts add up to `best` record by record; nothing is counted twice.',
+})
+export class DeathBreakdownTotal {
+  @Field(() => Int, { description: 'Casualty records summed.' })
+  records!: number;
+
+  @Field(() => Int, { description: 'Sum of the best estimates.' })
+  best!: number;
+
+  @Field(() => Int, { description: 'Deaths on side A.' })
+  sideA!: number;
+
+  @Field(() => Int, { description: 'Deaths on side B (always 0 in one-sided violence).' })
+  sideB!: number;
+
+  @Field(() => Int, { description: 'Civilian deaths.' })
+  civilians!: number;
+
+  @Field(() => Int, { description: 'Deaths the source could not attribute.' })
+  unknown!: number;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: 'Where records come from: an imported dataset (UCDP GED, a newsroom article), with its licence and citation.',
+})
+export class Dataset implements Node {
+  __typename!: 'Dataset';
+
+  @Field(() => ID, { description: 'Global opaque identifier.' })
+  id!: string;
+
+  @Field(() => String, { description: "Stable key the importer finds the dataset by ('ucdp-ged')." })
+  key!: string;
+
+  @Field(() => String, { description: 'Name, e.g. "UCDP Georeferenced Event Dataset (GED)".' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Release last imported ("23.1"), when the data says.' })
+  version!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Licence of the data ("CC BY 4.0").' })
+  licence!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'How to cite the data, as its publisher asks.' })
+  citation!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The publisher's page for the data." })
+  url!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When it was last imported (ISO 8601 timestamp).' })
+  importedAt!: string | null;
+
+  @Field(() => DatasetImportCounts, { description: 'What the last import did.' })
+  lastImport!: DatasetImportCounts;
+
+  row!: DatasetRow;
+}
+
+export const toDataset = (row: DatasetRow): Dataset =>
+  instance(Dataset, {
+    __typename: 'Dataset',
+    id: toGlobalId('Dataset', row.id),
+    key: row.key,
+    name: row.name,
+    version: row.version,
+    licence: row.licence,
+    citation: row.citation,
+    url: row.url,
+    importedAt: row.importedAt === null ? null : new Date(row.importedAt).toISOString(),
+    lastImport: instance(DatasetImportCounts, {
+      imported: row.lastImported,
+      updated: row.lastUpdated,
+      unchanged: row.lastUnchanged,
+      rejected: row.lastRejected,
+      bestOutsideInterval: row.lastWidened,
+    }),
+    row,
+  });
+
+declareColumnReads('Dataset', {
+  id: [reads(datasets, 'id')],
+  key: [reads(datasets, 'key')],
+  name: [reads(datasets, 'name')],
+  version: [reads(datasets, 'version')],
+  licence: [reads(datasets, 'licence')],
+  citation: [reads(datasets, 'citation')],
+  url: [reads(datasets, 'url')],
+  importedAt: [reads(datasets, 'importedAt')],
+  lastImport: [reads(datasets, 'lastImported', 'lastUpdated', 'lastUnchanged', 'lastRejected', 'lastWidened')],
+  // Field resolvers (dataset.resolver.ts) query by the dataset's id.
+  records: [reads(datasets, 'id')],
+  deaths: [reads(datasets, 'id')],
+});
+declareColumnReads('DatasetImportCounts', { imported: [], updated: [], unchanged: [], rejected: [], bestOutsideInterval: [] });
+declareColumnReads('DatasetRecordCounts', {
+  events: [],
+  casualties: [],
+  deployments: [],
+  quotes: [],
+  reactions: [],
+  actors: [],
+  sources: [],
+});
+declareColumnReads('DeathBreakdownTotal', { records: [], best: [], sideA: [], sideB: [], civilians: [], unknown: [] });
+
+export const { Connection: DatasetConnection } = connectionTypes(Dataset, 'Dataset');
