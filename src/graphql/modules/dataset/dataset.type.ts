@@ -116,6 +116,12 @@ export class Dataset implements Node {
   row!: DatasetRow;
 }
 
+/** Postgres writes `2026-11-28 03:20:41.12+00`; the API gives ISO 8601 in UTC. */
+function isoTimestamp(value: string): string {
+  const parsed = new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+  return Number.isNaN(parsed.getTime()) ? value : parsed.toISOString();
+}
+
 export const toDataset = (row: DatasetRow): Dataset =>
   instance(Dataset, {
     __typename: 'Dataset',
@@ -126,7 +132,8 @@ export const toDataset = (row: DatasetRow): Dataset =>
     licence: row.licence,
     citation: row.citation,
     url: row.url,
-    importedAt: row.importedAt === null ? null : new Date(row.importedAt).toISOString(),
+    // A projected row lacks the columns no selected field reads: undefined here, never read.
+    importedAt: row.importedAt == null ? null : isoTimestamp(row.importedAt),
     lastImport: instance(DatasetImportCounts, {
       imported: row.lastImported,
       updated: row.lastUpdated,
