@@ -1,6 +1,6 @@
 import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { queryRows, type Database } from '../src/db/client.js';
+import type { Database } from '../src/db/client.js';
 import {
   actors,
   casualties,
@@ -107,10 +107,10 @@ async function upsertByKey<T extends PgTable & { key: PgColumn; id: PgColumn }>(
   tx: Tx,
   table: T,
   unstamped: (T['$inferInsert'] & { key: string })[],
-  datasetId: number | null,
+  datasetId: number,
 ): Promise<Map<string, number>> {
   if (unstamped.length === 0) return new Map();
-  const rows = datasetId === null ? unstamped : unstamped.map((row) => ({ ...row, datasetId }));
+  const rows = unstamped.map((row) => ({ ...row, datasetId }));
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const set: Record<string, SQL> = {};
   for (const property of Object.keys(rows[0]!)) {
@@ -151,19 +151,14 @@ export async function loadDataset(db: Database, data: Dataset): Promise<void> {
   if (problems.length) throw new Error(`dataset has broken references:\n${problems.join('\n')}`);
 
   await db.transaction(async (tx) => {
-    // A database migrated only up to 0008 (tests of older migrations) has no datasets yet.
-    const [present] = await queryRows<{ present: boolean }>(tx, sql`SELECT to_regclass('datasets') IS NOT NULL AS present`);
-    let datasetId: number | null = null;
-    if (present?.present) {
-      const { key, ...info } = data.info;
-      // imported_at is when the dataset was first loaded: seeding again must change no row.
-      const [stored] = await tx
-        .insert(datasets)
-        .values({ key, ...info, importedAt: sql`now()` })
-        .onConflictDoUpdate({ target: datasets.key, set: info })
-        .returning({ id: datasets.id });
-      datasetId = stored!.id;
-    }
+    const { key, ...info } = data.info;
+    // imported_at is when the dataset was first loaded: seeding again must change no row.
+    const [stored] = await tx
+      .insert(datasets)
+      .values({ key, ...info, importedAt: sql`now()` })
+      .onConflictDoUpdate({ target: datasets.key, set: info })
+      .returning({ id: datasets.id });
+    const datasetId = stored!.id;
     await tx
       .insert(countries)
       .values(data.countries)
