@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/client.js';
 import { refreshFanout } from '../graphql/fanout.js';
-import { GedFatalError, readGedStream, type GedReadItem } from './ucdp-ged/read.js';
+import { GedFatalError, readGedStream } from './ucdp-ged/read.js';
 import { GED_DATASET, gedVersionOf, mapGedEvent, type MappedGedEvent } from './ucdp-ged/map.js';
 import { classifyBatch, writeGedBatch, type WriterState } from './ucdp-ged/write.js';
 
@@ -182,7 +182,7 @@ async function importGedFile(db: Database, options: ImportOptions): Promise<Impo
   };
 
   try {
-    for await (const item of readGedStream(input) as AsyncGenerator<GedReadItem>) {
+    for await (const item of readGedStream(input)) {
       summary.rows += 1;
       if (item.kind === 'reject') {
         summary.rejected += 1;

@@ -1,4 +1,4 @@
-import { Ctx, Field, FieldResolver, Int, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Ctx, Field, FieldResolver, Int, ObjectType, registerEnumType, Resolver, Root, type ClassType } from 'type-graphql';
 import * as db from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { declareColumnReads, reads } from '../../common/projection.js';
@@ -126,41 +126,23 @@ declareColumnReads('Casualty', {
   reportedHigh: [reads(db.casualties, 'reportedHigh')],
 });
 
-@Resolver(() => Deployment)
-export class DeploymentImportFieldsResolver {
-  @FieldResolver(() => Dataset, datasetField)
-  dataset(@Root() { row }: Deployment, @Ctx() context: Context): Promise<Dataset | null> {
-    return loadDataset(context, row.datasetId);
+/** `dataset` on a record type whose rows carry dataset_id: one resolver class per type, built alike. */
+function datasetFieldOf<T extends { row: { datasetId: number | null } }>(
+  type: ClassType<T>,
+  typeName: string,
+  table: typeof db.deployments | typeof db.quotes | typeof db.reactions | typeof db.actors,
+  description = datasetField.description,
+): ClassType {
+  @Resolver(() => type)
+  class DatasetFieldResolver {
+    @FieldResolver(() => Dataset, { nullable: true, description })
+    dataset(@Root() { row }: T, @Ctx() context: Context): Promise<Dataset | null> {
+      return loadDataset(context, row.datasetId);
+    }
   }
+  declareColumnReads(typeName, { dataset: [reads(table, 'datasetId')] });
+  return DatasetFieldResolver;
 }
-declareColumnReads('Deployment', { dataset: [reads(db.deployments, 'datasetId')] });
-
-@Resolver(() => Quote)
-export class QuoteImportFieldsResolver {
-  @FieldResolver(() => Dataset, datasetField)
-  dataset(@Root() { row }: Quote, @Ctx() context: Context): Promise<Dataset | null> {
-    return loadDataset(context, row.datasetId);
-  }
-}
-declareColumnReads('Quote', { dataset: [reads(db.quotes, 'datasetId')] });
-
-@Resolver(() => Reaction)
-export class ReactionImportFieldsResolver {
-  @FieldResolver(() => Dataset, datasetField)
-  dataset(@Root() { row }: Reaction, @Ctx() context: Context): Promise<Dataset | null> {
-    return loadDataset(context, row.datasetId);
-  }
-}
-declareColumnReads('Reaction', { dataset: [reads(db.reactions, 'datasetId')] });
-
-@Resolver(() => Actor)
-export class ActorImportFieldsResolver {
-  @FieldResolver(() => Dataset, { nullable: true, description: 'The dataset that first wrote the actor; null when none did.' })
-  dataset(@Root() { row }: Actor, @Ctx() context: Context): Promise<Dataset | null> {
-    return loadDataset(context, row.datasetId);
-  }
-}
-declareColumnReads('Actor', { dataset: [reads(db.actors, 'datasetId')] });
 
 @Resolver(() => Location)
 export class LocationImportFieldsResolver {
@@ -208,13 +190,13 @@ export class TroopGroupDatasetResolver {
 }
 
 export const importFieldResolvers = [
+  datasetFieldOf(Deployment, 'Deployment', db.deployments),
+  datasetFieldOf(Quote, 'Quote', db.quotes),
+  datasetFieldOf(Reaction, 'Reaction', db.reactions),
+  datasetFieldOf(Actor, 'Actor', db.actors, 'The dataset that first wrote the actor; null when none did.'),
   CasualtyGroupDatasetResolver,
   TroopGroupDatasetResolver,
   EventImportFieldsResolver,
   CasualtyImportFieldsResolver,
-  DeploymentImportFieldsResolver,
-  QuoteImportFieldsResolver,
-  ReactionImportFieldsResolver,
-  ActorImportFieldsResolver,
   LocationImportFieldsResolver,
 ] as const;
