@@ -44,7 +44,7 @@ ALTER TABLE "sources" ADD COLUMN "dataset_id" integer;--> statement-breakpoint
 ALTER TABLE "actors" ADD COLUMN "dataset_id" integer;--> statement-breakpoint
 ALTER TABLE "citations" ADD COLUMN "dataset_id" integer;--> statement-breakpoint
 ALTER TABLE "locations" ADD COLUMN "dataset_id" integer;--> statement-breakpoint
-ALTER TABLE "locations" ADD COLUMN "precision" "location_precision";--> statement-breakpoint
+ALTER TABLE "locations" ADD COLUMN "location_precision" "location_precision";--> statement-breakpoint
 ALTER TABLE "locations" ADD COLUMN "adm_1" text;--> statement-breakpoint
 ALTER TABLE "locations" ADD COLUMN "adm_2" text;--> statement-breakpoint
 ALTER TABLE "events" ADD COLUMN "dataset_id" integer;--> statement-breakpoint

@@ -17,7 +17,7 @@ export const locations = pgTable(
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     /** How precisely the coordinates locate the place (GED `where_prec`); null when the source does not say. */
-    precision: locationPrecision('precision'),
+    precision: locationPrecision('location_precision'),
     /** First-order administrative division (province, state), as the source names it. */
     adm1: text('adm_1'),
     /** Second-order administrative division (district), as the source names it. */

@@ -134,7 +134,7 @@ export async function writeGedBatch(tx: Database, state: WriterState, batch: Map
     tx,
     sql`
     WITH inserted AS (
-      INSERT INTO locations (key, dataset_id, name, country_code, latitude, longitude, precision, adm_1, adm_2)
+      INSERT INTO locations (key, dataset_id, name, country_code, latitude, longitude, location_precision, adm_1, adm_2)
       SELECT key, ${datasetId}, name, country_code, latitude, longitude, precision::location_precision, adm_1, adm_2
       FROM json_to_recordset(${json(rows.map((r) => ({ key: `ucdp-ged:${r.externalId}`, ...locationRow(r) })))})
         AS r(key text, name text, country_code text, latitude float8, longitude float8, precision text, adm_1 text, adm_2 text)
