@@ -8,6 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import * as schema from './schema/index.js';
 import { createPglite } from './pglite-base.js';
+import { boundedCache } from '../cache.js';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -112,8 +113,7 @@ export function sqlText(query: SQL): string {
   return text;
 }
 
-const statementNames = new Map<string, string>();
-const MAX_PREPARED_SHAPES = 500;
+const statementNames = boundedCache<string, string>('preparedStatementNames');
 
 /** drizzle's rendering of a piece of SQL: text with `$1…$n` and its parameter values in order. */
 export function renderSql(query: SQL): { sql: string; params: unknown[] } {
@@ -130,9 +130,9 @@ export function runPrepared<Row>(db: Database, text: string, params: unknown[]):
   let name = statementNames.get(text);
   // Lists in filters (`kinds: [A, B, …]`) give one shape per length: past the cap, statements
   // run unnamed, so no client can grow every connection's statement cache without bound.
-  if (!name && statementNames.size < MAX_PREPARED_SHAPES) {
-    name = `newsgraph_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-    statementNames.set(text, name);
+  if (!name) {
+    const named = `newsgraph_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    if (statementNames.set(text, named)) name = named;
   }
   const prepared = db._.session.prepareQuery({ sql: text, params }, undefined, name, false);
   return (prepared.execute() as Promise<{ rows: Row[] }>).then((result) => result.rows);

@@ -2,16 +2,14 @@ import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 
 /**
- * Carries whole table rows inside one JSON value (a nested list built by Postgres), and turns
- * them back into exactly the object drizzle's own select returns for that table: same keys,
- * same JS types.
+ * Carries table rows inside one JSON value (a nested list built by Postgres), and turns them
+ * back into exactly the object drizzle's own select returns for that table: same keys, same JS
+ * types.
  *
- * A row travels as a flat JSON array of its columns' text forms (`array_to_json(ARRAY[col::text,
- * …])`), so key names are not repeated per row and Postgres converts to JSON once per array:
- * `json_build_array` looks up every argument's type on every call, which made it the largest
- * cost of a nested statement (measured: a 20-event page with participants and quotes ran at
- * ~60% of the throughput of the same statement with text arrays). Several rows joined side by
- * side (a quote and its speaker) share one array, each decoded at its offset.
+ * A row travels as a flat JSON array of its columns' text forms, so key names are not repeated
+ * per row and Postgres converts to JSON once per array (`json_build_array` looks up every
+ * argument's type on every call; bench/README.md). Rows joined side by side (a quote and its
+ * speaker) share one array, each decoded at its offset.
  */
 export interface RowCodec<Row> {
   /** The row's columns as text, comma-separated, for an `ARRAY[…]` (see packedRow). */

@@ -4,6 +4,7 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type Database } from '../db/client.js';
 import { casualtyTotalsLoader } from './modules/stats/totals.loader.js';
 import { batchScheduleFn } from './common/batching.js';
+import { columnOf, listRelations, snakeName, type AnyListRelation, type ListRelationName, type ListRowOf } from './relations.js';
 import {
   actors,
   casualties,
@@ -43,19 +44,6 @@ function columnsOf<T extends PgTable>(table: T, omit: string[] = []) {
 }
 const actorColumns = columnsOf(actors, ['searchText']);
 
-/**
- * The order of each nested list, shared by its batch statement and the fetch-ahead subqueries
- * (event.prefetch.ts), so both give a resolver the same list.
- */
-type Columns<K extends string> = Record<K, AnyPgColumn>;
-export const relationOrder = {
-  participantsByEvent: (t: Columns<'actorId' | 'role'>) => [t.actorId, t.role],
-  quotesByEvent: (t: Columns<'occurredOn' | 'id'>) => [t.occurredOn, t.id],
-  reactionsByEvent: (t: Columns<'id'>) => [t.id],
-  casualtiesByEvent: (t: Columns<'id'>) => [t.id],
-  deploymentsByEvent: (t: Columns<'occurredOn' | 'id'>) => [t.occurredOn, t.id],
-};
-
 /** `column = ANY($keys)`: one statement text for any batch size, so it can be prepared once. */
 const anyKey = (column: AnyPgColumn) => sql`${column} = any(${sql.placeholder('keys')})`;
 
@@ -66,13 +54,26 @@ const anyKey = (column: AnyPgColumn) => sql`${column} = any(${sql.placeholder('k
 function prepareStatements(db: Database) {
   const byKey = (name: string, table: PgTable, column: AnyPgColumn, columns?: Record<string, AnyPgColumn>) =>
     (columns ? db.select(columns) : db.select()).from(table).where(anyKey(column)).prepare(`newsgraph_${name}`);
-  const byParent = (name: string, table: PgTable, column: AnyPgColumn, orderBy: AnyPgColumn[]) =>
-    db
-      .select()
-      .from(table)
-      .where(anyKey(column))
-      .orderBy(...orderBy.map((c) => asc(c)))
-      .prepare(`newsgraph_${name}`);
+  // A list relation (relations.ts): its rows by parent key, with the actor each names joined in.
+  const byParent = (name: string, { child, parentKey, order, actor, actorCountry }: AnyListRelation) => {
+    const where = anyKey(columnOf(child, parentKey));
+    const orderBy = order.map((key) => asc(columnOf(child, key)));
+    if (!actor)
+      return db
+        .select()
+        .from(child)
+        .where(where)
+        .orderBy(...orderBy)
+        .prepare(`newsgraph_${snakeName(name)}`);
+    const joined = db
+      .select({ row: child, actor: actorColumns, ...(actorCountry ? { country: countries } : {}) })
+      .from(child)
+      .innerJoin(actors, eq(actors.id, columnOf(child, actor)));
+    return (actorCountry ? joined.leftJoin(countries, eq(countries.code, actors.countryCode)) : joined)
+      .where(where)
+      .orderBy(...orderBy)
+      .prepare(`newsgraph_${snakeName(name)}`);
+  };
   return {
     actor: byKey('actor', actors, actors.id, actorColumns),
     event: byKey('event', events, events.id),
@@ -98,44 +99,9 @@ function prepareStatements(db: Database) {
       .where(anyKey(locationCountries.locationId))
       .orderBy(asc(countries.name))
       .prepare('newsgraph_countries_by_location'),
-    // Participants, quotes and reactions are shown with their actor (and reactions with the
-    // actor's country, for reactionsByCountry): joined here, then primed into those loaders.
-    participantsByEvent: db
-      .select({ participant: eventActors, actor: actorColumns })
-      .from(eventActors)
-      .innerJoin(actors, eq(actors.id, eventActors.actorId))
-      .where(anyKey(eventActors.eventId))
-      .orderBy(...relationOrder.participantsByEvent(eventActors).map((c) => asc(c)))
-      .prepare('newsgraph_participants_by_event'),
-    quotesByEvent: db
-      .select({ quote: quotes, actor: actorColumns })
-      .from(quotes)
-      .innerJoin(actors, eq(actors.id, quotes.speakerActorId))
-      .where(anyKey(quotes.eventId))
-      .orderBy(...relationOrder.quotesByEvent(quotes).map((c) => asc(c)))
-      .prepare('newsgraph_quotes_by_event'),
-    quotesByReaction: db
-      .select({ quote: quotes, actor: actorColumns })
-      .from(quotes)
-      .innerJoin(actors, eq(actors.id, quotes.speakerActorId))
-      .where(anyKey(quotes.reactionId))
-      .orderBy(asc(quotes.id))
-      .prepare('newsgraph_quotes_by_reaction'),
-    reactionsByEvent: db
-      .select({ reaction: reactions, actor: actorColumns, country: countries })
-      .from(reactions)
-      .innerJoin(actors, eq(actors.id, reactions.actorId))
-      .leftJoin(countries, eq(countries.code, actors.countryCode))
-      .where(anyKey(reactions.eventId))
-      .orderBy(...relationOrder.reactionsByEvent(reactions).map((c) => asc(c)))
-      .prepare('newsgraph_reactions_by_event'),
-    participationsByActor: byParent('participations_by_actor', eventActors, eventActors.actorId, [eventActors.eventId]),
-    casualtiesByEvent: byParent('casualties_by_event', casualties, casualties.eventId, relationOrder.casualtiesByEvent(casualties)),
-    deploymentsByEvent: byParent('deployments_by_event', deployments, deployments.eventId, relationOrder.deploymentsByEvent(deployments)),
-    quotesBySpeaker: byParent('quotes_by_speaker', quotes, quotes.speakerActorId, [quotes.occurredOn, quotes.id]),
-    reactionsByActor: byParent('reactions_by_actor', reactions, reactions.actorId, [reactions.occurredOn, reactions.id]),
-    causesByEvent: byParent('causes_by_event', eventLinks, eventLinks.fromEventId, [eventLinks.toEventId]),
-    consequencesByEvent: byParent('consequences_by_event', eventLinks, eventLinks.toEventId, [eventLinks.fromEventId]),
+    lists: Object.fromEntries(
+      Object.entries(listRelations as Record<string, AnyListRelation>).map(([name, relation]) => [name, byParent(name, relation)]),
+    ) as unknown as Record<ListRelationName, BatchStatement>,
     membersByActor: db
       .select(actorColumns)
       .from(actors)
@@ -236,37 +202,6 @@ const factories = {
     ),
   successorByDeployment: ({ statements }: Scope) => rowsByKey<DeploymentRow, number>(statements.successor, (r) => r.supersedesId),
 
-  participantsByEvent: ({ statements, loaders }: Scope) =>
-    rowsByParent<{ participant: EventActorRow; actor: ActorRow }, number, EventActorRow>(
-      statements.participantsByEvent,
-      (r) => r.participant.eventId,
-      primeActors(loaders),
-      (r) => r.participant,
-    ),
-  quotesByEvent: ({ statements, loaders }: Scope) =>
-    rowsByParent<{ quote: QuoteRow; actor: ActorRow }, number, QuoteRow>(
-      statements.quotesByEvent,
-      (r) => r.quote.eventId,
-      primeActors(loaders),
-      (r) => r.quote,
-    ),
-  quotesByReaction: ({ statements, loaders }: Scope) =>
-    rowsByParent<{ quote: QuoteRow; actor: ActorRow }, number, QuoteRow>(
-      statements.quotesByReaction,
-      (r) => r.quote.reactionId,
-      primeActors(loaders),
-      (r) => r.quote,
-    ),
-  reactionsByEvent: ({ statements, loaders }: Scope) =>
-    rowsByParent<{ reaction: ReactionRow; actor: ActorRow; country: CountryRow | null }, number, ReactionRow>(
-      statements.reactionsByEvent,
-      (r) => r.reaction.eventId,
-      (rows) => {
-        primeActors(loaders)(rows);
-        primeCountries(loaders)(rows);
-      },
-      (r) => r.reaction,
-    ),
   countriesByLocation: ({ statements, loaders }: Scope) =>
     rowsByParent<{ locationId: number; country: CountryRow }, number, CountryRow>(
       statements.countriesByLocation,
@@ -274,13 +209,6 @@ const factories = {
       primeCountries(loaders),
       (r) => r.country,
     ),
-  participationsByActor: ({ statements }: Scope) => rowsByParent<EventActorRow, number>(statements.participationsByActor, (r) => r.actorId),
-  casualtiesByEvent: ({ statements }: Scope) => rowsByParent<CasualtyRow, number>(statements.casualtiesByEvent, (r) => r.eventId),
-  deploymentsByEvent: ({ statements }: Scope) => rowsByParent<DeploymentRow, number>(statements.deploymentsByEvent, (r) => r.eventId),
-  quotesBySpeaker: ({ statements }: Scope) => rowsByParent<QuoteRow, number>(statements.quotesBySpeaker, (r) => r.speakerActorId),
-  reactionsByActor: ({ statements }: Scope) => rowsByParent<ReactionRow, number>(statements.reactionsByActor, (r) => r.actorId),
-  causesByEvent: ({ statements }: Scope) => rowsByParent<EventLinkRow, number>(statements.causesByEvent, (r) => r.fromEventId),
-  consequencesByEvent: ({ statements }: Scope) => rowsByParent<EventLinkRow, number>(statements.consequencesByEvent, (r) => r.toEventId),
   membersByActor: ({ statements }: Scope) => rowsByParent<ActorRow, number>(statements.membersByActor, (r) => r.parentId),
   casualtyTotalsByEvent: ({ db }: Scope) => casualtyTotalsLoader<number>(db, 'event_id'),
   casualtyTotalsByCountry: ({ db }: Scope) => casualtyTotalsLoader<string>(db, 'victim_country_code'),
@@ -315,11 +243,37 @@ const factories = {
     ),
 };
 
-export type Loaders = { readonly [K in keyof typeof factories]: ReturnType<(typeof factories)[K]> };
+/** A list relation's loader: rows by parent key; the actors (and countries) joined in are primed. */
+function listLoader(name: ListRelationName, { parentKey, actor, actorCountry }: AnyListRelation, { statements, loaders }: Scope) {
+  const statement = statements.lists[name];
+  if (!actor) return rowsByParent<Record<string, unknown>, number>(statement, (row) => row[parentKey] as number | null);
+  type Joined = { row: Record<string, unknown>; actor: ActorRow; country?: CountryRow | null };
+  return rowsByParent<Joined, number, Record<string, unknown>>(
+    statement,
+    (r) => r.row[parentKey] as number | null,
+    actorCountry
+      ? (rows) => {
+          primeActors(loaders)(rows);
+          primeCountries(loaders)(rows as { country: CountryRow | null }[]);
+        }
+      : primeActors(loaders),
+    (r) => r.row,
+  );
+}
+
+type ListLoaders = { readonly [N in ListRelationName]: DataLoader<number, ListRowOf<N>[]> };
+const listFactories = Object.fromEntries(
+  (Object.entries(listRelations) as [ListRelationName, AnyListRelation][]).map(([name, relation]) => [
+    name,
+    (scope: Scope) => listLoader(name, relation, scope),
+  ]),
+) as { [N in ListRelationName]: (scope: Scope) => ListLoaders[N] };
+
+export type Loaders = ListLoaders & { readonly [K in keyof typeof factories]: ReturnType<(typeof factories)[K]> };
 
 /**
- * The per-request loaders object: each loader is created on first use (a request touches a few
- * of the thirty), through getters defined once on the prototype.
+ * The per-request loaders object: each loader is created on first use (a request touches few of
+ * them), through getters defined once on the prototype.
  */
 class RequestLoaders {
   constructor(
@@ -327,7 +281,7 @@ class RequestLoaders {
     readonly statements: Statements,
   ) {}
 }
-for (const [name, create] of Object.entries(factories) as [string, (scope: Scope) => unknown][]) {
+for (const [name, create] of Object.entries({ ...factories, ...listFactories }) as [string, (scope: Scope) => unknown][]) {
   Object.defineProperty(RequestLoaders.prototype, name, {
     get(this: RequestLoaders) {
       const loader = create({ db: this.db, statements: this.statements, loaders: this as unknown as Scope['loaders'] });

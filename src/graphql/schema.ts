@@ -14,6 +14,7 @@ import { QuoteResolver } from './modules/quote/quote.resolver.js';
 import { ReactionResolver } from './modules/reaction/reaction.resolver.js';
 import { CitationResolver, SourceResolver } from './modules/source/source.resolver.js';
 import { connectionResolvers } from './common/connection.js';
+import { checkFieldDeclarations } from './common/projection.js';
 import {
   CasualtyGroupKeyResolver,
   CasualtySeriesResolver,
@@ -77,12 +78,16 @@ async function validateArgument(value: unknown): Promise<void> {
   }
 }
 
+/** Builds a schema from resolver classes, refusing one with a field that declares no data needs (projection.ts). */
+export async function buildAppSchema(resolverClasses: NonEmptyArray<ClassType> = resolvers): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers: resolverClasses, validateFn: validateArgument });
+  checkFieldDeclarations(schema);
+  return schema;
+}
+
 /** Builds the schema once per process; class-validator checks argument constraints. */
 export function getSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({
-    resolvers,
-    validateFn: validateArgument,
-  }).then((schema) => {
+  cached ??= buildAppSchema().then((schema) => {
     // type-graphql has no option for the root type's description; Sandbox shows it first.
     schema.getQueryType()!.description =
       'Entry points: events, actors, quotes, casualties, deployments and reactions as paginated, filterable connections; ' +

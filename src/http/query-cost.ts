@@ -3,7 +3,7 @@
  * every field costs 1, plus its children's cost times how many times they run.
  * - A field with a `first` argument (connections, statistics groups) runs its children `first`
  *   times (DEFAULT_PAGE_SIZE when omitted): a bound the client sets, so also the worst case.
- *   The connection's `edges`/`nodes` add no second multiplier.
+ *   The connection's `edges`/`nodes` (declared `@Cost('page')`) add no second multiplier.
  * - Any other list of objects (`event.reactions`, `reaction.quotes`, `countries`) runs them as many
  *   times as the data says: its fan-out per parent (average and maximum items), measured exactly
  *   by refreshFanout (src/graphql/fanout.ts, table relation_fanout) after every bulk load (seed,
@@ -11,7 +11,7 @@
  *   The expected cost multiplies by the average, at least MIN_LIST_SIZE (so no list is free, an
  *   empty database included); the worst case multiplies by the maximum. A list never measured
  *   counts NESTED_LIST_SIZE for both (the old fixed guess).
- * - A statistics field (GROUP BY over many rows) adds AGGREGATE_COST.
+ * - A statistics field (declared `@Cost('aggregate')`: GROUP BY over many rows) adds AGGREGATE_COST.
  * Fragments and @skip/@include are counted as if always taken: an upper bound, never less.
  * The server refuses an operation whose expected cost exceeds MAX_QUERY_COST, or whose worst case
  * exceeds WORST_CASE_FACTOR times it, before any SQL. The worst case multiplies maxima that rarely
@@ -38,6 +38,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from '../graphql/common/paginate.js';
+import { declaredCost } from '../graphql/common/projection.js';
 
 // The resolvers' default page size is what a connection without `first` really returns.
 export { DEFAULT_PAGE_SIZE };
@@ -46,7 +47,6 @@ export const NESTED_LIST_SIZE = 10;
 export const MIN_LIST_SIZE = 1;
 export const AGGREGATE_COST = 100;
 export const WORST_CASE_FACTOR = 100;
-const AGGREGATE_FIELDS = new Set(['casualtyStats', 'troopStats', 'casualtySeries']);
 
 /** A nested list's measured size per parent. */
 export interface ListFanout {
@@ -61,10 +61,6 @@ export type FanoutOf = (coordinate: string) => ListFanout | undefined;
 export interface QueryCost {
   estimated: number;
   worstCase: number;
-}
-
-function isAggregate(field: FieldNode, returnTypeName: string): boolean {
-  return AGGREGATE_FIELDS.has(field.name.value) || returnTypeName.endsWith('Stats') || returnTypeName.endsWith('Series');
 }
 
 /** The page size a field asks for: its `first` argument, literal or variable, else the default. */
@@ -125,7 +121,7 @@ export function estimateQueryCost(
       const size = requestedPageSize(field, variables);
       return [size, size];
     }
-    if (!isListType(getNullableType(definition.type)) || parentType.name.endsWith('Connection')) return [1, 1];
+    if (!isListType(getNullableType(definition.type)) || declaredCost(definition) === 'page') return [1, 1];
     const fanout = fanoutOf(`${parentType.name}.${definition.name}`);
     if (!fanout) return [NESTED_LIST_SIZE, NESTED_LIST_SIZE];
     const expected = Math.max(fanout.average, MIN_LIST_SIZE);
@@ -139,7 +135,7 @@ export function estimateQueryCost(
     const namedType = getNamedType(definition.type);
     const [expected, worst] = multipliers(field, definition, parentType);
     const children = field.selectionSet && isCompositeType(namedType) ? selectionSetCost(field.selectionSet, namedType, visiting) : ZERO;
-    const own = 1 + (isAggregate(field, namedType.name) ? AGGREGATE_COST : 0);
+    const own = 1 + (declaredCost(definition) === 'aggregate' ? AGGREGATE_COST : 0);
     return { estimated: own + expected * children.estimated, worstCase: own + worst * children.worstCase };
   };
 

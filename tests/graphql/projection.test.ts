@@ -7,14 +7,14 @@ import {
   isObjectType,
   Kind,
   parse,
-  type GraphQLInterfaceType,
   type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
 import { actors, eventActors, events, quotes } from '../../src/db/schema/index.js';
-import { getSchema } from '../../src/graphql/schema.js';
-import { declaredFields, declaredTypes, projectionOf } from '../../src/graphql/common/projection.js';
+import { buildAppSchema, getSchema } from '../../src/graphql/schema.js';
+import { Field, FieldResolver, ObjectType, Query, Resolver } from 'type-graphql';
+import { checkFieldDeclarations, projectionOf, Reads } from '../../src/graphql/common/projection.js';
 import { eventPrefetch } from '../../src/graphql/modules/event/event.prefetch.js';
 import { dataOf, startTestServer, type TestServer } from '../helpers/server.js';
 import { testDriver } from '../helpers/database.js';
@@ -168,33 +168,47 @@ describe(`column projection on ${testDriver}`, () => {
     // Introspection fields declare nothing.
     expect(projectionFor(`{ events { nodes { title } } ${WHOLE_ROWS} }`)).toBeNull();
     expect(projectionFor('{ events { nodes { title } } __type(name: "Event") { name } }')).toBeNull();
-    // Nor does a field added to the schema without a declaration.
-    const grown = buildSchema('type Query { events: Int grown: Int }');
-    expect(projectionOf(grown, parse('{ events }').definitions[0] as OperationDefinitionNode, {})).not.toBeNull();
-    expect(projectionOf(grown, parse('{ events grown }').definitions[0] as OperationDefinitionNode, {})).toBeNull();
+    // Nor does a field whose schema carries no declaration (one built without type-graphql).
+    const bare = buildSchema('type Query { events: Int }');
+    expect(projectionOf(bare, parse('{ events }').definitions[0] as OperationDefinitionNode, {})).toBeNull();
   });
 
   it('has a declaration for every field of every object and interface type', () => {
-    const missing = Object.values(schema.getTypeMap())
-      .filter(
-        (type): type is GraphQLObjectType | GraphQLInterfaceType =>
-          !type.name.startsWith('__') && (isObjectType(type) || isInterfaceType(type)),
-      )
+    expect(() => checkFieldDeclarations(schema)).not.toThrow();
+    const undeclared = Object.values(schema.getTypeMap())
+      .filter((type) => !type.name.startsWith('__') && (isObjectType(type) || isInterfaceType(type)))
       .flatMap((type) =>
-        Object.keys(type.getFields())
-          .filter((field) => !declaredFields(type.name).includes(field))
-          .map((field) => `${type.name}.${field}`),
+        Object.values((type as GraphQLObjectType).getFields()).filter((field) => !field.extensions.reads && !type.extensions.reads),
       );
-    expect(missing).toEqual([]);
-    // Nor a declaration left behind by a field or type that is gone.
-    const stale = declaredTypes().flatMap((typeName) => {
-      const type = schema.getType(typeName);
-      const fields = type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields() : {};
-      return declaredFields(typeName)
-        .filter((field) => !(field in fields))
-        .map((field) => `${typeName}.${field}`);
-    });
-    expect(stale).toEqual([]);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('refuses to build a schema with a field that declares nothing', async () => {
+    @ObjectType({ description: 'A type whose second field forgot its declaration.' })
+    class Probe {
+      @Field(() => String, { description: 'Declared.' })
+      @Reads(events, 'title')
+      declared!: string;
+
+      @Field(() => String, { description: 'Not declared.' })
+      forgotten!: string;
+    }
+    @Resolver(() => Probe)
+    class ProbeResolver {
+      @Query(() => Probe, { description: 'The probe.' })
+      @Reads()
+      probe(): Probe {
+        return { declared: 'a', forgotten: 'b' };
+      }
+
+      @FieldResolver(() => String, { description: 'A resolver without a declaration.' })
+      resolved(): string {
+        return 'c';
+      }
+    }
+    await expect(buildAppSchema([ProbeResolver])).rejects.toThrow(
+      'Fields without a data declaration (@Reads on the field or @ReadsNoRows on the type): Probe.forgotten, Probe.resolved',
+    );
   });
 
   // One operation per declared field and path: slow on a busy machine, so it has more than the default 30 s.
@@ -204,8 +218,7 @@ describe(`column projection on ${testDriver}`, () => {
     for (const [typeName, wrappers] of Object.entries(paths)) {
       const type = schema.getType(typeName) as GraphQLObjectType;
       expect(isObjectType(type)).toBe(true);
-      expect(declaredFields(typeName).length).toBeGreaterThan(0);
-      for (const field of declaredFields(typeName)) {
+      for (const field of Object.keys(type.getFields())) {
         for (const wrap of wrappers) {
           // Aliased, so the check below cannot match a field of the path with the same name.
           const projected = `{ ${wrap(`probe: ${select(type, field)}`)} }`;
@@ -225,7 +238,9 @@ describe(`column projection on ${testDriver}`, () => {
     // nulls and empty lists; the article names no URL or date for its sources, and has none of
     // the fields only imported datasets fill (UCDP GED: tests/import/ged-import.test.ts checks those).
     const neverValued = Object.keys(paths)
-      .flatMap((typeName) => declaredFields(typeName).map((field) => `${typeName}.${field}`))
+      .flatMap((typeName) =>
+        Object.keys((schema.getType(typeName) as GraphQLObjectType).getFields()).map((field) => `${typeName}.${field}`),
+      )
       .filter((f) => !withValues.has(f));
     expect(neverValued).toEqual([
       'Event.externalId',

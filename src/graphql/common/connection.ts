@@ -1,7 +1,8 @@
 import { ArgsType, ClassType, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { declareColumnReads } from './projection.js';
+import { Cost, ReadsNoRows } from './projection.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Where a page sits in a connection (Relay cursor pagination).' })
+@ReadsNoRows()
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when more items follow `endCursor`.' })
   hasNextPage!: boolean;
@@ -15,8 +16,6 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Cursor of the last item on this page; pass it as `after` for the next page.' })
   endCursor!: string | null;
 }
-
-declareColumnReads('PageInfo', { hasNextPage: [], hasPreviousPage: [], startCursor: [], endCursor: [] });
 
 @ArgsType()
 export class PageArgs {
@@ -43,6 +42,8 @@ export const connectionResolvers: ClassType[] = [];
 
 /** Builds `<Name>Connection` and `<Name>Edge` object types for a node type. */
 export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: string) {
+  // A page is read by the field that returns it; totalCount runs its own COUNT.
+  @ReadsNoRows()
   @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${name} in a page, with its cursor.` })
   class Edge {
     @Field(() => nodeType, { description: `The ${name}.` })
@@ -52,12 +53,15 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
     cursor!: string;
   }
 
+  @ReadsNoRows()
   @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} items (Relay connection).` })
   class Connection {
     @Field(() => [Edge], { description: 'The items on this page, each with its cursor.' })
+    @Cost('page')
     edges!: Edge[];
 
     @Field(() => [nodeType], { description: 'The items on this page, without cursors (shortcut for `edges { node }`).' })
+    @Cost('page')
     nodes!: T[];
 
     @Field(() => PageInfo, { description: 'Cursors and whether more pages exist.' })
@@ -73,9 +77,6 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
     }
   }
   connectionResolvers.push(TotalCountResolver);
-  // A page is read by the field that returns it; totalCount runs its own COUNT.
-  declareColumnReads(`${name}Connection`, { edges: [], nodes: [], pageInfo: [], totalCount: [] });
-  declareColumnReads(`${name}Edge`, { node: [], cursor: [] });
 
   return { Edge, Connection };
 }

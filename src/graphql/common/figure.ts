@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { FigureQualifier } from './enums.js';
-import { declareColumnReads } from './projection.js';
+import { ReadsNoRows } from './projection.js';
 
 @ObjectType({
   simpleResolvers: true,
@@ -8,6 +8,7 @@ import { declareColumnReads } from './projection.js';
     'A number as the news reported it: bounds, a best estimate, how exact it is, and the words used. ' +
     'Null bounds mean the source gives none ("roughly 5,200" has a best estimate but no bounds).',
 })
+@ReadsNoRows()
 export class Figure {
   @Field(() => Int, { nullable: true, description: 'Lowest value the wording allows, if it sets one ("more than 450" → 451).' })
   low!: number | null;
@@ -24,9 +25,6 @@ export class Figure {
   @Field(() => String, { description: 'The source\'s own words for the number, verbatim ("roughly 5,200 troops").' })
   wording!: string;
 }
-
-// Built from its parent's row: the parent's `figure` field declares the columns.
-declareColumnReads('Figure', { low: [], best: [], high: [], qualifier: [], wording: [] });
 
 /** The row columns toFigure reads: what a field built with it declares (projection.ts). */
 export const figureColumnKeys = ['figureLow', 'figureBest', 'figureHigh', 'figureQualifier', 'figureWording'] as const;

@@ -1,9 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DateScalar } from './scalars.js';
 import { DatePrecision } from './enums.js';
-import { declareColumnReads } from './projection.js';
+import { ReadsNoRows } from './projection.js';
 
 @ObjectType({ simpleResolvers: true, description: 'A date as precise as the source gives it ("Dec. 27", "since October", "in 2018").' })
+@ReadsNoRows()
 export class FuzzyDate {
   @Field(() => DateScalar, { description: 'First day of the period (the day itself for DAY precision).' })
   date!: string;
@@ -14,9 +15,6 @@ export class FuzzyDate {
   @Field(() => DateScalar, { description: 'Last day of the period (equals `date` for DAY precision).' })
   end!: string;
 }
-
-// Built from its parent's row, whose fields declare the date columns.
-declareColumnReads('FuzzyDate', { date: [], precision: [], end: [] });
 
 /** The row columns toFuzzyDate reads: what a field built with it declares (projection.ts). */
 export const fuzzyDateColumnKeys = ['occurredOn', 'occurredPrecision', 'occurredEnd'] as const;

@@ -1,5 +1,6 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import type { NodeTypeName } from './global-id.js';
+import { Reads } from './projection.js';
 
 /** Every mapped row carries its GraphQL type name, so `Node` can be resolved without classes. */
 export interface Typed {
@@ -12,5 +13,6 @@ export interface Typed {
 })
 export abstract class Node {
   @Field(() => ID, { description: 'Global opaque identifier; stable across requests.' })
+  @Reads()
   id!: string;
 }

@@ -1,5 +1,4 @@
 import { and, asc, count, desc, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import { LRUCache } from 'lru-cache';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { packedRow, rowCodec, type RowCodec } from '../../db/json-row.js';
 import { renderSql, runPrepared, sqlText, type Database } from '../../db/client.js';
@@ -7,6 +6,7 @@ import { BadUserInputError } from '../errors.js';
 import { SortDirection } from './enums.js';
 import type { ConnectionData } from './connection.js';
 import { projectedColumns, type OperationInfo } from './projection.js';
+import { boundedCache, type BoundedCache } from '../../cache.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -126,27 +126,30 @@ interface PageShape {
   codec: RowCodec<unknown>;
   heads: Map<SQL | undefined, string>;
 }
-const shapes = new WeakMap<PgTable, Map<string, PageShape>>();
-// Column sets are the client's choice: past this many per table, new ones read whole rows.
-const MAX_COLUMN_SETS = 64;
+// Column sets are the client's choice: past the cache's size, new ones read whole rows.
+const shapes = new WeakMap<PgTable, BoundedCache<string, PageShape>>();
+const wholeRowShapes = new WeakMap<PgTable, PageShape>();
 
 /**
  * The shape of a page of `table` reading `columns` (whole rows when absent) and, always, the id
  * and sort columns the cursor needs.
  */
 function pageShape(table: PgTable & { id: AnyPgColumn }, columns: readonly string[] | undefined, sort: AnyPgColumn): PageShape {
+  if (!columns) {
+    let shape = wholeRowShapes.get(table);
+    if (!shape) wholeRowShapes.set(table, (shape = { codec: rowCodec(table), heads: new Map() }));
+    return shape;
+  }
   let byColumns = shapes.get(table);
-  if (!byColumns) shapes.set(table, (byColumns = new Map<string, PageShape>()));
-  const key = columns ? `${columns.join(',')}|${sort.name}` : '*';
+  if (!byColumns) shapes.set(table, (byColumns = boundedCache('pageShapesPerTable')));
+  const key = `${columns.join(',')}|${sort.name}`;
   let shape = byColumns.get(key);
   if (!shape) {
-    if (columns && byColumns.size >= MAX_COLUMN_SETS) return pageShape(table, undefined, sort);
-    const only =
-      columns &&
-      Object.entries(getTableColumns(table))
-        .filter(([key, column]) => columns.includes(key) || column === table.id || column === sort)
-        .map(([key]) => key);
-    byColumns.set(key, (shape = { codec: rowCodec(table, { only }), heads: new Map() }));
+    const only = Object.entries(getTableColumns(table))
+      .filter(([key, column]) => columns.includes(key) || column === table.id || column === sort)
+      .map(([key]) => key);
+    shape = { codec: rowCodec(table, { only }), heads: new Map() };
+    if (!byColumns.set(key, shape)) return pageShape(table, undefined, sort);
   }
   return shape;
 }
@@ -217,9 +220,7 @@ interface RenderedFilter {
   params: readonly unknown[];
 }
 // Per conditions function, by the filter input's JSON; `false`: the input sets no condition.
-const renderedFilters = new WeakMap<object, LRUCache<string, RenderedFilter | false>>();
-// Inputs are the client's choice (search text): the least recently used are forgotten.
-const MAX_RENDERED_FILTERS = 1000;
+const renderedFilters = new WeakMap<object, BoundedCache<string, RenderedFilter | false>>();
 
 /**
  * The filter's WHERE text and parameters. Rendering conditions through drizzle costs more CPU
@@ -228,7 +229,7 @@ const MAX_RENDERED_FILTERS = 1000;
  */
 function renderedFilter<Input>({ input, conditions }: PageFilter<Input>): RenderedFilter | undefined {
   let cache = renderedFilters.get(conditions);
-  if (!cache) renderedFilters.set(conditions, (cache = new LRUCache({ max: MAX_RENDERED_FILTERS })));
+  if (!cache) renderedFilters.set(conditions, (cache = boundedCache('renderedFiltersPerConnection')));
   const key = JSON.stringify(input ?? null);
   let rendered = cache.get(key);
   if (rendered === undefined) {

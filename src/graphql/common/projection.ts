@@ -1,11 +1,15 @@
-import { getTableColumns } from 'drizzle-orm';
-import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { getTableColumns, is } from 'drizzle-orm';
+import { getTableConfig, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
+import { Extensions } from 'type-graphql';
 import {
   getNamedType,
   isInterfaceType,
   isObjectType,
   Kind,
   type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLInterfaceType,
+  type GraphQLObjectType,
   type GraphQLNamedType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
@@ -15,17 +19,14 @@ import {
 
 /**
  * Column projection: statements that fetch rows for an operation read only the columns its
- * fields use, so Postgres builds and sends less and the server decodes less (a 20-event page
- * with actors and quotes reads 15 columns of 44).
+ * fields use, so Postgres builds and sends less and the server decodes less.
  *
  * It is sound only if nothing in the request reads a column that was left out. Rows are shared
- * through the request's DataLoaders, so the columns of a table are those needed by every field
- * of the whole operation, and every field must say what it reads: a field declares, for each
- * table, the columns its resolver reads from rows (its parent's row, or rows it loads and does
- * not hand on as typed objects whose fields declare their own). An operation with any field
- * that declares nothing (an introspection field, a field added without a declaration) reads
- * whole rows everywhere. tests/graphql/projection.test.ts fails for a field of the schema that
- * declares nothing, and checks declared fields against whole rows on the paths it lists.
+ * through the request's DataLoaders, so every field says, next to its @Field or @FieldResolver,
+ * which columns its resolver reads (`@Reads(events, 'title')`); a type whose values are built by
+ * its parent's resolver says so once (`@ReadsNoRows()`). The declaration lives in the field's
+ * GraphQL `extensions`, so projection and cost read it from the schema; the schema does not
+ * build with a field that declares nothing (checkFieldDeclarations).
  */
 
 export interface ColumnRead {
@@ -33,28 +34,71 @@ export interface ColumnRead {
   columns: readonly string[];
 }
 
+/** A column key of a table. */
+export type ColumnKey<T extends PgTable> = keyof T['_']['columns'] & string;
+
 /** What a field reads of one table's rows: `reads(actors, 'name')`. */
-export function reads<T extends PgTable>(table: T, ...columns: (keyof T['_']['columns'] & string)[]): ColumnRead {
+export function reads<T extends PgTable>(table: T, ...columns: ColumnKey<T>[]): ColumnRead {
   return { table, columns };
 }
 
-const declarations = new Map<string, Map<string, readonly ColumnRead[]>>();
+/** A decorator for a field: a property of an object type or a resolver method. */
+type MethodAndPropDecorator = PropertyDecorator & MethodDecorator;
 
-/** Declares, for fields of a GraphQL object or interface type, the row columns each reads. */
-export function declareColumnReads(typeName: string, fields: Record<string, readonly ColumnRead[]>): void {
-  const declared = declarations.get(typeName) ?? new Map<string, readonly ColumnRead[]>();
-  for (const [field, columnReads] of Object.entries(fields)) declared.set(field, columnReads);
-  declarations.set(typeName, declared);
+/** The extension keys the declarations are stored under. */
+const READS = 'reads';
+const COST = 'cost';
+
+/** The columns a field's resolver reads of one table, or (with reads()) of several; `@Reads()` reads none. */
+export function Reads<T extends PgTable>(table: T, ...columns: ColumnKey<T>[]): MethodAndPropDecorator;
+export function Reads(...columnReads: ColumnRead[]): MethodAndPropDecorator;
+export function Reads(...args: unknown[]): MethodAndPropDecorator {
+  const first = args[0];
+  const columnReads = first && is(first, PgTable) ? [{ table: first, columns: args.slice(1) as string[] }] : (args as ColumnRead[]);
+  return Extensions({ [READS]: columnReads });
 }
 
-/** The fields of a type that declare their reads (for tests). */
-export function declaredFields(typeName: string): string[] {
-  return [...(declarations.get(typeName)?.keys() ?? [])];
+/** On a type built by its parent's resolver (a figure, a page, a statistics group): none of its fields reads rows. */
+export function ReadsNoRows(): ClassDecorator {
+  return Extensions({ [READS]: [] });
 }
 
-/** The types with declarations (for tests). */
-export function declaredTypes(): string[] {
-  return [...declarations.keys()];
+/**
+ * How the cost model (src/http/query-cost.ts) prices a field beyond its own 1: `aggregate` for a
+ * GROUP BY over many rows, `page` for a connection's list, already counted by its `first`.
+ */
+export type FieldCost = 'aggregate' | 'page';
+
+export function Cost(cost: FieldCost): MethodAndPropDecorator {
+  return Extensions({ [COST]: cost });
+}
+
+type Declared = GraphQLField<unknown, unknown> | GraphQLObjectType | GraphQLInterfaceType;
+
+/** The reads a field declares, on itself or on its type; undefined when it declares none. */
+export function fieldReads(type: GraphQLObjectType | GraphQLInterfaceType, field: GraphQLField<unknown, unknown>) {
+  const declared = (field as Declared).extensions[READS] ?? type.extensions[READS];
+  return declared as readonly ColumnRead[] | undefined;
+}
+
+/** The cost a field declares, if any. */
+export function declaredCost(field: GraphQLField<unknown, unknown>): FieldCost | undefined {
+  return field.extensions[COST] as FieldCost | undefined;
+}
+
+/** Refuses a schema with a field of an object or interface type that declares no reads. */
+export function checkFieldDeclarations(schema: GraphQLSchema): void {
+  const missing = Object.values(schema.getTypeMap())
+    .filter((type) => !type.name.startsWith('__') && (isObjectType(type) || isInterfaceType(type)))
+    .flatMap((type) => {
+      const composite = type as GraphQLObjectType | GraphQLInterfaceType;
+      return Object.values(composite.getFields())
+        .filter((field) => !fieldReads(composite, field))
+        .map((field) => `${type.name}.${field.name}`);
+    });
+  if (missing.length) {
+    throw new Error(`Fields without a data declaration (@Reads on the field or @ReadsNoRows on the type): ${missing.join(', ')}`);
+  }
 }
 
 /** Columns a row always carries: its primary key (loaders are primed by it). */
@@ -116,8 +160,8 @@ export function projectionOf(
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
         if (name === '__typename') continue;
-        const columnReads = declarations.get(type.name)?.get(name);
         const field = type.getFields()[name];
+        const columnReads = field && fieldReads(type, field);
         if (!columnReads || !field) return false;
         for (const { table, columns } of columnReads) {
           const set = tables.get(table) ?? new Set<string>();

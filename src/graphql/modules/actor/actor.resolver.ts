@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { eq, inArray, type SQL } from 'drizzle-orm';
-import { actors } from '../../../db/schema/index.js';
+import { actors, eventActors, events } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
-import { EventActorRole, SortDirection } from '../../common/enums.js';
+import { EventActorRole } from '../../common/enums.js';
 import { rowIdOf } from '../../common/global-id.js';
-import { keysetPage } from '../../common/paginate.js';
+import { rootConnection } from '../../common/root-connection.js';
 import { actorSearch } from '../../common/search.js';
 import { loadOptional, type ActorRow } from '../../loaders.js';
 import { Country, toCountry } from '../country/country.type.js';
@@ -15,10 +15,7 @@ import { Quote, toQuote } from '../quote/quote.type.js';
 import { Reaction, toReaction } from '../reaction/reaction.type.js';
 import { Actor, ActorConnection, toActor } from './actor.type.js';
 import { ActorFilter, ActorOrder, ActorOrderField } from './actor.input.js';
-import { declareColumnReads } from '../../common/projection.js';
-
-// Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
-declareColumnReads('Query', { actors: [], actor: [] });
+import { Reads, reads } from '../../common/projection.js';
 
 function actorConditions(filter: ActorFilter | null | undefined): (SQL | undefined)[] {
   return [
@@ -28,33 +25,30 @@ function actorConditions(filter: ActorFilter | null | undefined): (SQL | undefin
   ];
 }
 
+const actorsPage = rootConnection<ActorRow, Actor, ActorFilter>({
+  connection: 'actors',
+  table: actors,
+  sort: { name: ActorOrderField.NAME, column: actors.name, value: (row) => row.name },
+  conditions: actorConditions,
+  toNode: toActor,
+});
+
 @Resolver(() => Actor)
 export class ActorResolver {
   @Query(() => ActorConnection, { description: 'Actors, filtered and sorted, one page at a time.' })
+  @Reads()
   async actors(
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => ActorFilter, { nullable: true, description: 'Conditions the actors must meet.' }) filter: ActorFilter | null,
     @Arg('orderBy', () => ActorOrder, { nullable: true, description: 'Sort order; default name A–Z.' }) orderBy: ActorOrder | null,
-    @Ctx() { db, config }: Context,
+    @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Actor>> {
-    return keysetPage<ActorRow, Actor, ActorFilter | null>(
-      {
-        db,
-        connection: 'actors',
-        table: actors,
-        sort: { name: ActorOrderField.NAME, column: actors.name, value: (row) => row.name },
-        direction: orderBy?.direction ?? SortDirection.ASC,
-        filter: { input: filter, conditions: actorConditions },
-        page: { first, after },
-        maxPageSize: config.maxPageSize,
-        operation: info,
-      },
-      toActor,
-    );
+    return actorsPage({ first, after }, filter, orderBy, context, info);
   }
 
   @Query(() => Actor, { nullable: true, description: 'One actor by ID; null if none has it. A malformed ID is BAD_USER_INPUT.' })
+  @Reads()
   async actor(@Arg('id', () => ID, { description: 'An Actor ID.' }) id: string, @Ctx() { loaders }: Context): Promise<Actor | null> {
     const row = await loaders.actor.load(rowIdOf('Actor', id));
     return row ? toActor(row) : null;
@@ -64,6 +58,7 @@ export class ActorResolver {
     nullable: true,
     description: 'Country the actor belongs to; null for multinational groups ("European allies").',
   })
+  @Reads(actors, 'countryCode')
   async country(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Country | null> {
     const row = await loadOptional(loaders.country, actor.row.countryCode);
     return row && toCountry(row);
@@ -73,27 +68,32 @@ export class ActorResolver {
     nullable: true,
     description: 'Umbrella body this actor belongs to (Kataeb Hezbollah → Popular Mobilization Forces).',
   })
+  @Reads(actors, 'parentId')
   async parent(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Actor | null> {
     const row = await loadOptional(loaders.actor, actor.row.parentId);
     return row && toActor(row);
   }
 
   @FieldResolver(() => [Actor], { description: 'Actors whose umbrella body this is, by name.' })
+  @Reads(actors, 'id')
   async members(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Actor[]> {
     return (await loaders.membersByActor.load(actor.row.id)).map(toActor);
   }
 
   @FieldResolver(() => [Quote], { description: 'Everything the actor is quoted saying, oldest first.' })
+  @Reads(actors, 'id')
   async quotes(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Quote[]> {
     return (await loaders.quotesBySpeaker.load(actor.row.id)).map(toQuote);
   }
 
   @FieldResolver(() => [Reaction], { description: 'How the actor reacted to events, oldest first.' })
+  @Reads(actors, 'id')
   async reactions(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Reaction[]> {
     return (await loaders.reactionsByActor.load(actor.row.id)).map(toReaction);
   }
 
   @FieldResolver(() => [Event], { description: 'Events the actor took part in, oldest first.' })
+  @Reads(reads(actors, 'id'), reads(eventActors, 'eventId', 'role'), reads(events, 'id', 'occurredOn'))
   async events(
     @Root() actor: Actor,
     @Arg('role', () => EventActorRole, { nullable: true, description: 'Only events where the actor had this role.' })

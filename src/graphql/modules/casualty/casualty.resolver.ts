@@ -3,8 +3,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { casualties } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
-import { SortDirection } from '../../common/enums.js';
-import { keysetPage } from '../../common/paginate.js';
+
+import { rootConnection } from '../../common/root-connection.js';
 import { loadOptional, loadRequired, type CasualtyRow } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { Country, toCountry } from '../country/country.type.js';
@@ -13,57 +13,54 @@ import { Citation, loadCitation } from '../source/source.type.js';
 import { Casualty, CasualtyConnection, toCasualty } from './casualty.type.js';
 import { CasualtyFilter, CasualtyOrder, CasualtyOrderField } from './casualty.input.js';
 import { casualtyConditions } from './casualty.filter.js';
-import { declareColumnReads } from '../../common/projection.js';
+import { Reads } from '../../common/projection.js';
 
-// Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
-declareColumnReads('Query', { casualties: [] });
+const casualtiesPage = rootConnection<CasualtyRow, Casualty, CasualtyFilter>({
+  connection: 'casualties',
+  table: casualties,
+  sort: { name: CasualtyOrderField.OCCURRED_ON, column: casualties.occurredOn, value: (row) => row.occurredOn },
+  conditions: casualtyConditions,
+  toNode: toCasualty,
+});
 
 @Resolver(() => Casualty)
 export class CasualtyResolver {
   @Query(() => CasualtyConnection, { description: 'Casualty records (one reported figure each), oldest first by default.' })
+  @Reads()
   async casualties(
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => CasualtyFilter, { nullable: true, description: 'Conditions the records must meet.' })
     filter: CasualtyFilter | null,
     @Arg('orderBy', () => CasualtyOrder, { nullable: true, description: 'Sort order; default oldest first.' })
     orderBy: CasualtyOrder | null,
-    @Ctx() { db, config }: Context,
+    @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Casualty>> {
-    return keysetPage<CasualtyRow, Casualty, CasualtyFilter | null>(
-      {
-        db,
-        connection: 'casualties',
-        table: casualties,
-        sort: { name: CasualtyOrderField.OCCURRED_ON, column: casualties.occurredOn, value: (row) => row.occurredOn },
-        direction: orderBy?.direction ?? SortDirection.ASC,
-        filter: { input: filter, conditions: casualtyConditions },
-        page: { first, after },
-        maxPageSize: config.maxPageSize,
-        operation: info,
-      },
-      toCasualty,
-    );
+    return casualtiesPage({ first, after }, filter, orderBy, context, info);
   }
 
   @FieldResolver(() => Event, { description: 'The event the casualties occurred in.' })
+  @Reads(casualties, 'eventId')
   async event(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Event> {
     return toEvent(await loadRequired(loaders.event, casualty.row.eventId, 'event'));
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The victims' country, when the source lets us say." })
+  @Reads(casualties, 'victimCountryCode')
   async victimCountry(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Country | null> {
     const row = await loadOptional(loaders.country, casualty.row.victimCountryCode);
     return row && toCountry(row);
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'The force, militia or body the victims belonged to, if known.' })
+  @Reads(casualties, 'affiliatedActorId')
   async affiliation(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Actor | null> {
     const row = await loadOptional(loaders.actor, casualty.row.affiliatedActorId);
     return row && toActor(row);
   }
 
   @FieldResolver(() => Citation, { description: 'Where the figure comes from.' })
+  @Reads(casualties, 'citationId')
   async citation(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, casualty.row.citationId);
   }

@@ -7,7 +7,7 @@ import { Figure, figureColumnKeys, toFigure } from '../../common/figure.js';
 import { FuzzyDate, fuzzyDateColumnKeys, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { CasualtyRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
-import { declareColumnReads, reads } from '../../common/projection.js';
+import { Reads } from '../../common/projection.js';
 import { casualties } from '../../../db/schema/index.js';
 
 @ObjectType({
@@ -19,18 +19,23 @@ export class Casualty implements Node {
   __typename!: 'Casualty';
 
   @Field(() => ID, { description: 'Global opaque identifier.' })
+  @Reads(casualties, 'id')
   id!: string;
 
   @Field(() => CasualtyKind, { description: 'Killed or injured.' })
+  @Reads(casualties, 'kind')
   kind!: CasualtyKind;
 
   @Field(() => Figure, { description: 'How many, as reported (bounds, best estimate, qualifier, wording).' })
+  @Reads(casualties, ...figureColumnKeys)
   figure!: Figure;
 
   @Field(() => String, { description: 'Who the victims were, in the source\'s words ("U.S. defense contractor").' })
+  @Reads(casualties, 'victimDescription')
   victims!: string;
 
   @Field(() => FuzzyDate, { description: 'When, as precisely as reported.' })
+  @Reads(casualties, ...fuzzyDateColumnKeys)
   occurredOn!: FuzzyDate;
 
   row!: CasualtyRow;
@@ -46,18 +51,5 @@ export const toCasualty = (row: CasualtyRow): Casualty =>
     occurredOn: toFuzzyDate(row),
     row,
   });
-
-declareColumnReads('Casualty', {
-  id: [reads(casualties, 'id')],
-  kind: [reads(casualties, 'kind')],
-  figure: [reads(casualties, ...figureColumnKeys)],
-  victims: [reads(casualties, 'victimDescription')],
-  occurredOn: [reads(casualties, ...fuzzyDateColumnKeys)],
-  // Field resolvers (casualty.resolver.ts): each follows one reference of the row.
-  event: [reads(casualties, 'eventId')],
-  victimCountry: [reads(casualties, 'victimCountryCode')],
-  affiliation: [reads(casualties, 'affiliatedActorId')],
-  citation: [reads(casualties, 'citationId')],
-});
 
 export const { Connection: CasualtyConnection } = connectionTypes(Casualty, 'Casualty');

@@ -4,14 +4,12 @@ import { countries } from '../../../db/schema/index.js';
 import { CountryCodeScalar } from '../../common/scalars.js';
 import type { Context } from '../../context.js';
 import { Country, toCountry } from './country.type.js';
-import { declareColumnReads } from '../../common/projection.js';
-
-// `countries` reads whole rows, `country` its row through the loader; Country's fields declare what they read.
-declareColumnReads('Query', { countries: [], country: [] });
+import { Reads } from '../../common/projection.js';
 
 @Resolver(() => Country)
 export class CountryResolver {
   @Query(() => [Country], { description: 'Every country the data refers to, by name.' })
+  @Reads()
   async countries(@Ctx() { db }: Context): Promise<Country[]> {
     const rows = await db.select().from(countries).orderBy(asc(countries.name));
     return rows.map(toCountry);
@@ -21,6 +19,7 @@ export class CountryResolver {
     nullable: true,
     description: 'One country by its ISO code; null if the data holds nothing about it. A code that is not ISO 3166-1 is BAD_USER_INPUT.',
   })
+  @Reads()
   async country(
     @Arg('code', () => CountryCodeScalar, { description: 'ISO 3166-1 alpha-2 code, e.g. `IQ`.' }) code: string,
     @Ctx() { loaders }: Context,

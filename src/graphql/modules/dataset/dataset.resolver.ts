@@ -6,15 +6,11 @@ import { queryRows, type Database } from '../../../db/client.js';
 import { casualties, datasets } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
-import { SortDirection } from '../../common/enums.js';
-import { keysetPage } from '../../common/paginate.js';
-import { declareColumnReads } from '../../common/projection.js';
+import { rootConnection } from '../../common/root-connection.js';
+import { Reads } from '../../common/projection.js';
 import { CasualtyFilter } from '../casualty/casualty.input.js';
 import { casualtyConditions } from '../casualty/casualty.filter.js';
 import { Dataset, DatasetConnection, DatasetRecordCounts, DeathBreakdownTotal, toDataset, type DatasetRow } from './dataset.type.js';
-
-// Root fields read nothing of rows themselves; a page adds the id its cursor needs (paginate.ts).
-declareColumnReads('Query', { datasets: [] });
 
 // One loader per request, keyed by the request's loaders object (created once per request).
 const datasetLoaders = new WeakMap<object, DataLoader<number, DatasetRow | undefined>>();
@@ -54,31 +50,28 @@ async function recordCounts(db: Database, id: number): Promise<DatasetRecordCoun
   return row!;
 }
 
+const datasetsPage = rootConnection<DatasetRow, Dataset, null>({
+  connection: 'datasets',
+  table: datasets,
+  sort: { name: 'ID', column: datasets.id, value: (row) => row.id },
+  conditions: () => [],
+  toNode: toDataset,
+});
+
 @Resolver(() => Dataset)
 export class DatasetResolver {
   @Query(() => DatasetConnection, { description: 'Every dataset records were imported from, oldest first.' })
+  @Reads()
   async datasets(
     @Args(() => PageArgs) { first, after }: PageArgs,
-    @Ctx() { db, config }: Context,
+    @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Dataset>> {
-    return keysetPage<DatasetRow, Dataset, null>(
-      {
-        db,
-        connection: 'datasets',
-        table: datasets,
-        sort: { name: 'ID', column: datasets.id, value: (row) => row.id },
-        direction: SortDirection.ASC,
-        filter: { input: null, conditions: () => [] },
-        page: { first, after },
-        maxPageSize: config.maxPageSize,
-        operation: info,
-      },
-      toDataset,
-    );
+    return datasetsPage({ first, after }, null, null, context, info);
   }
 
   @FieldResolver(() => DatasetRecordCounts, { description: 'How many records of each kind the dataset holds now.' })
+  @Reads(datasets, 'id')
   records(@Root() dataset: Dataset, @Ctx() { db }: Context): Promise<DatasetRecordCounts> {
     return recordCounts(db, dataset.row.id);
   }
@@ -88,6 +81,7 @@ export class DatasetResolver {
       "The dataset's deaths with their breakdown (side A, side B, civilians, unknown), summed in SQL over its casualty " +
       'records that match the filter.',
   })
+  @Reads(datasets, 'id')
   async deaths(
     @Root() dataset: Dataset,
     @Arg('filter', () => CasualtyFilter, { nullable: true, description: 'Which casualty records of the dataset to sum.' })

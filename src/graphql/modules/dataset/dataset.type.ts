@@ -3,12 +3,13 @@ import { Node } from '../../common/node.js';
 import { toGlobalId } from '../../common/global-id.js';
 import { connectionTypes } from '../../common/connection.js';
 import { instance } from '../../common/instance.js';
-import { declareColumnReads, reads } from '../../common/projection.js';
+import { Reads, ReadsNoRows } from '../../common/projection.js';
 import { datasets } from '../../../db/schema/index.js';
 
 export type DatasetRow = typeof datasets.$inferSelect;
 
 @ObjectType({ simpleResolvers: true, description: 'What the last import of a dataset did, as its summary line said.' })
+@ReadsNoRows()
 export class DatasetImportCounts {
   @Field(() => Int, { description: 'Records added.' })
   imported!: number;
@@ -29,6 +30,7 @@ export class DatasetImportCounts {
 }
 
 @ObjectType({ simpleResolvers: true, description: 'How many records of each kind a dataset holds now.' })
+@ReadsNoRows()
 export class DatasetRecordCounts {
   @Field(() => Int, { description: 'Events.' })
   events!: number;
@@ -58,6 +60,7 @@ export class DatasetRecordCounts {
     'Deaths summed with their breakdown (UCDP GED: side A, side B, civilians, unknown), over the casualty records that ' +
     'give one. The parts add up to `best` record by record; nothing is counted twice.',
 })
+@ReadsNoRows()
 export class DeathBreakdownTotal {
   @Field(() => Int, { description: 'Casualty records summed.' })
   records!: number;
@@ -87,30 +90,39 @@ export class Dataset implements Node {
   __typename!: 'Dataset';
 
   @Field(() => ID, { description: 'Global opaque identifier.' })
+  @Reads(datasets, 'id')
   id!: string;
 
   @Field(() => String, { description: "Stable key the importer finds the dataset by ('ucdp-ged')." })
+  @Reads(datasets, 'key')
   key!: string;
 
   @Field(() => String, { description: 'Name, e.g. "UCDP Georeferenced Event Dataset (GED)".' })
+  @Reads(datasets, 'name')
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'Release last imported ("23.1"), when the data says.' })
+  @Reads(datasets, 'version')
   version!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Licence of the data ("CC BY 4.0").' })
+  @Reads(datasets, 'licence')
   licence!: string | null;
 
   @Field(() => String, { nullable: true, description: 'How to cite the data, as its publisher asks.' })
+  @Reads(datasets, 'citation')
   citation!: string | null;
 
   @Field(() => String, { nullable: true, description: "The publisher's page for the data." })
+  @Reads(datasets, 'url')
   url!: string | null;
 
   @Field(() => String, { nullable: true, description: 'When it was last imported (ISO 8601 timestamp).' })
+  @Reads(datasets, 'importedAt')
   importedAt!: string | null;
 
   @Field(() => DatasetImportCounts, { description: 'What the last import did.' })
+  @Reads(datasets, 'lastImported', 'lastUpdated', 'lastUnchanged', 'lastRejected', 'lastWidened')
   lastImport!: DatasetImportCounts;
 
   row!: DatasetRow;
@@ -143,31 +155,5 @@ export const toDataset = (row: DatasetRow): Dataset =>
     }),
     row,
   });
-
-declareColumnReads('Dataset', {
-  id: [reads(datasets, 'id')],
-  key: [reads(datasets, 'key')],
-  name: [reads(datasets, 'name')],
-  version: [reads(datasets, 'version')],
-  licence: [reads(datasets, 'licence')],
-  citation: [reads(datasets, 'citation')],
-  url: [reads(datasets, 'url')],
-  importedAt: [reads(datasets, 'importedAt')],
-  lastImport: [reads(datasets, 'lastImported', 'lastUpdated', 'lastUnchanged', 'lastRejected', 'lastWidened')],
-  // Field resolvers (dataset.resolver.ts) query by the dataset's id.
-  records: [reads(datasets, 'id')],
-  deaths: [reads(datasets, 'id')],
-});
-declareColumnReads('DatasetImportCounts', { imported: [], updated: [], unchanged: [], rejected: [], bestOutsideInterval: [] });
-declareColumnReads('DatasetRecordCounts', {
-  events: [],
-  casualties: [],
-  deployments: [],
-  quotes: [],
-  reactions: [],
-  actors: [],
-  sources: [],
-});
-declareColumnReads('DeathBreakdownTotal', { records: [], best: [], sideA: [], sideB: [], civilians: [], unknown: [] });
 
 export const { Connection: DatasetConnection } = connectionTypes(Dataset, 'Dataset');

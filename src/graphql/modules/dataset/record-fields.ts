@@ -1,7 +1,7 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, registerEnumType, Resolver, Root, type ClassType } from 'type-graphql';
 import * as db from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
-import { declareColumnReads, reads } from '../../common/projection.js';
+import { Reads, ReadsNoRows } from '../../common/projection.js';
 import { Event } from '../event/event.type.js';
 import { Casualty } from '../casualty/casualty.type.js';
 import { Deployment } from '../deployment/deployment.type.js';
@@ -40,6 +40,7 @@ registerEnumType(LocationPrecision, {
   simpleResolvers: true,
   description: 'Who died, as the source breaks a casualty figure down (UCDP GED): the parts add up to its best estimate.',
 })
+@ReadsNoRows()
 export class DeathBreakdown {
   @Field(() => Int, { description: 'Deaths on side A of the dyad.' })
   sideA!: number;
@@ -53,47 +54,46 @@ export class DeathBreakdown {
   @Field(() => Int, { description: 'Deaths the source could not attribute.' })
   unknown!: number;
 }
-declareColumnReads('DeathBreakdown', { sideA: [], sideB: [], civilians: [], unknown: [] });
 
 const datasetField = { nullable: true, description: 'The dataset it was imported from; null for records written outside an import.' };
 
 @Resolver(() => Event)
 export class EventImportFieldsResolver {
   @FieldResolver(() => Dataset, datasetField)
+  @Reads(db.events, 'datasetId')
   dataset(@Root() { row }: Event, @Ctx() context: Context): Promise<Dataset | null> {
     return loadDataset(context, row.datasetId);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "The event's id in its dataset (UCDP GED `id`)." })
+  @Reads(db.events, 'externalId')
   externalId(@Root() { row }: Event): string | null {
     return row.externalId;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The conflict, as its dataset names it (UCDP GED `conflict_name`).' })
+  @Reads(db.events, 'conflictName')
   conflictName(@Root() { row }: Event): string | null {
     return row.conflictName;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The two sides, as its dataset names them (UCDP GED `dyad_name`).' })
+  @Reads(db.events, 'dyadName')
   dyadName(@Root() { row }: Event): string | null {
     return row.dyadName;
   }
 }
-declareColumnReads('Event', {
-  dataset: [reads(db.events, 'datasetId')],
-  externalId: [reads(db.events, 'externalId')],
-  conflictName: [reads(db.events, 'conflictName')],
-  dyadName: [reads(db.events, 'dyadName')],
-});
 
 @Resolver(() => Casualty)
 export class CasualtyImportFieldsResolver {
   @FieldResolver(() => Dataset, datasetField)
+  @Reads(db.casualties, 'datasetId')
   dataset(@Root() { row }: Casualty, @Ctx() context: Context): Promise<Dataset | null> {
     return loadDataset(context, row.datasetId);
   }
 
   @FieldResolver(() => DeathBreakdown, { nullable: true, description: 'Who died (sides, civilians, unknown), when the source says.' })
+  @Reads(db.casualties, 'deathsSideA', 'deathsSideB', 'deathsCivilians', 'deathsUnknown')
   breakdown(@Root() { row }: Casualty): DeathBreakdown | null {
     if (row.deathsSideA === null || row.deathsSideB === null || row.deathsCivilians === null || row.deathsUnknown === null) return null;
     return { sideA: row.deathsSideA, sideB: row.deathsSideB, civilians: row.deathsCivilians, unknown: row.deathsUnknown };
@@ -104,43 +104,38 @@ export class CasualtyImportFieldsResolver {
       "True when the source's best estimate lay outside its own low..high (UCDP GED rows breaking low <= best <= high): " +
       '`figure` then has its bounds widened to contain best, and `reportedLow`/`reportedHigh` keep the bounds as reported.',
   })
+  @Reads(db.casualties, 'bestOutsideInterval')
   bestOutsideInterval(@Root() { row }: Casualty): boolean {
     return row.bestOutsideInterval;
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'The low estimate exactly as the dataset reported it.' })
+  @Reads(db.casualties, 'reportedLow')
   reportedLow(@Root() { row }: Casualty): number | null {
     return row.reportedLow;
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'The high estimate exactly as the dataset reported it.' })
+  @Reads(db.casualties, 'reportedHigh')
   reportedHigh(@Root() { row }: Casualty): number | null {
     return row.reportedHigh;
   }
 }
-declareColumnReads('Casualty', {
-  dataset: [reads(db.casualties, 'datasetId')],
-  breakdown: [reads(db.casualties, 'deathsSideA', 'deathsSideB', 'deathsCivilians', 'deathsUnknown')],
-  bestOutsideInterval: [reads(db.casualties, 'bestOutsideInterval')],
-  reportedLow: [reads(db.casualties, 'reportedLow')],
-  reportedHigh: [reads(db.casualties, 'reportedHigh')],
-});
 
 /** `dataset` on a record type whose rows carry dataset_id: one resolver class per type, built alike. */
 function datasetFieldOf<T extends { row: { datasetId: number | null } }>(
   type: ClassType<T>,
-  typeName: string,
   table: typeof db.deployments | typeof db.quotes | typeof db.reactions | typeof db.actors,
   description = datasetField.description,
 ): ClassType {
   @Resolver(() => type)
   class DatasetFieldResolver {
     @FieldResolver(() => Dataset, { nullable: true, description })
+    @Reads(table, 'datasetId')
     dataset(@Root() { row }: T, @Ctx() context: Context): Promise<Dataset | null> {
       return loadDataset(context, row.datasetId);
     }
   }
-  declareColumnReads(typeName, { dataset: [reads(table, 'datasetId')] });
   return DatasetFieldResolver;
 }
 
@@ -150,6 +145,7 @@ export class LocationImportFieldsResolver {
     nullable: true,
     description: 'How precisely the coordinates locate the place, when the source says.',
   })
+  @Reads(db.locations, 'precision')
   precision(@Root() { row }: Location): LocationPrecision | null {
     return row.precision;
   }
@@ -158,20 +154,17 @@ export class LocationImportFieldsResolver {
     nullable: true,
     description: 'First-order administrative division (province, state), as the source names it.',
   })
+  @Reads(db.locations, 'adm1')
   adm1(@Root() { row }: Location): string | null {
     return row.adm1;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Second-order administrative division (district), as the source names it.' })
+  @Reads(db.locations, 'adm2')
   adm2(@Root() { row }: Location): string | null {
     return row.adm2;
   }
 }
-declareColumnReads('Location', {
-  precision: [reads(db.locations, 'precision')],
-  adm1: [reads(db.locations, 'adm1')],
-  adm2: [reads(db.locations, 'adm2')],
-});
 
 @Resolver(() => CasualtyGroupKey)
 export class CasualtyGroupDatasetResolver {
@@ -190,10 +183,10 @@ export class TroopGroupDatasetResolver {
 }
 
 export const importFieldResolvers = [
-  datasetFieldOf(Deployment, 'Deployment', db.deployments),
-  datasetFieldOf(Quote, 'Quote', db.quotes),
-  datasetFieldOf(Reaction, 'Reaction', db.reactions),
-  datasetFieldOf(Actor, 'Actor', db.actors, 'The dataset that first wrote the actor; null when none did.'),
+  datasetFieldOf(Deployment, db.deployments),
+  datasetFieldOf(Quote, db.quotes),
+  datasetFieldOf(Reaction, db.reactions),
+  datasetFieldOf(Actor, db.actors, 'The dataset that first wrote the actor; null when none did.'),
   CasualtyGroupDatasetResolver,
   TroopGroupDatasetResolver,
   EventImportFieldsResolver,

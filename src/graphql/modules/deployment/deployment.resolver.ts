@@ -3,8 +3,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { deployments } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
-import { SortDirection } from '../../common/enums.js';
-import { keysetPage } from '../../common/paginate.js';
+
+import { rootConnection } from '../../common/root-connection.js';
 import { loadOptional, loadRequired, type DeploymentRow } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { Country, toCountry } from '../country/country.type.js';
@@ -14,47 +14,42 @@ import { Citation, loadCitation } from '../source/source.type.js';
 import { Deployment, DeploymentConnection, toDeployment } from './deployment.type.js';
 import { DeploymentFilter, DeploymentOrder, DeploymentOrderField } from './deployment.input.js';
 import { deploymentConditions } from './deployment.filter.js';
-import { declareColumnReads } from '../../common/projection.js';
+import { Reads } from '../../common/projection.js';
 
-// Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
-declareColumnReads('Query', { deployments: [] });
+const deploymentsPage = rootConnection<DeploymentRow, Deployment, DeploymentFilter>({
+  connection: 'deployments',
+  table: deployments,
+  sort: { name: DeploymentOrderField.OCCURRED_ON, column: deployments.occurredOn, value: (row) => row.occurredOn },
+  conditions: deploymentConditions,
+  toNode: toDeployment,
+});
 
 @Resolver(() => Deployment)
 export class DeploymentResolver {
   @Query(() => DeploymentConnection, {
     description: 'Troop deployment reports, oldest first by default; superseded reports are left out unless `includeSuperseded` is set.',
   })
+  @Reads()
   async deployments(
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => DeploymentFilter, { nullable: true, description: 'Conditions the reports must meet.' })
     filter: DeploymentFilter | null,
     @Arg('orderBy', () => DeploymentOrder, { nullable: true, description: 'Sort order; default oldest first.' })
     orderBy: DeploymentOrder | null,
-    @Ctx() { db, config }: Context,
+    @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Deployment>> {
-    return keysetPage<DeploymentRow, Deployment, DeploymentFilter | null>(
-      {
-        db,
-        connection: 'deployments',
-        table: deployments,
-        sort: { name: DeploymentOrderField.OCCURRED_ON, column: deployments.occurredOn, value: (row) => row.occurredOn },
-        direction: orderBy?.direction ?? SortDirection.ASC,
-        filter: { input: filter, conditions: deploymentConditions },
-        page: { first, after },
-        maxPageSize: config.maxPageSize,
-        operation: info,
-      },
-      toDeployment,
-    );
+    return deploymentsPage({ first, after }, filter, orderBy, context, info);
   }
 
   @FieldResolver(() => Country, { description: 'Country whose troops these are.' })
+  @Reads(deployments, 'forceCountryCode')
   async forceCountry(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Country> {
     return toCountry(await loadRequired(loaders.country, deployment.row.forceCountryCode, 'country'));
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'Who ordered the movement, if reported.' })
+  @Reads(deployments, 'orderedByActorId')
   async orderedBy(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Actor | null> {
     const row = await loadOptional(loaders.actor, deployment.row.orderedByActorId);
     return row && toActor(row);
@@ -64,41 +59,48 @@ export class DeploymentResolver {
     nullable: true,
     description: 'Where the troops go or are (a place or region such as "the Middle East").',
   })
+  @Reads(deployments, 'destinationLocationId')
   async destination(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Location | null> {
     const row = await loadOptional(loaders.location, deployment.row.destinationLocationId);
     return row && toLocation(row);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'Destination country; null when the source names only a region.' })
+  @Reads(deployments, 'destinationCountryCode')
   async destinationCountry(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Country | null> {
     const row = await loadOptional(loaders.country, deployment.row.destinationCountryCode);
     return row && toCountry(row);
   }
 
   @FieldResolver(() => Event, { nullable: true, description: 'The event the movement answers, if any.' })
+  @Reads(deployments, 'eventId')
   async event(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Event | null> {
     const row = await loadOptional(loaders.event, deployment.row.eventId);
     return row && toEvent(row);
   }
 
   @FieldResolver(() => Deployment, { nullable: true, description: 'The earlier report of the same movement that this one updates.' })
+  @Reads(deployments, 'supersedesId')
   async supersedes(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Deployment | null> {
     const row = await loadOptional(loaders.deployment, deployment.row.supersedesId);
     return row && toDeployment(row);
   }
 
   @FieldResolver(() => Deployment, { nullable: true, description: 'The later report of the same movement that updates this one, if any.' })
+  @Reads(deployments, 'id')
   async supersededBy(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Deployment | null> {
     const row = await loaders.successorByDeployment.load(deployment.row.id);
     return row ? toDeployment(row) : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'True when no later report supersedes this one (it counts in totals).' })
+  @Reads(deployments, 'id')
   async isCurrent(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<boolean> {
     return (await loaders.successorByDeployment.load(deployment.row.id)) === undefined;
   }
 
   @FieldResolver(() => Citation, { description: 'Where the report comes from.' })
+  @Reads(deployments, 'citationId')
   async citation(@Root() deployment: Deployment, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, deployment.row.citationId);
   }

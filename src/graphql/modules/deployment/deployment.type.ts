@@ -7,7 +7,7 @@ import { Figure, figureColumnKeys, toFigure } from '../../common/figure.js';
 import { FuzzyDate, fuzzyDateColumnKeys, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { DeploymentRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
-import { declareColumnReads, reads } from '../../common/projection.js';
+import { Reads } from '../../common/projection.js';
 import { deployments } from '../../../db/schema/index.js';
 
 @ObjectType({
@@ -21,18 +21,23 @@ export class Deployment implements Node {
   __typename!: 'Deployment';
 
   @Field(() => ID, { description: 'Global opaque identifier.' })
+  @Reads(deployments, 'id')
   id!: string;
 
   @Field(() => Figure, { description: 'How many troops, as reported.' })
+  @Reads(deployments, ...figureColumnKeys)
   figure!: Figure;
 
   @Field(() => DeploymentStatus, { description: 'How far the movement had got when reported.' })
+  @Reads(deployments, 'status')
   status!: DeploymentStatus;
 
   @Field(() => String, { description: 'What the troops are, in the source\'s words ("U.S. soldiers").' })
+  @Reads(deployments, 'troopDescription')
   troops!: string;
 
   @Field(() => FuzzyDate, { description: 'When it was reported to happen, as precisely as given.' })
+  @Reads(deployments, ...fuzzyDateColumnKeys)
   occurredOn!: FuzzyDate;
 
   row!: DeploymentRow;
@@ -48,24 +53,5 @@ export const toDeployment = (row: DeploymentRow): Deployment =>
     occurredOn: toFuzzyDate(row),
     row,
   });
-
-declareColumnReads('Deployment', {
-  id: [reads(deployments, 'id')],
-  figure: [reads(deployments, ...figureColumnKeys)],
-  status: [reads(deployments, 'status')],
-  troops: [reads(deployments, 'troopDescription')],
-  occurredOn: [reads(deployments, ...fuzzyDateColumnKeys)],
-  // Field resolvers (deployment.resolver.ts): each follows one reference of the row; the
-  // successor is looked up by the row's own id.
-  forceCountry: [reads(deployments, 'forceCountryCode')],
-  orderedBy: [reads(deployments, 'orderedByActorId')],
-  destination: [reads(deployments, 'destinationLocationId')],
-  destinationCountry: [reads(deployments, 'destinationCountryCode')],
-  event: [reads(deployments, 'eventId')],
-  supersedes: [reads(deployments, 'supersedesId')],
-  supersededBy: [reads(deployments, 'id')],
-  isCurrent: [reads(deployments, 'id')],
-  citation: [reads(deployments, 'citationId')],
-});
 
 export const { Connection: DeploymentConnection } = connectionTypes(Deployment, 'Deployment');

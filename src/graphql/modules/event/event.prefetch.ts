@@ -1,13 +1,15 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { alias, getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { alias, getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { packedList, packedRow, rowCodec, type RowCodec } from '../../../db/json-row.js';
 import { preparedStatement, prerendered, type Database } from '../../../db/client.js';
-import { actors, casualties, countries, deployments, eventActors, events, locations, quotes, reactions } from '../../../db/schema/index.js';
-import { relationOrder, type ActorRow, type EventRow, type Loaders } from '../../loaders.js';
+import { actors, countries, events, locations } from '../../../db/schema/index.js';
+import type { ActorRow, CountryRow, EventRow, LocationRow, Loaders } from '../../loaders.js';
+import { columnOf, listRelations, type AnyListRelation, type ListRelationName } from '../../relations.js';
 import { selectedFieldNames } from '../../common/selection.js';
 import { projectionOf, type Projection } from '../../common/projection.js';
+import { boundedCache, cacheSize } from '../../../cache.js';
 
 /**
  * Fetching ahead. When a query asks for events together with their participants, quotes,
@@ -18,31 +20,6 @@ import { projectionOf, type Projection } from '../../common/projection.js';
  * of one per field. Anything not planned here is still fetched by the loaders, one batch per
  * field and level.
  */
-
-// Inner tables are aliased so they never shadow the outer `events` the subqueries correlate with.
-const participant = alias(eventActors, 'ahead_participant');
-const participantActor = alias(actors, 'ahead_participant_actor');
-const quote = alias(quotes, 'ahead_quote');
-const speaker = alias(actors, 'ahead_speaker');
-const reaction = alias(reactions, 'ahead_reaction');
-const reactor = alias(actors, 'ahead_reactor');
-const reactorCountry = alias(countries, 'ahead_reactor_country');
-const casualty = alias(casualties, 'ahead_casualty');
-const deployment = alias(deployments, 'ahead_deployment');
-const place = alias(locations, 'ahead_location');
-const placeCountry = alias(countries, 'ahead_location_country');
-
-/** `table AS alias` for a FROM or JOIN (an alias alone renders as its bare name). */
-const as = (table: PgTable, aliased: PgTable) => sql`${table} AS ${sql.identifier(getTableConfig(aliased).name)}`;
-
-/** Every table a relation reads rows of: a plan depends on their columns only (not on the events' own). */
-const relationTables = new Set<PgTable>();
-
-/** Rows of `table` read through `source`, with the projection's columns only (whole rows without one). */
-function codecFor<T extends PgTable>(table: T, source: PgTable, projection: Projection | null) {
-  relationTables.add(table);
-  return rowCodec(table, { source, omit: (table as PgTable) === actors ? ['searchText' as never] : [], only: projection?.columns(table) });
-}
 
 /** One packed row: the text values of the rows joined side by side (json-row.ts). */
 type Packed = (string | null)[];
@@ -57,39 +34,86 @@ interface Relation {
   prime(loaders: Loaders, event: EventRow, value: unknown): void;
 }
 
-/**
- * An event's rows of one table, each with the actor it names joined in (participants, quotes),
- * primed as the table's list per event and as the actors they name.
- */
-function rowsWithActor<Row>(spec: {
-  fields: readonly string[];
-  from: SQL;
-  row: RowCodec<Row>;
-  actor: RowCodec<ActorRow>;
-  actorAlias: PgTable & { id: PgColumn };
-  actorId: PgColumn;
-  eventId: PgColumn;
-  order: readonly unknown[];
-  loader: (loaders: Loaders) => DataLoader<number, Row[]>;
-}): Relation {
-  const { actor } = spec;
+/** The event's lists that can be fetched ahead: the relation (relations.ts) and the Event fields that read it. */
+const aheadLists = {
+  participants: { relation: 'participantsByEvent', fields: ['participants', 'actors'] },
+  quotes: { relation: 'quotesByEvent', fields: ['quotes'] },
+  reactions: { relation: 'reactionsByEvent', fields: ['reactions', 'reactionsByCountry'] },
+  casualties: { relation: 'casualtiesByEvent', fields: ['casualties'] },
+  deployments: { relation: 'deploymentsByEvent', fields: ['deployments'] },
+} as const satisfies Record<string, { relation: ListRelationName; fields: readonly string[] }>;
+
+/** `table AS alias` for a FROM or JOIN (an alias alone renders as its bare name). */
+const as = (table: PgTable, aliased: PgTable) => sql`${table} AS ${sql.identifier(getTableConfig(aliased).name)}`;
+
+// Inner tables are aliased so they never shadow the outer `events` the subqueries correlate with.
+const aliases = Object.fromEntries(
+  Object.entries(aheadLists).map(([name, { relation }]) => {
+    const { child } = listRelations[relation] as AnyListRelation;
+    return [
+      name,
+      {
+        row: alias(child, `ahead_${name}`),
+        actor: alias(actors, `ahead_${name}_actor`),
+        country: alias(countries, `ahead_${name}_country`),
+      },
+    ];
+  }),
+) as unknown as Record<keyof typeof aheadLists, { row: PgTable; actor: typeof actors; country: typeof countries }>;
+const place = alias(locations, 'ahead_location');
+const placeCountry = alias(countries, 'ahead_location_country');
+
+/** Every table a plan reads rows of: a plan depends on their columns only (not on the events' own). */
+const relationTables: readonly PgTable[] = [
+  ...new Set([
+    ...Object.values(aheadLists).map(({ relation }) => (listRelations[relation] as AnyListRelation).child),
+    actors,
+    countries,
+    locations,
+  ]),
+];
+
+/** Rows of `table` read through `source`, with the projection's columns only (whole rows without one). */
+function codecFor(table: PgTable, source: PgTable, projection: Projection | null): RowCodec<Record<string, unknown>> {
+  // The API never reads the actors' generated search text.
+  const omit = table === actors ? ['searchText'] : [];
+  return rowCodec(table, { source, omit: omit as never[], only: projection?.columns(table) });
+}
+
+/** A list relation fetched ahead: the same rows, order and joined actors as its batch statement (loaders.ts). */
+function aheadList(name: keyof typeof aheadLists, projection: Projection | null): Relation {
+  const { relation: relationName, fields } = aheadLists[name];
+  const { child, parentKey, order, actor, actorCountry } = listRelations[relationName] as AnyListRelation;
+  const { row: rowAlias, actor: actorAlias, country: countryAlias } = aliases[name];
+  const row = codecFor(child, rowAlias, projection);
+  const actorRow = actor ? codecFor(actors, actorAlias, projection) : undefined;
+  const countryRow = actor && actorCountry ? codecFor(countries, countryAlias, projection) : undefined;
+  const codecs = [row, ...(actorRow ? [actorRow] : []), ...(countryRow ? [countryRow] : [])];
+  const joins = sql.join(
+    [
+      actor ? sql` JOIN ${as(actors, actorAlias)} ON ${eq(actorAlias.id, columnOf(rowAlias, actor))}` : undefined,
+      countryRow ? sql` LEFT JOIN ${as(countries, countryAlias)} ON ${eq(countryAlias.code, actorAlias.countryCode)}` : undefined,
+    ].filter((join): join is SQL => join !== undefined),
+  );
   return {
-    fields: spec.fields,
+    fields,
     column: packedList(
-      [spec.row, actor],
-      sql`${spec.from} JOIN ${as(actors, spec.actorAlias)} ON ${eq(spec.actorAlias.id, spec.actorId)}
-      WHERE ${eq(spec.eventId, events.id)}`,
-      spec.order,
+      codecs,
+      sql`${as(child, rowAlias)}${joins} WHERE ${eq(columnOf(rowAlias, parentKey), events.id)}`,
+      order.map((key) => columnOf(rowAlias, key)),
     ),
     prime(loaders, event, value) {
       const rows = value as Packed[];
-      spec.loader(loaders).prime(
+      (loaders[relationName] as DataLoader<number, unknown[]>).prime(
         event.id,
-        rows.map((values) => spec.row.decode(values)),
+        rows.map((values) => row.decode(values)),
       );
+      if (!actorRow) return;
       for (const values of rows) {
-        const row = actor.decode(values, spec.row.width);
-        loaders.actor.prime(row.id, row);
+        const actorValue = actorRow.decode(values, row.width) as ActorRow;
+        loaders.actor.prime(actorValue.id, actorValue);
+        const country = countryRow?.decodeOptional(values, row.width + actorRow.width) as CountryRow | null | undefined;
+        if (country) loaders.country.prime(country.code, country);
       }
     },
   };
@@ -97,109 +121,21 @@ function rowsWithActor<Row>(spec: {
 
 /** The relations that can be fetched ahead, reading the projection's columns. */
 function relationsFor(projection: Projection | null): Record<string, Relation> {
-  const codecs = {
-    participant: codecFor(eventActors, participant, projection),
-    participantActor: codecFor(actors, participantActor, projection),
-    quote: codecFor(quotes, quote, projection),
-    speaker: codecFor(actors, speaker, projection),
-    reaction: codecFor(reactions, reaction, projection),
-    reactor: codecFor(actors, reactor, projection),
-    reactorCountry: codecFor(countries, reactorCountry, projection),
-    casualty: codecFor(casualties, casualty, projection),
-    deployment: codecFor(deployments, deployment, projection),
-    place: codecFor(locations, place, projection),
-    placeCountry: codecFor(countries, placeCountry, projection),
-  };
+  const placeRow = codecFor(locations, place, projection);
+  const placeCountryRow = codecFor(countries, placeCountry, projection);
   return {
-    participants: rowsWithActor({
-      fields: ['participants', 'actors'],
-      from: as(eventActors, participant),
-      row: codecs.participant,
-      actor: codecs.participantActor,
-      actorAlias: participantActor,
-      actorId: participant.actorId,
-      eventId: participant.eventId,
-      order: relationOrder.participantsByEvent(participant),
-      loader: (loaders) => loaders.participantsByEvent,
-    }),
-    quotes: rowsWithActor({
-      fields: ['quotes'],
-      from: as(quotes, quote),
-      row: codecs.quote,
-      actor: codecs.speaker,
-      actorAlias: speaker,
-      actorId: quote.speakerActorId,
-      eventId: quote.eventId,
-      order: relationOrder.quotesByEvent(quote),
-      loader: (loaders) => loaders.quotesByEvent,
-    }),
-    reactions: {
-      fields: ['reactions', 'reactionsByCountry'],
-      column: packedList(
-        [codecs.reaction, codecs.reactor, codecs.reactorCountry],
-        sql`${as(reactions, reaction)}
-      JOIN ${as(actors, reactor)} ON ${eq(reactor.id, reaction.actorId)}
-      LEFT JOIN ${as(countries, reactorCountry)} ON ${eq(reactorCountry.code, reactor.countryCode)}
-      WHERE ${eq(reaction.eventId, events.id)}`,
-        relationOrder.reactionsByEvent(reaction),
-      ),
-      prime(loaders, event, value) {
-        const actorAt = codecs.reaction.width;
-        const countryAt = actorAt + codecs.reactor.width;
-        const rows = (value as Packed[]).map((values) => ({
-          reaction: codecs.reaction.decode(values),
-          actor: codecs.reactor.decode(values, actorAt),
-          country: codecs.reactorCountry.decodeOptional(values, countryAt),
-        }));
-        loaders.reactionsByEvent.prime(
-          event.id,
-          rows.map((r) => r.reaction),
-        );
-        for (const r of rows) {
-          loaders.actor.prime(r.actor.id, r.actor);
-          if (r.country) loaders.country.prime(r.country.code, r.country);
-        }
-      },
-    },
-    casualties: {
-      fields: ['casualties'],
-      column: packedList(
-        [codecs.casualty],
-        sql`${as(casualties, casualty)} WHERE ${eq(casualty.eventId, events.id)}`,
-        relationOrder.casualtiesByEvent(casualty),
-      ),
-      prime(loaders, event, value) {
-        loaders.casualtiesByEvent.prime(
-          event.id,
-          (value as Packed[]).map((c) => codecs.casualty.decode(c)),
-        );
-      },
-    },
-    deployments: {
-      fields: ['deployments'],
-      column: packedList(
-        [codecs.deployment],
-        sql`${as(deployments, deployment)} WHERE ${eq(deployment.eventId, events.id)}`,
-        relationOrder.deploymentsByEvent(deployment),
-      ),
-      prime(loaders, event, value) {
-        loaders.deploymentsByEvent.prime(
-          event.id,
-          (value as Packed[]).map((d) => codecs.deployment.decode(d)),
-        );
-      },
-    },
+    ...Object.fromEntries(Object.keys(aheadLists).map((name) => [name, aheadList(name as keyof typeof aheadLists, projection)])),
     location: {
       fields: ['location'],
-      column: sql`(SELECT ${packedRow(codecs.place, codecs.placeCountry)}
+      column: sql`(SELECT ${packedRow(placeRow, placeCountryRow)}
       FROM ${as(locations, place)} LEFT JOIN ${as(countries, placeCountry)} ON ${eq(placeCountry.code, place.countryCode)}
       WHERE ${eq(place.id, events.locationId)})`,
       prime(loaders, event, value) {
         if (event.locationId === null) return;
         if (value === null) return; // a dangling reference: leave it to the loader to report
         const values = value as Packed;
-        loaders.location.prime(event.locationId, codecs.place.decode(values));
-        const country = codecs.placeCountry.decodeOptional(values, codecs.place.width);
+        loaders.location.prime(event.locationId, placeRow.decode(values) as LocationRow);
+        const country = placeCountryRow.decodeOptional(values, placeRow.width) as CountryRow | null;
         if (country) loaders.country.prime(country.code, country);
       },
     },
@@ -238,17 +174,14 @@ const columnsKeys = new WeakMap<Projection, string>();
 function columnsKey(projection: Projection | null): string {
   if (!projection) return '*';
   let key = columnsKeys.get(projection);
-  if (key === undefined)
-    columnsKeys.set(projection, (key = [...relationTables].map((table) => projection.columns(table).join(',')).join(';')));
+  if (key === undefined) columnsKeys.set(projection, (key = relationTables.map((table) => projection.columns(table).join(',')).join(';')));
   return key;
 }
 
-/**
- * Column sets are the client's choice (any subset of the declared fields), so plans are capped:
- * past the cap a new combination reads whole rows, of which there is one plan per relation set.
- */
-const MAX_PROJECTED_PLANS = 256;
-const plans = new Map<string, EventPrefetch>();
+// Column sets are the client's choice (any subset of the declared fields), so projected plans are
+// a bounded cache: past its size a new combination reads whole rows (one plan per relation set).
+const projectedPlans = boundedCache<string, EventPrefetch>('prefetchPlans');
+const wholeRowPlans = new Map<string, EventPrefetch>();
 const relationSets = new Map<string, Record<string, Relation>>([['*', wholeRows]]);
 const eventRows = rowCodec(events);
 
@@ -256,9 +189,10 @@ const eventRows = rowCodec(events);
 export function eventPrefetch(names: readonly string[], projection: Projection | null = null): EventPrefetch {
   const columns = columnsKey(projection);
   const key = `${names.join('+')}|${columns}`;
+  const plans = projection ? projectedPlans : wholeRowPlans;
   let plan = plans.get(key);
   if (plan) return plan;
-  if (projection && plans.size >= MAX_PROJECTED_PLANS) return eventPrefetch(names, null);
+  if (projection && projectedPlans.size >= cacheSize('prefetchPlans')) return eventPrefetch(names, null);
   let relations = relationSets.get(columns);
   if (!relations) relationSets.set(columns, (relations = relationsFor(projection)));
   const chosen = names.map((name) => relations[name]!);

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { actors, eventActors, events, locationCountries } from '../../../db/schema/index.js';
+import { actors, countries, eventActors, eventLinks, events, locationCountries, reactions } from '../../../db/schema/index.js';
 import { alias } from 'drizzle-orm/pg-core';
 import { actorSearch } from '../../common/search.js';
 import type { Context } from '../../context.js';
@@ -24,10 +24,7 @@ import { Citation, Source, loadCitation, toSource } from '../source/source.type.
 import { CountryReactions, Event, EventConnection, EventLink, EventParticipant, toCause, toConsequence, toEvent } from './event.type.js';
 import { EventFilter, EventOrder, EventOrderField } from './event.input.js';
 import { loadEventAhead, planEventPrefetch } from './event.prefetch.js';
-import { declareColumnReads } from '../../common/projection.js';
-
-// events reads the sort column and id of its rows (paginate.ts adds them); event reads whole rows or the loader's.
-declareColumnReads('Query', { events: [], event: [] });
+import { Reads, reads } from '../../common/projection.js';
 
 const matched = alias(events, 'matched_event');
 const matchedActor = alias(actors, 'matched_actor');
@@ -91,6 +88,7 @@ export function loadEvent({ db, loaders }: Context, rowId: number, info: GraphQL
 @Resolver(() => Event)
 export class EventResolver {
   @Query(() => EventConnection, { description: 'Events, filtered and sorted (oldest first by default), one page at a time.' })
+  @Reads()
   async events(
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => EventFilter, { nullable: true, description: 'Conditions the events must meet.' }) filter: EventFilter | null,
@@ -117,6 +115,7 @@ export class EventResolver {
   }
 
   @Query(() => Event, { nullable: true, description: 'One event by ID; null if none has it. A malformed ID is BAD_USER_INPUT.' })
+  @Reads()
   async event(
     @Arg('id', () => ID, { description: 'An Event ID.' }) id: string,
     @Ctx() context: Context,
@@ -127,12 +126,14 @@ export class EventResolver {
   }
 
   @FieldResolver(() => Location, { nullable: true, description: 'Where it happened, if the source says.' })
+  @Reads(events, 'locationId')
   async location(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Location | null> {
     const row = await loadOptional(loaders.location, event.row.locationId);
     return row && toLocation(row);
   }
 
   @FieldResolver(() => [EventParticipant], { description: 'Actors involved and the part each played, with the passage that says so.' })
+  @Reads(reads(events, 'id'), reads(eventActors, 'actorId', 'role'))
   async participants(
     @Root() event: Event,
     @Arg('role', () => EventActorRole, { nullable: true, description: 'Only this role.' }) role: EventActorRole | null,
@@ -143,6 +144,7 @@ export class EventResolver {
   }
 
   @FieldResolver(() => [Actor], { description: 'Distinct actors involved (in any role, or the given one).' })
+  @Reads(reads(events, 'id'), reads(eventActors, 'actorId', 'role'))
   async actors(
     @Root() event: Event,
     @Arg('role', () => EventActorRole, { nullable: true, description: 'Only actors with this role.' }) role: EventActorRole | null,
@@ -154,21 +156,25 @@ export class EventResolver {
   }
 
   @FieldResolver(() => [Casualty], { description: 'People reported killed or injured in it, one reported figure each.' })
+  @Reads(events, 'id')
   async casualties(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Casualty[]> {
     return (await loaders.casualtiesByEvent.load(event.row.id)).map(toCasualty);
   }
 
   @FieldResolver(() => [Deployment], { description: 'Troop movements reported in connection with it, superseded reports included.' })
+  @Reads(events, 'id')
   async deployments(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Deployment[]> {
     return (await loaders.deploymentsByEvent.load(event.row.id)).map(toDeployment);
   }
 
   @FieldResolver(() => [Quote], { description: 'What was said about it, in the order said.' })
+  @Reads(events, 'id')
   async quotes(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Quote[]> {
     return (await loaders.quotesByEvent.load(event.row.id)).map(toQuote);
   }
 
   @FieldResolver(() => [Reaction], { description: 'How actors reacted to it, in the order reported.' })
+  @Reads(events, 'id')
   async reactions(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Reaction[]> {
     return (await loaders.reactionsByEvent.load(event.row.id)).map(toReaction);
   }
@@ -178,6 +184,8 @@ export class EventResolver {
       "Reactions grouped by the reacting actor's country, most reactions first, then by country name. " +
       'Reactions of actors tied to no single country (e.g. "European allies") appear in `reactions` only.',
   })
+  // Groups by the reacting actor's country and sorts the groups by the country's name.
+  @Reads(reads(events, 'id'), reads(reactions, 'actorId'), reads(actors, 'countryCode'), reads(countries, 'code', 'name'))
   async reactionsByCountry(@Root() event: Event, @Ctx() { loaders }: Context): Promise<CountryReactions[]> {
     const reactionRows = await loaders.reactionsByEvent.load(event.row.id);
     const actorRows = await Promise.all(reactionRows.map((r) => loadRequired(loaders.actor, r.actorId, 'actor')));
@@ -201,22 +209,26 @@ export class EventResolver {
   }
 
   @FieldResolver(() => [EventLink], { description: 'Earlier events this one answered (it was retaliation for, or a response to, them).' })
+  @Reads(events, 'id')
   async causes(@Root() event: Event, @Ctx() { loaders }: Context): Promise<EventLink[]> {
     return (await loaders.causesByEvent.load(event.row.id)).map(toCause);
   }
 
   @FieldResolver(() => [EventLink], { description: 'Later events that answered this one.' })
+  @Reads(events, 'id')
   async consequences(@Root() event: Event, @Ctx() { loaders }: Context): Promise<EventLink[]> {
     return (await loaders.consequencesByEvent.load(event.row.id)).map(toConsequence);
   }
 
   @FieldResolver(() => [Source], { description: 'Every article behind this event or any fact about it.' })
+  @Reads(events, 'id')
   async sources(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Source[]> {
     const ids = await loaders.sourcesByEvent.load(event.row.id);
     return Promise.all(ids.map(async (id) => toSource(await loadRequired(loaders.source, id, 'source'))));
   }
 
   @FieldResolver(() => Citation, { description: 'The passage that reports the event.' })
+  @Reads(events, 'citationId')
   async citation(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, event.row.citationId);
   }
@@ -225,11 +237,13 @@ export class EventResolver {
 @Resolver(() => EventParticipant)
 export class EventParticipantResolver {
   @FieldResolver(() => Actor, { description: 'The actor.' })
+  @Reads(eventActors, 'actorId')
   async actor(@Root() participant: EventParticipant, @Ctx() { loaders }: Context): Promise<Actor> {
     return toActor(await loadRequired(loaders.actor, participant.row.actorId, 'actor'));
   }
 
   @FieldResolver(() => Citation, { description: "The passage that names the actor's part." })
+  @Reads(eventActors, 'citationId')
   async citation(@Root() participant: EventParticipant, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, participant.row.citationId);
   }
@@ -238,11 +252,13 @@ export class EventParticipantResolver {
 @Resolver(() => EventLink)
 export class EventLinkResolver {
   @FieldResolver(() => Event, { description: 'The event at the other end of the link.' })
+  @Reads(eventLinks, 'fromEventId', 'toEventId')
   async event(@Root() link: EventLink, @Ctx() { loaders }: Context): Promise<Event> {
     return toEvent(await loadRequired(loaders.event, link.otherEventId, 'event'));
   }
 
   @FieldResolver(() => Citation, { description: 'The passage that links the two events.' })
+  @Reads(eventLinks, 'citationId')
   async citation(@Root() link: EventLink, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, link.row.citationId);
   }

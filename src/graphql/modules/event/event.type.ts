@@ -8,8 +8,8 @@ import type { EventActorRow, EventLinkRow, EventRow } from '../../loaders.js';
 import { Country } from '../country/country.type.js';
 import { Reaction } from '../reaction/reaction.type.js';
 import { instance } from '../../common/instance.js';
-import { declareColumnReads, reads } from '../../common/projection.js';
-import { actors, countries, eventActors, eventLinks, events, reactions } from '../../../db/schema/index.js';
+import { Reads, ReadsNoRows } from '../../common/projection.js';
+import { eventActors, eventLinks, events } from '../../../db/schema/index.js';
 
 @ObjectType({
   simpleResolvers: true,
@@ -20,21 +20,27 @@ export class Event implements Node {
   __typename!: 'Event';
 
   @Field(() => ID, { description: 'Global opaque identifier.' })
+  @Reads(events, 'id')
   id!: string;
 
   @Field(() => String, { description: 'Headline of the event.' })
+  @Reads(events, 'title')
   title!: string;
 
   @Field(() => String, { description: "What happened, in plain words, keeping the source's facts." })
+  @Reads(events, 'summary')
   summary!: string;
 
   @Field(() => EventKind, { description: 'What kind of event it was.' })
+  @Reads(events, 'kind')
   kind!: EventKind;
 
   @Field(() => FuzzyDate, { description: 'When it happened, as precisely as reported.' })
+  @Reads(events, ...fuzzyDateColumnKeys)
   occurredOn!: FuzzyDate;
 
   @Field(() => Boolean, { description: "True for the dated entries of the source's timeline; false for background events." })
+  @Reads(events, 'isTimelineEntry')
   isTimelineEntry!: boolean;
 
   row!: EventRow;
@@ -52,49 +58,21 @@ export const toEvent = (row: EventRow): Event =>
     row,
   });
 
-// What each field reads of rows (see projection.ts); the resolvers of actors, participants and
-// quotes are in event.resolver.ts.
-declareColumnReads('Event', {
-  id: [reads(events, 'id')],
-  title: [reads(events, 'title')],
-  summary: [reads(events, 'summary')],
-  kind: [reads(events, 'kind')],
-  occurredOn: [reads(events, ...fuzzyDateColumnKeys)],
-  isTimelineEntry: [reads(events, 'isTimelineEntry')],
-  actors: [reads(events, 'id'), reads(eventActors, 'actorId', 'role')],
-  participants: [reads(events, 'id'), reads(eventActors, 'actorId', 'role')],
-  quotes: [reads(events, 'id')],
-  location: [reads(events, 'locationId')],
-  reactions: [reads(events, 'id')],
-  casualties: [reads(events, 'id')],
-  deployments: [reads(events, 'id')],
-  sources: [reads(events, 'id')],
-  citation: [reads(events, 'citationId')],
-  causes: [reads(events, 'id')],
-  consequences: [reads(events, 'id')],
-  // Groups by the reacting actor's country and sorts the groups by the country's name.
-  reactionsByCountry: [reads(events, 'id'), reads(reactions, 'actorId'), reads(actors, 'countryCode'), reads(countries, 'code', 'name')],
-});
-
 export const { Connection: EventConnection } = connectionTypes(Event, 'Event');
 
 @ObjectType({ simpleResolvers: true, description: "An actor's part in an event, with the passage that says so." })
 export class EventParticipant {
   @Field(() => EventActorRole, { description: 'The part the actor played.' })
+  @Reads(eventActors, 'role')
   role!: EventActorRole;
 
   row!: EventActorRow;
 }
 
-declareColumnReads('EventParticipant', {
-  role: [reads(eventActors, 'role')],
-  actor: [reads(eventActors, 'actorId')],
-  citation: [reads(eventActors, 'citationId')],
-});
-
 @ObjectType({ simpleResolvers: true, description: 'A link between two events: which one answered which, and how.' })
 export class EventLink {
   @Field(() => EventLinkKind, { description: 'How the later event relates to the earlier one.' })
+  @Reads(eventLinks, 'kind')
   kind!: EventLinkKind;
 
   row!: EventLinkRow;
@@ -102,17 +80,11 @@ export class EventLink {
   otherEventId!: number;
 }
 
-// The link's two ends: `event` follows the one that is not the event being viewed.
-declareColumnReads('EventLink', {
-  kind: [reads(eventLinks, 'kind')],
-  event: [reads(eventLinks, 'fromEventId', 'toEventId')],
-  citation: [reads(eventLinks, 'citationId')],
-});
-
 export const toCause = (row: EventLinkRow): EventLink => instance(EventLink, { kind: row.kind, row, otherEventId: row.toEventId });
 export const toConsequence = (row: EventLinkRow): EventLink => instance(EventLink, { kind: row.kind, row, otherEventId: row.fromEventId });
 
 @ObjectType({ simpleResolvers: true, description: "The reactions to an event from one country's actors." })
+@ReadsNoRows()
 export class CountryReactions {
   @Field(() => Country, { description: 'The country whose actors reacted.' })
   country!: Country;
@@ -123,5 +95,3 @@ export class CountryReactions {
   @Field(() => Int, { description: 'How many distinct actors of this country reacted.' })
   actorCount!: number;
 }
-
-declareColumnReads('CountryReactions', { country: [], reactions: [], actorCount: [] });

@@ -12,11 +12,7 @@ import { toQuote } from '../quote/quote.type.js';
 import { toReaction } from '../reaction/reaction.type.js';
 import { toSource } from '../source/source.type.js';
 import { loadDataset } from '../dataset/dataset.resolver.js';
-import { declareColumnReads } from '../../common/projection.js';
-
-// node(id) reads whole rows or the loaders' rows; what it reads of them is declared by the fields selected on each type.
-declareColumnReads('Query', { node: [] });
-declareColumnReads('Node', { id: [] });
+import { Reads } from '../../common/projection.js';
 
 /** How to fetch each Node type by row id, through the request's loaders. */
 const fetchers: Record<NodeTypeName, (context: Context, rowId: number, info: GraphQLResolveInfo) => Promise<Node | null>> = {
@@ -38,6 +34,7 @@ export class NodeResolver {
       'Any object with a global ID (Event, Actor, Casualty, Deployment, Quote, Reaction, Source, Dataset); null if none has it. ' +
       'A malformed ID is BAD_USER_INPUT.',
   })
+  @Reads()
   async node(
     @Arg('id', () => ID, { description: 'A global ID from any `id` field.' }) id: string,
     @Ctx() context: Context,

@@ -1,13 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { inArray, sql, type SQL } from 'drizzle-orm';
-import { actors, quotes } from '../../../db/schema/index.js';
+import { actors, citations, quotes } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
-import { SortDirection } from '../../common/enums.js';
+
 import { refersTo } from '../../common/fact-filter.js';
 import { dateRangeCondition } from '../../common/date-range.js';
-import { keysetPage } from '../../common/paginate.js';
+import { rootConnection } from '../../common/root-connection.js';
 import { loadOptional, loadRequired, type QuoteRow } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { likePattern } from '../../common/search.js';
@@ -16,10 +16,7 @@ import { Reaction, toReaction } from '../reaction/reaction.type.js';
 import { Citation, Source, loadCitation, toSource } from '../source/source.type.js';
 import { Quote, QuoteConnection, toQuote } from './quote.type.js';
 import { QuoteFilter, QuoteOrder, QuoteOrderField } from './quote.input.js';
-import { declareColumnReads } from '../../common/projection.js';
-
-// Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
-declareColumnReads('Query', { quotes: [] });
+import { Reads, reads } from '../../common/projection.js';
 
 function quoteConditions(filter: QuoteFilter | null | undefined): (SQL | undefined)[] {
   if (!filter) return [];
@@ -39,56 +36,57 @@ function quoteConditions(filter: QuoteFilter | null | undefined): (SQL | undefin
   ];
 }
 
+const quotesPage = rootConnection<QuoteRow, Quote, QuoteFilter>({
+  connection: 'quotes',
+  table: quotes,
+  sort: { name: QuoteOrderField.SAID_ON, column: quotes.occurredOn, value: (row) => row.occurredOn },
+  conditions: quoteConditions,
+  toNode: toQuote,
+});
+
 @Resolver(() => Quote)
 export class QuoteResolver {
   @Query(() => QuoteConnection, { description: 'Quotes, filtered, in the order said by default.' })
+  @Reads()
   async quotes(
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => QuoteFilter, { nullable: true, description: 'Conditions the quotes must meet.' }) filter: QuoteFilter | null,
     @Arg('orderBy', () => QuoteOrder, { nullable: true, description: 'Sort order; default oldest first.' }) orderBy: QuoteOrder | null,
-    @Ctx() { db, config }: Context,
+    @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Quote>> {
-    return keysetPage<QuoteRow, Quote, QuoteFilter | null>(
-      {
-        db,
-        connection: 'quotes',
-        table: quotes,
-        sort: { name: QuoteOrderField.SAID_ON, column: quotes.occurredOn, value: (row) => row.occurredOn },
-        direction: orderBy?.direction ?? SortDirection.ASC,
-        filter: { input: filter, conditions: quoteConditions },
-        page: { first, after },
-        maxPageSize: config.maxPageSize,
-        operation: info,
-      },
-      toQuote,
-    );
+    return quotesPage({ first, after }, filter, orderBy, context, info);
   }
 
   @FieldResolver(() => Actor, { description: 'Who said it.' })
+  @Reads(quotes, 'speakerActorId')
   async speaker(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Actor> {
     return toActor(await loadRequired(loaders.actor, quote.row.speakerActorId, 'actor'));
   }
 
   @FieldResolver(() => Event, { nullable: true, description: 'The event it is about, if any.' })
+  @Reads(quotes, 'eventId')
   async event(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Event | null> {
     const row = await loadOptional(loaders.event, quote.row.eventId);
     return row && toEvent(row);
   }
 
   @FieldResolver(() => Reaction, { nullable: true, description: 'The reaction these words express, if any.' })
+  @Reads(quotes, 'reactionId')
   async reaction(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Reaction | null> {
     const row = await loadOptional(loaders.reaction, quote.row.reactionId);
     return row && toReaction(row);
   }
 
   @FieldResolver(() => Source, { description: 'The article that printed the quote.' })
+  @Reads(reads(quotes, 'citationId'), reads(citations, 'sourceId'))
   async source(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Source> {
     const citation = await loadRequired(loaders.citation, quote.row.citationId, 'citation');
     return toSource(await loadRequired(loaders.source, citation.sourceId, 'source'));
   }
 
   @FieldResolver(() => Citation, { description: 'The passage quoting it and whom the article credits for it.' })
+  @Reads(quotes, 'citationId')
   async citation(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, quote.row.citationId);
   }

@@ -14,10 +14,7 @@ import { Quote, toQuote } from '../quote/quote.type.js';
 import { Citation, loadCitation } from '../source/source.type.js';
 import { Reaction, ReactionConnection, toReaction } from './reaction.type.js';
 import { ReactionFilter } from './reaction.input.js';
-import { declareColumnReads } from '../../common/projection.js';
-
-// Root fields read nothing of rows themselves; a page adds the id and sort column its cursor needs (paginate.ts).
-declareColumnReads('Query', { reactions: [] });
+import { Reads } from '../../common/projection.js';
 
 function reactionConditions(filter: ReactionFilter | null | undefined): (SQL | undefined)[] {
   if (!filter) return [];
@@ -35,6 +32,7 @@ function reactionConditions(filter: ReactionFilter | null | undefined): (SQL | u
 @Resolver(() => Reaction)
 export class ReactionResolver {
   @Query(() => ReactionConnection, { description: 'Reactions to events, oldest first.' })
+  @Reads()
   async reactions(
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => ReactionFilter, { nullable: true, description: 'Conditions the reactions must meet.' })
@@ -59,21 +57,25 @@ export class ReactionResolver {
   }
 
   @FieldResolver(() => Actor, { description: 'Who reacted.' })
+  @Reads(reactions, 'actorId')
   async actor(@Root() reaction: Reaction, @Ctx() { loaders }: Context): Promise<Actor> {
     return toActor(await loadRequired(loaders.actor, reaction.row.actorId, 'actor'));
   }
 
   @FieldResolver(() => Event, { description: 'The event reacted to.' })
+  @Reads(reactions, 'eventId')
   async event(@Root() reaction: Reaction, @Ctx() { loaders }: Context): Promise<Event> {
     return toEvent(await loadRequired(loaders.event, reaction.row.eventId, 'event'));
   }
 
   @FieldResolver(() => [Quote], { description: 'The words in which the reaction was expressed, verbatim.' })
+  @Reads(reactions, 'id')
   async quotes(@Root() reaction: Reaction, @Ctx() { loaders }: Context): Promise<Quote[]> {
     return (await loaders.quotesByReaction.load(reaction.row.id)).map(toQuote);
   }
 
   @FieldResolver(() => Citation, { description: 'Where the reaction is reported.' })
+  @Reads(reactions, 'citationId')
   async citation(@Root() reaction: Reaction, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, reaction.row.citationId);
   }

@@ -6,7 +6,7 @@ import { connectionTypes } from '../../common/connection.js';
 import { FuzzyDate, fuzzyDateColumnKeys, toFuzzyDate } from '../../common/fuzzy-date.js';
 import type { ReactionRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
-import { declareColumnReads, reads } from '../../common/projection.js';
+import { Reads } from '../../common/projection.js';
 import { reactions } from '../../../db/schema/index.js';
 
 @ObjectType({
@@ -18,15 +18,19 @@ export class Reaction implements Node {
   __typename!: 'Reaction';
 
   @Field(() => ID, { description: 'Global opaque identifier.' })
+  @Reads(reactions, 'id')
   id!: string;
 
   @Field(() => ReactionStance, { description: 'The stance taken.' })
+  @Reads(reactions, 'stance')
   stance!: ReactionStance;
 
   @Field(() => String, { description: 'What the actor did or said, in brief.' })
+  @Reads(reactions, 'summary')
   summary!: string;
 
   @Field(() => FuzzyDate, { description: 'When, as precisely as reported.' })
+  @Reads(reactions, ...fuzzyDateColumnKeys)
   occurredOn!: FuzzyDate;
 
   row!: ReactionRow;
@@ -41,18 +45,5 @@ export const toReaction = (row: ReactionRow): Reaction =>
     occurredOn: toFuzzyDate(row),
     row,
   });
-
-// What each field reads of rows (see projection.ts); actor's resolver is in reaction.resolver.ts.
-declareColumnReads('Reaction', {
-  id: [reads(reactions, 'id')],
-  stance: [reads(reactions, 'stance')],
-  summary: [reads(reactions, 'summary')],
-  occurredOn: [reads(reactions, ...fuzzyDateColumnKeys)],
-  actor: [reads(reactions, 'actorId')],
-  // Field resolvers (reaction.resolver.ts).
-  event: [reads(reactions, 'eventId')],
-  quotes: [reads(reactions, 'id')],
-  citation: [reads(reactions, 'citationId')],
-});
 
 export const { Connection: ReactionConnection } = connectionTypes(Reaction, 'Reaction');

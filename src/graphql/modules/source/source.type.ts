@@ -4,7 +4,7 @@ import { Node } from '../../common/node.js';
 import { toGlobalId } from '../../common/global-id.js';
 import { loadRequired, type CitationRow, type Loaders, type SourceRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
-import { declareColumnReads, reads } from '../../common/projection.js';
+import { Reads } from '../../common/projection.js';
 import { citations, sources } from '../../../db/schema/index.js';
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'A published article or report the data was taken from.' })
@@ -12,24 +12,31 @@ export class Source implements Node {
   __typename!: 'Source';
 
   @Field(() => ID, { description: 'Global opaque identifier.' })
+  @Reads(sources, 'id')
   id!: string;
 
   @Field(() => String, { description: 'Publication, e.g. "TIME".' })
+  @Reads(sources, 'outlet')
   outlet!: string;
 
   @Field(() => String, { description: 'Headline as published.' })
+  @Reads(sources, 'title')
   title!: string;
 
   @Field(() => String, { nullable: true, description: 'Web address, when known.' })
+  @Reads(sources, 'url')
   url!: string | null;
 
   @Field(() => [String], { description: 'Bylines, in order.' })
+  @Reads(sources, 'authors')
   authors!: string[];
 
   @Field(() => DateScalar, { nullable: true, description: 'First publication date, when known.' })
+  @Reads(sources, 'publishedOn')
   publishedOn!: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Last update date, when known.' })
+  @Reads(sources, 'updatedOn')
   updatedOn!: string | null;
 }
 
@@ -53,34 +60,18 @@ export const toSource = (row: SourceRow): Source =>
 })
 export class Citation {
   @Field(() => String, { description: 'The passage of the article the fact rests on, verbatim.' })
+  @Reads(citations, 'passage')
   passage!: string;
 
   @Field(() => String, {
     nullable: true,
     description: "The article's attribution words, verbatim; null when it states the fact in its own voice.",
   })
+  @Reads(citations, 'attribution')
   attribution!: string | null;
 
   row!: CitationRow;
 }
-
-declareColumnReads('Source', {
-  id: [reads(sources, 'id')],
-  outlet: [reads(sources, 'outlet')],
-  title: [reads(sources, 'title')],
-  url: [reads(sources, 'url')],
-  authors: [reads(sources, 'authors')],
-  publishedOn: [reads(sources, 'publishedOn')],
-  updatedOn: [reads(sources, 'updatedOn')],
-});
-
-declareColumnReads('Citation', {
-  passage: [reads(citations, 'passage')],
-  attribution: [reads(citations, 'attribution')],
-  // Field resolvers (source.resolver.ts).
-  source: [reads(citations, 'sourceId')],
-  attributedTo: [reads(citations, 'attributedToActorId')],
-});
 
 export const toCitation = (row: CitationRow): Citation => instance(Citation, { passage: row.passage, attribution: row.attribution, row });
 

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { FigureQualifier } from '../../common/enums.js';
-import { declareColumnReads } from '../../common/projection.js';
+import { ReadsNoRows } from '../../common/projection.js';
 import { sumFigures, type FigureSumKey, type FigureTotalValues } from './figure-sum.js';
 
 // How figures add up is defined once, in figure-sum.ts; this is the type that serves it.
@@ -12,6 +12,7 @@ import { sumFigures, type FigureSumKey, type FigureTotalValues } from './figure-
     '("roughly 5,200" has neither floor nor ceiling); records of unknown size ("several officials") add 0 to low, ' +
     'nothing to best, make high open, and are counted in `unknownCount`, never dropped or guessed.',
 })
+@ReadsNoRows()
 export class FigureTotal implements FigureTotalValues {
   @Field(() => Int, {
     nullable: true,
@@ -82,6 +83,3 @@ export function toFigureTotal(row: FigureTotalRow): FigureTotal {
     qualifier: row.qualifier,
   };
 }
-
-// Sums computed by the statement, not read from table rows.
-declareColumnReads('FigureTotal', { low: [], best: [], high: [], records: [], unknownCount: [], exactCount: [], qualifier: [] });

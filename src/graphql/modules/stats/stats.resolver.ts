@@ -46,7 +46,7 @@ import {
   type StatsSource,
 } from './stats.sql.js';
 import { casualtySource } from './rollup.js';
-import { declareColumnReads } from '../../common/projection.js';
+import { Cost, Reads } from '../../common/projection.js';
 
 const casualtyDimensionSql: Record<CasualtyDimension, DimensionSql> = {
   [CasualtyDimension.COUNTRY]: { alias: 'key_country', expression: sql`victim_country_code` },
@@ -175,9 +175,6 @@ async function groupPage<D extends string, G>(
   return { connection, total: page?.total };
 }
 
-// Statistics read aggregate rows, not table rows.
-declareColumnReads('Query', { casualtyStats: [], troopStats: [], casualtySeries: [] });
-
 @Resolver(() => CasualtyStats)
 export class CasualtyStatsResolver {
   @Query(() => CasualtyStats, {
@@ -185,6 +182,8 @@ export class CasualtyStatsResolver {
       'Casualty figures summed honestly (low / best / high, unknown sizes counted) over the records matching the filter, ' +
       'in total and grouped by up to three dimensions. Computed in SQL.',
   })
+  @Reads()
+  @Cost('aggregate')
   casualtyStats(
     @Arg('filter', () => CasualtyFilter, { nullable: true, description: 'Which casualty records to sum (same filter as `casualties`).' })
     filter: CasualtyFilter | null,
@@ -270,6 +269,8 @@ export class TroopStatsResolver {
       'Troop figures summed honestly over the deployment reports matching the filter (each movement once, at its latest ' +
       'status, unless superseded reports are included), in total and grouped by up to three dimensions. Computed in SQL.',
   })
+  @Reads()
+  @Cost('aggregate')
   troopStats(
     @Arg('filter', () => DeploymentFilter, { nullable: true, description: 'Which reports to sum (same filter as `deployments`).' })
     filter: DeploymentFilter | null,
@@ -357,6 +358,8 @@ export class CasualtySeriesResolver {
       "Casualty totals over time: one point per interval from the start to the end of the filter's date range " +
       '(or of the data), empty intervals as zeros; at most 1000 points. Records dated too coarsely for the interval are in `unplaced`.',
   })
+  @Reads()
+  @Cost('aggregate')
   async casualtySeries(
     @Arg('filter', () => CasualtyFilter, {
       nullable: true,

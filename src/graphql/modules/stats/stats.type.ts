@@ -6,7 +6,7 @@ import type { SQL } from 'drizzle-orm';
 import type { StatsSource } from './stats.sql.js';
 import { FigureTotal, type FigureTotalRow } from './figure-total.js';
 import { CasualtyDimension, DeploymentDimension, SeriesInterval } from './stats.input.js';
-import { declareColumnReads } from '../../common/projection.js';
+import { ReadsNoRows } from '../../common/projection.js';
 
 @ObjectType({
   simpleResolvers: true,
@@ -14,6 +14,7 @@ import { declareColumnReads } from '../../common/projection.js';
     'The key of a casualty group: one field per grouped dimension (the others are null). A null value in a grouped ' +
     'dimension means the records do not say (unknown country, or a date too imprecise for the dimension).',
 })
+@ReadsNoRows()
 export class CasualtyGroupKey {
   @Field(() => DateScalar, { nullable: true, description: 'The day, when grouped by DAY.' })
   day!: string | null;
@@ -40,6 +41,7 @@ export class CasualtyGroupKey {
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One group of casualty records and its honest total.' })
+@ReadsNoRows()
 export class CasualtyGroup {
   @Field(() => CasualtyGroupKey, { description: 'What the records of this group have in common.' })
   key!: CasualtyGroupKey;
@@ -51,6 +53,7 @@ export class CasualtyGroup {
 export const { Connection: CasualtyGroupConnection } = connectionTypes(CasualtyGroup, 'CasualtyGroup');
 
 @ObjectType({ simpleResolvers: true, description: 'Casualty figures summed over a filter, in total and per group.' })
+@ReadsNoRows()
 export class CasualtyStats {
   @Field(() => [CasualtyDimension], { description: 'The dimensions the groups are keyed by, in order.' })
   dimensions!: CasualtyDimension[];
@@ -69,6 +72,7 @@ export class CasualtyStats {
     'The key of a troop group: one field per grouped dimension (the others are null). A null value in a grouped ' +
     'dimension means the records do not say (a region rather than a country, or no related event).',
 })
+@ReadsNoRows()
 export class TroopGroupKey {
   @Field(() => DeploymentStatus, { nullable: true, description: 'Status, when grouped by STATUS.' })
   status!: DeploymentStatus | null;
@@ -84,6 +88,7 @@ export class TroopGroupKey {
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One group of troop deployment reports and its honest total.' })
+@ReadsNoRows()
 export class TroopGroup {
   @Field(() => TroopGroupKey, { description: 'What the reports of this group have in common.' })
   key!: TroopGroupKey;
@@ -100,6 +105,7 @@ export const { Connection: TroopGroupConnection } = connectionTypes(TroopGroup, 
     'Troop figures summed over a filter, in total and per group. Superseded reports are excluded unless the filter ' +
     'includes them, so each troop movement counts once, at its latest status.',
 })
+@ReadsNoRows()
 export class TroopStats {
   @Field(() => [DeploymentDimension], { description: 'The dimensions the groups are keyed by, in order.' })
   dimensions!: DeploymentDimension[];
@@ -110,6 +116,7 @@ export class TroopStats {
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One interval of a time series.' })
+@ReadsNoRows()
 export class SeriesPoint {
   @Field(() => DateScalar, { description: 'First day of the interval.' })
   start!: string;
@@ -121,6 +128,7 @@ export class SeriesPoint {
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Casualty figures over time, one point per interval, empty intervals included.' })
+@ReadsNoRows()
 export class CasualtySeries {
   @Field(() => SeriesInterval, { description: 'Width of each point.' })
   interval!: SeriesInterval;
@@ -136,6 +144,7 @@ export class CasualtySeries {
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Casualty totals of one event or country, by kind.' })
+@ReadsNoRows()
 export class CasualtyTotals {
   @Field(() => FigureTotal, { description: 'People killed.' })
   killed!: FigureTotal;
@@ -148,34 +157,3 @@ export class CasualtyTotals {
 }
 
 export { SeriesInterval };
-
-// Statistics are computed from aggregate rows, not table rows; the countries, events, actors and
-// locations of group keys are loaded by id and answered by their own types' fields.
-declareColumnReads('CasualtyGroupKey', {
-  day: [],
-  month: [],
-  kind: [],
-  qualifier: [],
-  year: [],
-  eventKind: [],
-  country: [],
-  event: [],
-  actor: [],
-  dataset: [],
-});
-declareColumnReads('CasualtyGroup', { key: [], total: [] });
-declareColumnReads('CasualtyStats', { dimensions: [], total: [], groups: [] });
-declareColumnReads('TroopGroupKey', {
-  status: [],
-  day: [],
-  forceCountry: [],
-  destinationCountry: [],
-  destination: [],
-  event: [],
-  dataset: [],
-});
-declareColumnReads('TroopGroup', { key: [], total: [] });
-declareColumnReads('TroopStats', { dimensions: [], total: [], groups: [] });
-declareColumnReads('SeriesPoint', { start: [], total: [] });
-declareColumnReads('CasualtySeries', { interval: [], cumulative: [], points: [], unplaced: [] });
-declareColumnReads('CasualtyTotals', { killed: [], injured: [], all: [] });

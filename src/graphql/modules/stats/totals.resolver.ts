@@ -3,15 +3,13 @@ import type { Context } from '../../context.js';
 import { Country } from '../country/country.type.js';
 import { Event } from '../event/event.type.js';
 import { CasualtyTotals } from './stats.type.js';
-import { declareColumnReads, reads } from '../../common/projection.js';
+import { Reads } from '../../common/projection.js';
 import { countries, events } from '../../../db/schema/index.js';
-
-declareColumnReads('Event', { casualtyTotals: [reads(events, 'id')] });
-declareColumnReads('Country', { casualtyTotals: [reads(countries, 'code')] });
 
 @Resolver(() => Event)
 export class EventTotalsResolver {
   @FieldResolver(() => CasualtyTotals, { description: 'Honest casualty totals of this event, by kind (batched across events).' })
+  @Reads(events, 'id')
   casualtyTotals(@Root() event: Event, @Ctx() { loaders }: Context): Promise<CasualtyTotals> {
     return loaders.casualtyTotalsByEvent.load(event.row.id);
   }
@@ -22,6 +20,7 @@ export class CountryTotalsResolver {
   @FieldResolver(() => CasualtyTotals, {
     description: 'Honest casualty totals of victims of this country, by kind, over all dates (batched across countries).',
   })
+  @Reads(countries, 'code')
   casualtyTotals(@Root() country: Country, @Ctx() { loaders }: Context): Promise<CasualtyTotals> {
     return loaders.casualtyTotalsByCountry.load(country.code);
   }

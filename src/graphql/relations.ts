@@ -1,0 +1,55 @@
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { casualties, deployments, eventActors, eventLinks, quotes, reactions } from '../db/schema/index.js';
+import type { ColumnKey } from './common/projection.js';
+
+/**
+ * A nested list, described once: the rows of `child` whose `parentKey` holds the parent's key,
+ * in `order`, with the actor named by `actor` (and that actor's country) joined in and primed
+ * into their own loaders. The DataLoader batch statement (loaders.ts) and the fetch-ahead
+ * subquery (event.prefetch.ts) are both built from it, so both give a resolver the same list.
+ */
+export interface ListRelation<T extends PgTable = PgTable> {
+  child: T;
+  parentKey: ColumnKey<T>;
+  order: readonly ColumnKey<T>[];
+  /** The column naming an actor shown with each row (a quote's speaker). */
+  actor?: ColumnKey<T>;
+  /** Also join that actor's country (reactionsByCountry groups by it). */
+  actorCountry?: boolean;
+}
+
+/** A relation with its table's types erased, for the code that builds statements from any of them. */
+export interface AnyListRelation {
+  child: PgTable;
+  parentKey: string;
+  order: readonly string[];
+  actor?: string;
+  actorCountry?: boolean;
+}
+
+const list = <T extends PgTable>(relation: ListRelation<T>) => relation;
+
+export const listRelations = {
+  participantsByEvent: list({ child: eventActors, parentKey: 'eventId', order: ['actorId', 'role'], actor: 'actorId' }),
+  quotesByEvent: list({ child: quotes, parentKey: 'eventId', order: ['occurredOn', 'id'], actor: 'speakerActorId' }),
+  quotesByReaction: list({ child: quotes, parentKey: 'reactionId', order: ['id'], actor: 'speakerActorId' }),
+  reactionsByEvent: list({ child: reactions, parentKey: 'eventId', order: ['id'], actor: 'actorId', actorCountry: true }),
+  casualtiesByEvent: list({ child: casualties, parentKey: 'eventId', order: ['id'] }),
+  deploymentsByEvent: list({ child: deployments, parentKey: 'eventId', order: ['occurredOn', 'id'] }),
+  participationsByActor: list({ child: eventActors, parentKey: 'actorId', order: ['eventId'] }),
+  quotesBySpeaker: list({ child: quotes, parentKey: 'speakerActorId', order: ['occurredOn', 'id'] }),
+  reactionsByActor: list({ child: reactions, parentKey: 'actorId', order: ['occurredOn', 'id'] }),
+  causesByEvent: list({ child: eventLinks, parentKey: 'fromEventId', order: ['toEventId'] }),
+  consequencesByEvent: list({ child: eventLinks, parentKey: 'toEventId', order: ['fromEventId'] }),
+};
+
+export type ListRelationName = keyof typeof listRelations;
+
+/** The rows a list relation's loader answers with. */
+export type ListRowOf<N extends ListRelationName> = (typeof listRelations)[N]['child']['$inferSelect'];
+
+/** A relation's column by key, on the table or an alias of it. */
+export const columnOf = (table: PgTable, key: string) => (table as unknown as Record<string, AnyPgColumn>)[key]!;
+
+/** `participantsByEvent` → `participants_by_event`: the prepared statement's name. */
+export const snakeName = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
