@@ -1,6 +1,7 @@
 /**
- * The stack's own floor: Apollo Server 5 on express 5 (the stack newsgraph is built on) with
- * Apollo's defaults and no plugins. It answers
+ * The stack's own floor: Apollo Server 5 on newsgraph's node:http integration
+ * (src/http/graphql-handler.ts, the stack newsgraph is built on) with Apollo's defaults and no
+ * plugins. It answers
  * - the empty request `{ __typename }`: no GraphQL server on this stack can serve a query
  *   faster than this;
  * - `floor(query, variables)`: the floor's hand-written statement for a benchmark query
@@ -8,12 +9,11 @@
  *   through this stack, with no schema of the data to resolve or check.
  */
 import http from 'node:http';
-import express from 'express';
 import pg from 'pg';
 import { GraphQLError } from 'graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
+import { graphqlHandler } from '../src/http/graphql-handler.js';
 import { floorQuery, type Variables } from './floor-sql.js';
 
 const port = Number(process.env.PORT ?? 5002);
@@ -46,9 +46,13 @@ const apollo = new ApolloServer({
   },
 });
 await apollo.start();
-const app = express();
-app.use('/graphql', express.json(), expressMiddleware(apollo));
-const server = http.createServer(app);
+const handler = graphqlHandler(apollo, { maxBodyBytes: 100 * 1024, context: async () => ({}) });
+const server = http.createServer((req, res) => {
+  handler(req, res).catch(() => {
+    res.statusCode = 400;
+    res.end();
+  });
+});
 server.listen(port, '127.0.0.1', () => console.log(`apollo (bare) ready on ${port}`));
 process.on('SIGTERM', () => {
   server.close();

@@ -63,6 +63,36 @@ export const floorStatements: Record<string, { text: string; values: (variables:
       ) p`,
     values: (v) => [v.kind, v.afterDate, v.afterId, v.first],
   },
+  actorsWithCountry: {
+    text: `
+      SELECT coalesce(json_agg(json_build_object('id', a.id, 'name', a.name, 'kind', a.kind,
+        'country', CASE WHEN c.code IS NOT NULL THEN json_build_object('code', c.code, 'name', c.name) END) ORDER BY a.name, a.id), '[]')::text AS json
+      FROM (SELECT id, name, kind, country_code FROM actors ORDER BY name, id LIMIT $1) a LEFT JOIN countries c ON c.code = a.country_code`,
+    values: (v) => [v.first],
+  },
+  quotesWithSpeakerAndEvent: {
+    text: `
+      SELECT coalesce(json_agg(json_build_object('id', q.id, 'text', q.text, 'saidOn', q.occurred_on,
+        'speaker', json_build_object('id', s.id, 'name', s.name),
+        'event', CASE WHEN e.id IS NOT NULL THEN json_build_object('id', e.id, 'title', e.title) END) ORDER BY q.occurred_on, q.id), '[]')::text AS json
+      FROM (SELECT id, text, occurred_on, speaker_actor_id, event_id FROM quotes ORDER BY occurred_on, id LIMIT $1) q
+      JOIN actors s ON s.id = q.speaker_actor_id LEFT JOIN events e ON e.id = q.event_id`,
+    values: (v) => [v.first],
+  },
+  actorQuotes: {
+    text: `
+      SELECT json_build_object('id', a.id, 'name', a.name,
+        'quotes', (SELECT coalesce(json_agg(json_build_object('id', q.id, 'text', q.text, 'saidOn', q.occurred_on) ORDER BY q.occurred_on, q.id), '[]')
+                   FROM quotes q WHERE q.speaker_actor_id = a.id))::text AS json
+      FROM actors a WHERE a.id = $1`,
+    values: (v) => [v.id],
+  },
+  actorsOfCountry: {
+    text: `
+      SELECT coalesce(json_agg(json_build_object('id', a.id, 'name', a.name, 'kind', a.kind, 'title', a.title) ORDER BY a.name, a.id), '[]')::text AS json
+      FROM (SELECT id, name, kind, title FROM actors WHERE country_code = $2 ORDER BY name, id LIMIT $1) a`,
+    values: (v) => [v.first, v.country],
+  },
 };
 
 /**

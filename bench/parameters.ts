@@ -38,6 +38,10 @@ export async function pickParameters(url: string, ask: { newsgraph: Ask; postgra
     const country = await one<{ code: string }>(`SELECT victim_country_code AS code FROM casualties WHERE victim_country_code IS NOT NULL
       GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
     const busiest = await one<{ event_id: number }>(`SELECT event_id FROM casualties GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+    const quoted = await one<{ id: number }>(`SELECT speaker_actor_id AS id FROM quotes GROUP BY 1 ORDER BY abs(count(*) - 20), 1 LIMIT 1`);
+    const actorsCountry = await one<{ code: string }>(
+      `SELECT country_code AS code FROM actors WHERE country_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    );
 
     // Each peer's own cursor for the row before the page, obtained through its own API.
     let newsgraphAfter: string | null = null;
@@ -69,6 +73,8 @@ export async function pickParameters(url: string, ask: { newsgraph: Ask; postgra
       },
       statsCountry: country.code,
       statsEventId: busiest.event_id,
+      quotedActorId: quoted.id,
+      actorsCountry: actorsCountry.code,
     };
   } finally {
     await client.end();

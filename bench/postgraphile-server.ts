@@ -16,6 +16,8 @@ const port = Number(process.env.PORT ?? 5000);
 const preset: GraphileConfig.Preset = {
   extends: [PostGraphileAmberPreset],
   pgServices: [makePgService({ connectionString, schemas: ['public'], poolConfig: { max: Number(process.env.PG_POOL_MAX ?? 10) } })],
+  // Amber offers orderBy only on indexed columns; actors are listed by name (unindexed) in newsgraph too.
+  disablePlugins: ['PgIndexBehaviorsPlugin'],
   grafast: { explain: false },
   grafserv: { graphiql: false, watch: false, maxRequestLength: 100_000 },
 };

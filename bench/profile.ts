@@ -22,6 +22,26 @@ export interface ProfileSummary {
   functions: SelfTimeEntry[];
   /** Per package (node_modules/<name>, or newsgraph's src/ file): samples with it anywhere on the stack, in percent of busy samples. */
   packages: { name: string; inclusivePercent: number }[];
+  /**
+   * Per layer of the request's path, self time in percent of busy samples: each sample goes to the
+   * code it was in, a native function (JSON.parse, a socket write) to the nearest JavaScript caller.
+   */
+  layers: { layer: string; selfPercent: number }[];
+}
+
+/** The layer of a request's path a source file belongs to (see ProfileSummary.layers). */
+function layerOf(url: string): string | undefined {
+  if (!url) return undefined;
+  if (/node_modules\/@apollo\//.test(url)) return "Apollo Server's request pipeline";
+  if (/node_modules\/graphql\/(language|validation)\//.test(url)) return 'GraphQL parsing and validation';
+  if (/node_modules\/(graphql-jit|graphql|dataloader|type-graphql|class-validator)\//.test(url))
+    return 'execution (graphql-jit, graphql, DataLoader, type-graphql)';
+  if (/node_modules\/(pg|pg-protocol|pg-pool|pg-types|drizzle-orm)\//.test(url)) return 'SQL: driver and row decoding (pg, drizzle)';
+  if (/\/src\/(http\/|server\.ts|index\.ts)/.test(url)) return "newsgraph's HTTP layer";
+  if (/\/src\/(graphql|db)\//.test(url)) return "newsgraph's resolvers and SQL building";
+  if (/node_modules\//.test(url)) return 'other packages (pino, lru-cache, …)';
+  if (/^node:|^internal\//.test(url)) return 'node: HTTP parsing, sockets, streams, timers';
+  return 'other';
 }
 
 export function summariseCpuProfile(file: string, top = 25): ProfileSummary {
@@ -35,6 +55,7 @@ export function summariseCpuProfile(file: string, top = 25): ProfileSummary {
 
   const byFunction = new Map<string, SelfTimeEntry>();
   const byPackage = new Map<string, number>();
+  const byLayer = new Map<string, number>();
   for (const node of profile.nodes) {
     const hits = node.hitCount ?? 0;
     if (!hits || isIdle(node)) continue;
@@ -44,6 +65,15 @@ export function summariseCpuProfile(file: string, top = 25): ProfileSummary {
     const entry = byFunction.get(key) ?? { function: functionName || '(anonymous)', location, selfPercent: 0 };
     entry.selfPercent += (100 * hits) / busy;
     byFunction.set(key, entry);
+    let layer: string | undefined =
+      functionName === '(garbage collector)'
+        ? 'garbage collection'
+        : functionName === '(program)'
+          ? 'V8 and native, no JavaScript caller'
+          : undefined;
+    for (let id: number | undefined = node.id; !layer && id !== undefined; id = parentOf.get(id))
+      layer = layerOf(byId.get(id)!.callFrame.url);
+    byLayer.set(layer ?? 'other', (byLayer.get(layer ?? 'other') ?? 0) + (100 * hits) / busy);
     // Inclusive: count the sample once for every package on its (synchronous) stack.
     const seen = new Set<string>();
     for (let id: number | undefined = node.id; id !== undefined; id = parentOf.get(id)) {
@@ -61,6 +91,7 @@ export function summariseCpuProfile(file: string, top = 25): ProfileSummary {
       .map(([name, inclusivePercent]) => ({ name, inclusivePercent }))
       .sort((a, b) => b.inclusivePercent - a.inclusivePercent)
       .slice(0, 20),
+    layers: [...byLayer].map(([layer, selfPercent]) => ({ layer, selfPercent })).sort((a, b) => b.selfPercent - a.selfPercent),
   };
 }
 

@@ -4,14 +4,15 @@
  */
 import { fromGlobalId, toGlobalId } from '../src/graphql/common/global-id.js';
 
-export type PeerName = 'newsgraph' | 'postgraphile' | 'floor' | 'apollo';
+export type PeerName = 'newsgraph' | 'postgraphile' | 'floor' | 'apollo' | 'newsgraphExpress';
 /** The peers compared on the shared queries. */
 export const peerNames: PeerName[] = ['newsgraph', 'postgraphile', 'floor'];
 /**
- * Every peer started: the three above and bare Apollo, which serves the stack reference (the
- * empty request) and the floor's SQL through the stack (reported on their own).
+ * Every peer started: the three above; bare Apollo, which serves the stack reference (the empty
+ * request) and the floor's SQL through the stack; and newsgraph on its former HTTP layer
+ * (express 5), for the HTTP layer's A/B. The last two are reported on their own.
  */
-export const allPeerNames: PeerName[] = [...peerNames, 'apollo'];
+export const allPeerNames: PeerName[] = [...peerNames, 'apollo', 'newsgraphExpress'];
 
 /** Values picked from the data set before the run (see bench/run.ts pickParameters). */
 export interface QueryParameters {
@@ -28,6 +29,10 @@ export interface QueryParameters {
   };
   statsCountry: string;
   statsEventId: number;
+  /** An actor quoted about 20 times (the to-many relation under a lookup). */
+  quotedActorId: number;
+  /** The country with the most actors (the filtered list). */
+  actorsCountry: string;
 }
 
 /** A GraphQL request body (newsgraph, PostGraphile) or a floor request body. */
@@ -40,9 +45,12 @@ export interface BenchQuery {
   /** Nested lists the query reads (the events page counts as one); the statement target is one per list level, at least one. */
   listLevels: number;
   /** Canonical form of each compared peer's `data`; absent for queries not compared with the floor. */
-  canonical?: Record<'newsgraph' | 'postgraphile' | 'floor', (data: any) => unknown> & { apollo?: (data: any) => unknown };
+  canonical?: Record<'newsgraph' | 'postgraphile' | 'floor', (data: any) => unknown> &
+    Partial<Record<'apollo' | 'newsgraphExpress', (data: any) => unknown>>;
   /** A reference measurement of the servers' own cost (no data read), reported on its own. */
   stackReference?: true;
+  /** One of the shapes beyond the events-centred four (target: ≥ 1.0× PostGraphile), reported on its own. */
+  breadth?: true;
 }
 
 const rowId = (globalId: string) => fromGlobalId(globalId).rowId;
@@ -235,6 +243,123 @@ export const benchQueries: BenchQuery[] = [
     },
   },
   {
+    name: 'actorsWithCountry',
+    listLevels: 1,
+    breadth: true,
+    description: 'the first 20 actors by name, each with its country (a root connection with a to-one relation)',
+    requests: {
+      newsgraph: (p) => ({
+        query: `query ActorsWithCountry($first: Int!) { actors(first: $first) { nodes { id name kind country { code name } } } }`,
+        variables: { first: p.pageSize },
+      }),
+      postgraphile: (p) => ({
+        query: `query ActorsWithCountry($first: Int!) { allActors(first: $first, orderBy: [NAME_ASC, ROW_ID_ASC]) { nodes {
+          rowId name kind countryByCountryCode { code name } } } }`,
+        variables: { first: p.pageSize },
+      }),
+      floor: (p) => ({ query: 'actorsWithCountry', variables: { first: p.pageSize } }),
+    },
+    canonical: {
+      newsgraph: (data) => data.actors.nodes.map((a: any) => ({ id: rowId(a.id), name: a.name, kind: a.kind, country: a.country })),
+      postgraphile: (data) =>
+        data.allActors.nodes.map((a: any) => ({ id: a.rowId, name: a.name, kind: a.kind, country: a.countryByCountryCode })),
+      floor: (data) => data,
+    },
+  },
+  {
+    name: 'quotesWithSpeakerAndEvent',
+    listLevels: 1,
+    breadth: true,
+    description: 'the 20 oldest quotes, each with its speaker and its event (a root connection with two to-one relations)',
+    requests: {
+      newsgraph: (p) => ({
+        query: `query QuotesWithSpeakerAndEvent($first: Int!) { quotes(first: $first) { nodes {
+          id text saidOn { date } speaker { id name } event { id title } } } }`,
+        variables: { first: p.pageSize },
+      }),
+      postgraphile: (p) => ({
+        query: `query QuotesWithSpeakerAndEvent($first: Int!) { allQuotes(first: $first, orderBy: [OCCURRED_ON_ASC, ROW_ID_ASC]) { nodes {
+          rowId text occurredOn actorBySpeakerActorId { rowId name } eventByEventId { rowId title } } } }`,
+        variables: { first: p.pageSize },
+      }),
+      floor: (p) => ({ query: 'quotesWithSpeakerAndEvent', variables: { first: p.pageSize } }),
+    },
+    canonical: {
+      newsgraph: (data) =>
+        data.quotes.nodes.map((q: any) => ({
+          id: rowId(q.id),
+          text: q.text,
+          saidOn: q.saidOn.date,
+          speaker: { id: rowId(q.speaker.id), name: q.speaker.name },
+          event: q.event && { id: rowId(q.event.id), title: q.event.title },
+        })),
+      postgraphile: (data) =>
+        data.allQuotes.nodes.map((q: any) => ({
+          id: q.rowId,
+          text: q.text,
+          saidOn: q.occurredOn,
+          speaker: { id: q.actorBySpeakerActorId.rowId, name: q.actorBySpeakerActorId.name },
+          event: q.eventByEventId && { id: q.eventByEventId.rowId, title: q.eventByEventId.title },
+        })),
+      floor: (data) => data,
+    },
+  },
+  {
+    name: 'actorQuotes',
+    listLevels: 1,
+    breadth: true,
+    description: 'one actor by ID with everything it is quoted saying (a to-many relation under a lookup, ~20 quotes)',
+    requests: {
+      newsgraph: (p) => ({
+        query: `query ActorQuotes($id: ID!) { actor(id: $id) { id name quotes { id text saidOn { date } } } }`,
+        variables: { id: toGlobalId('Actor', p.quotedActorId) },
+      }),
+      postgraphile: (p) => ({
+        query: `query ActorQuotes($id: Int!) { actorByRowId(rowId: $id) { rowId name
+          quotesBySpeakerActorId(orderBy: [OCCURRED_ON_ASC, ROW_ID_ASC]) { nodes { rowId text occurredOn } } } }`,
+        variables: { id: p.quotedActorId },
+      }),
+      floor: (p) => ({ query: 'actorQuotes', variables: { id: p.quotedActorId } }),
+    },
+    canonical: {
+      newsgraph: ({ actor }) => ({
+        id: rowId(actor.id),
+        name: actor.name,
+        quotes: actor.quotes.map((q: any) => ({ id: rowId(q.id), text: q.text, saidOn: q.saidOn.date })),
+      }),
+      postgraphile: ({ actorByRowId: a }) => ({
+        id: a.rowId,
+        name: a.name,
+        quotes: a.quotesBySpeakerActorId.nodes.map((q: any) => ({ id: q.rowId, text: q.text, saidOn: q.occurredOn })),
+      }),
+      floor: (data) => data,
+    },
+  },
+  {
+    name: 'actorsOfCountry',
+    listLevels: 1,
+    breadth: true,
+    description: 'a filtered list: the first 20 actors (by name) of the country with the most actors',
+    requests: {
+      newsgraph: (p) => ({
+        query: `query ActorsOfCountry($first: Int!, $country: CountryCode!) { actors(first: $first, filter: { country: $country }) {
+          nodes { id name kind title } } }`,
+        variables: { first: p.pageSize, country: p.actorsCountry },
+      }),
+      postgraphile: (p) => ({
+        query: `query ActorsOfCountry($first: Int!, $country: String!) { allActors(first: $first, condition: { countryCode: $country },
+          orderBy: [NAME_ASC, ROW_ID_ASC]) { nodes { rowId name kind title } } }`,
+        variables: { first: p.pageSize, country: p.actorsCountry },
+      }),
+      floor: (p) => ({ query: 'actorsOfCountry', variables: { first: p.pageSize, country: p.actorsCountry } }),
+    },
+    canonical: {
+      newsgraph: (data) => data.actors.nodes.map((a: any) => ({ id: rowId(a.id), name: a.name, kind: a.kind, title: a.title })),
+      postgraphile: (data) => data.allActors.nodes.map((a: any) => ({ id: a.rowId, name: a.name, kind: a.kind, title: a.title })),
+      floor: (data) => data,
+    },
+  },
+  {
     name: 'statsCountryKind',
     listLevels: 1,
     description: 'newsgraph only: casualtyStats(groupBy: [COUNTRY, KIND]) over every casualty record, top 20 groups',
@@ -272,13 +397,21 @@ export const benchQueries: BenchQuery[] = [
   },
 ];
 
-/** The floor's statement through bare Apollo on express (bench/apollo-bare-server.ts). */
+/** The floor's statement through bare Apollo (bench/apollo-bare-server.ts). */
 const FLOOR_THROUGH_APOLLO = 'query Floor($name: String!, $variables: JSON) { floor(query: $name, variables: $variables) }';
 
-// Every query the floor answers is also sent to bare Apollo, which answers with the floor's SQL.
+// newsgraph on express answers exactly what newsgraph answers, for the empty request and the four.
+for (const query of benchQueries) {
+  const newsgraph = query.requests.newsgraph;
+  if (!newsgraph || !(query.stackReference || (query.canonical && !query.breadth))) continue;
+  query.requests.newsgraphExpress = newsgraph;
+  if (query.canonical) query.canonical.newsgraphExpress = query.canonical.newsgraph;
+}
+
+// Every one of the four the floor answers is also sent to bare Apollo, which answers with the floor's SQL.
 for (const query of benchQueries) {
   const floor = query.requests.floor;
-  if (!floor || !query.canonical) continue;
+  if (!floor || !query.canonical || query.breadth) continue;
   const canonical = query.canonical;
   query.requests.apollo = (p) => {
     const body = floor(p);

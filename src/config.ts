@@ -49,7 +49,7 @@ export interface Config {
   corsOrigins: string[];
   /** CORS_ALLOW_LOCAL: also allow pages on http(s)://localhost, 127.0.0.1 and [::1], any port; on unless NODE_ENV=production. */
   corsAllowLocal: boolean;
-  /** TRUST_PROXY: express `trust proxy` (true, a hop count or addresses) so the client IP comes from X-Forwarded-For. */
+  /** TRUST_PROXY: with express' `trust proxy` semantics (true, a hop count or addresses) the client IP comes from X-Forwarded-For. */
   trustProxy: boolean | number | string;
   /** RATE_LIMIT_REQUESTS: requests one client (IP) may make per window on /graphql; 0 turns the limit off. */
   rateLimitRequests: number;
@@ -106,7 +106,7 @@ function origins(env: NodeJS.ProcessEnv, name: string): string[] {
   });
 }
 
-/** Express accepts true/false, a hop count, or a list of trusted addresses/subnets. */
+/** true/false, a hop count, or a list of trusted addresses/subnets (express' `trust proxy` forms, see src/http/client-address.ts). */
 function trustProxy(raw: string | undefined): boolean | number | string {
   if (raw === undefined || raw === '' || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   if (['true', 'yes', 'on'].includes(raw.toLowerCase())) return true;

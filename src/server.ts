@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import express, { type ErrorRequestHandler } from 'express';
+import path from 'node:path';
+import { packageRoot } from './paths.js';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -17,18 +17,19 @@ import { getSchema } from './graphql/schema.js';
 import { jitExecution } from './graphql/jit.js';
 import { createContext, type Context } from './graphql/context.js';
 import { BadUserInputError, classifyDatabaseFault, databaseFaultMessage, ErrorCode, QueryTooComplexError } from './graphql/errors.js';
-import { sendHttpError } from './http/http-errors.js';
+import { HttpError, preferredType, send, sendHttpError, sendJson } from './http/http-errors.js';
 import { loggingPlugin } from './http/logging-plugin.js';
 import { queryLimits, TOKEN_LIMIT_MESSAGE } from './http/query-limits.js';
 import { FanoutStatistics } from './graphql/fanout.js';
 import { rateLimit } from './http/rate-limit.js';
-import { chain } from './http/chain.js';
-import { corsMiddleware } from './http/cors.js';
+import { corsHandler } from './http/cors.js';
+import { clientAddress } from './http/client-address.js';
+import { graphqlHandler } from './http/graphql-handler.js';
 import { checkReadiness } from './http/readiness.js';
 import { connectRedis, RedisKeyValueCache } from './http/redis.js';
 import { responseDeadline } from './http/request-timeout.js';
 
-const examplesFile = new URL('../examples.graphql', import.meta.url);
+const examplesFile = path.join(packageRoot, 'examples.graphql');
 
 /** Turns class-validator's nested report into one readable sentence per broken constraint. */
 function validationMessage(error: ArgumentValidationError): string {
@@ -100,7 +101,7 @@ export function formatError(config: Pick<Config, 'production'>) {
 }
 
 export interface NewsgraphServer {
-  app: express.Express;
+  /** Serves /graphql, /, /healthz and /readyz; a WebSocket server can share it (its 'upgrade' events are free). */
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
   /** Per-request context for in-process operations (`apollo.executeOperation`). */
@@ -139,22 +140,14 @@ function rootPage(sandbox: boolean): string {
 </body></html>`;
 }
 
-/** Builds the Apollo + express app over an open database; no globals, so tests build many. */
+/** Builds the HTTP server and Apollo over an open database; no globals, so tests build many. */
 export async function createServer(handle: DatabaseHandle, config: Config, logger: Logger): Promise<NewsgraphServer> {
-  const app = express();
-  app.disable('x-powered-by');
-  // GraphQL answers are not cacheable by ETag; hashing every response body is pure cost.
-  app.set('etag', false);
-  app.set('trust proxy', config.trustProxy);
-  const httpServer = http.createServer(
-    {
-      // Slow or stalled uploads are cut with 408; Node checks open connections this often.
-      requestTimeout: config.requestTimeoutMs,
-      headersTimeout: Math.min(config.requestTimeoutMs, 60_000),
-      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(config.requestTimeoutMs / 4))),
-    },
-    app,
-  );
+  const httpServer = http.createServer({
+    // Slow or stalled uploads are cut with 408; Node checks open connections this often.
+    requestTimeout: config.requestTimeoutMs,
+    headersTimeout: Math.min(config.requestTimeoutMs, 60_000),
+    connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(config.requestTimeoutMs / 4))),
+  });
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
   // The cost estimate multiplies by the nested lists' measured sizes: read them now and every so
   // often (importers refresh the table); unreadable, the estimate uses its defaults until a reload works.
@@ -205,61 +198,56 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
   await apollo.start();
 
   let stopping = false;
-  // The root says where things are, instead of express's "Cannot GET /".
-  app.get('/', (req, res) => {
-    if (req.accepts(['json', 'html']) === 'html') {
-      res.type('html').send(rootPage(config.sandbox));
-    } else {
-      res.json(rootDocument(config.sandbox));
-    }
+  const deadline = responseDeadline(config.requestTimeoutMs);
+  const cors = corsHandler(config);
+  const clientOf = clientAddress(config.trustProxy);
+  const limit = rateLimit(config, redis, logger);
+  const graphql = graphqlHandler(apollo, {
+    maxBodyBytes: config.maxBodyBytes,
+    context: async (_req, res) => createContext(handle.db, config, logger, res.getHeader('x-request-id') as string),
   });
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res) => {
-    const readiness = stopping ? ({ ready: false, reason: 'shutting down' } as const) : await checkReadiness(handle.db);
-    res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'not ready', ...readiness });
-  });
-  // One router layer for the whole GraphQL pipeline (see chain.ts).
-  app.use(
-    '/graphql',
-    chain(
-      (req, res, next) => {
-        res.locals.requestId = requestIdOf(req.header('x-request-id'));
-        res.set('X-Request-Id', res.locals.requestId as string);
-        next();
-      },
-      responseDeadline(config.requestTimeoutMs),
-      corsMiddleware(config),
-      rateLimit(config, redis, logger),
-      express.json({ limit: config.maxBodyBytes }),
-      expressMiddleware(apollo, {
-        context: async ({ res }) => {
-          const requestId = res.locals.requestId as string;
-          return createContext(handle.db, config, logger, requestId);
-        },
-      }),
-    ),
-  );
 
-  // Errors raised before Apollo (body parser) or after a timed-out answer: JSON, never an HTML page or stack.
-  const httpErrors: ErrorRequestHandler = (err: { type?: string; status?: number }, req, res, _next) => {
-    if (res.headersSent) return; // the deadline already answered; the late outcome is dropped
-    if (err.type === 'entity.too.large') {
-      sendHttpError(req, res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `Request body is larger than the limit of ${config.maxBodyBytes} bytes.`, {
-        maximum: config.maxBodyBytes,
-      });
-    } else if (err.status && err.status >= 400 && err.status < 500) {
-      sendHttpError(req, res, err.status, ErrorCode.BAD_REQUEST, 'Malformed request body: expected JSON.');
+  async function serveGraphQL(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    res.setHeader('x-request-id', requestIdOf(req.headers['x-request-id'] as string | undefined));
+    deadline(req, res);
+    if (cors(req, res)) return;
+    if (limit && !(await limit(req, res, clientOf(req)))) return;
+    await graphql(req, res);
+  }
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const pathname = query < 0 ? url : url.slice(0, query);
+    if (pathname === '/graphql' || pathname.startsWith('/graphql/')) return serveGraphQL(req, res);
+    const readOnly = req.method === 'GET' || req.method === 'HEAD';
+    if (readOnly && pathname === '/') {
+      // The root says where things are, instead of "Cannot GET /".
+      if (preferredType(req, ['application/json', 'text/html']) === 'text/html') send(res, 200, 'text/html', rootPage(config.sandbox));
+      else sendJson(res, 200, rootDocument(config.sandbox));
+    } else if (readOnly && pathname === '/healthz') {
+      sendJson(res, 200, { status: 'ok' });
+    } else if (readOnly && pathname === '/readyz') {
+      const readiness = stopping ? ({ ready: false, reason: 'shutting down' } as const) : await checkReadiness(handle.db);
+      sendJson(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', ...readiness });
     } else {
-      logger.error({ err, requestId: res.locals.requestId }, 'unexpected error while handling an HTTP request');
-      sendHttpError(req, res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+      sendHttpError(req, res, 404, 'NOT_FOUND', `Nothing at ${req.method} ${pathname}: the API is POST /graphql; GET / lists the rest.`);
     }
-  };
-  app.use(httpErrors);
+  }
+
+  // Errors raised before Apollo (body reader) or after a timed-out answer: JSON, never an HTML page or stack.
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    route(req, res).catch((err: unknown) => {
+      if (err instanceof HttpError) {
+        sendHttpError(req, res, err.status, err.code, err.message, err.extensions);
+      } else if (!res.headersSent && !req.destroyed) {
+        logger.error({ err, requestId: res.getHeader('x-request-id') }, 'unexpected error while handling an HTTP request');
+        sendHttpError(req, res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+      }
+    });
+  });
 
   return {
-    app,
     httpServer,
     apollo,
     context: () => createContext(handle.db, config, logger, randomUUID()),

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -6,8 +7,10 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { sql } from 'drizzle-orm';
 import { queryRows, type DatabaseHandle } from './client.js';
+import { packageRoot } from '../paths.js';
 
-export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+// From the package root, so the compiled server (dist/src/db/) finds the same folder.
+export const migrationsFolder = path.join(packageRoot, 'migrations');
 
 /** How many migrations migrations/meta/_journal.json lists, i.e. how many a ready database has applied. */
 export function expectedMigrationCount(): number {

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { packageRoot } from '../paths.js';
 
 /**
  * A new PGlite database runs initdb inside WebAssembly: about 4.5 s, most of a first `npm start`
@@ -9,7 +10,7 @@ import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
  * PGlite version, so it is kept once as a tarball (node_modules/.cache, written at install by
  * `npm run pglite:warm` or on first use) and new databases start from it (1–2 s).
  */
-const modules = new URL('../../node_modules/', import.meta.url);
+const modules = pathToFileURL(join(packageRoot, 'node_modules/'));
 const cacheDir = fileURLToPath(new URL('.cache/newsgraph/', modules));
 /** Keyed by PGlite's version: another version's cluster may not be readable by it. */
 function pgliteVersion(): string | undefined {

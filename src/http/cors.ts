@@ -1,5 +1,4 @@
-import type { RequestHandler } from 'express';
-import cors from 'cors';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config.js';
 import { ErrorCode } from '../graphql/errors.js';
 import { sendHttpError } from './http-errors.js';
@@ -20,52 +19,66 @@ export function isAllowedOrigin(origin: string, allowed: readonly (string | RegE
   return allowed.some((entry) => (typeof entry === 'string' ? entry === origin : entry.test(origin)));
 }
 
+const METHODS = ['GET', 'POST', 'OPTIONS'];
+const ALLOWED_HEADERS = 'content-type,apollo-require-preflight,x-apollo-operation-name,x-request-id';
+const EXPOSED_HEADERS = 'x-request-id,retry-after';
+const MAX_AGE_SECONDS = '600';
+
 /**
- * CORS for /graphql. Every OPTIONS request ends here and never reaches Apollo, whose CSRF check
- * would answer a preflight with a misleading "This operation has been blocked as a potential
- * Cross-Site Request Forgery" 400:
+ * CORS for /graphql; answers true when it has answered the request itself. Every OPTIONS request
+ * ends here and never reaches Apollo, whose CSRF check would answer a preflight with a misleading
+ * "This operation has been blocked as a potential Cross-Site Request Forgery" 400:
  * - a preflight from an allowed origin gets 204 and the Access-Control-Allow-* headers;
  * - a preflight from any other origin gets 403 naming CORS_ORIGINS (the browser reports a CORS failure);
  * - an OPTIONS without Origin (not from a browser) gets 204 with `Allow`.
- * Other requests pass on, with Access-Control-Allow-Origin only for an allowed origin; Apollo's
- * CSRF prevention still refuses the simple (unpreflighted) requests a page could send cross-site.
+ * Other requests pass on, with Access-Control-Allow-Origin only for an allowed origin (and
+ * `Vary: Origin` always, so caches keep answers per origin); Apollo's CSRF prevention still
+ * refuses the simple (unpreflighted) requests a page could send cross-site.
  */
-export function corsMiddleware(config: Pick<Config, 'corsOrigins' | 'corsAllowLocal'>): RequestHandler {
+export function corsHandler(
+  config: Pick<Config, 'corsOrigins' | 'corsAllowLocal'>,
+): (req: IncomingMessage, res: ServerResponse) => boolean {
   const allowed = allowedOrigins(config);
-  const methods = ['GET', 'POST', 'OPTIONS'];
-  const headers = cors({
-    // An array (never `false`): cors then answers every preflight itself and always sends `Vary: Origin`.
-    origin: allowed,
-    methods,
-    allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
-    exposedHeaders: ['x-request-id', 'retry-after'],
-    maxAge: 600,
-  });
   const hint = config.corsAllowLocal
     ? 'add it to CORS_ORIGINS (pages on localhost, 127.0.0.1 and [::1] are allowed already).'
     : 'add it to CORS_ORIGINS.';
-  return (req, res, next) => {
+  return (req, res) => {
     const origin = req.headers.origin;
-    if (req.method === 'OPTIONS') {
-      if (origin === undefined) {
-        res.set('Allow', methods.join(', ')).status(204).end();
-        return;
+    if (req.method !== 'OPTIONS') {
+      res.setHeader('vary', 'Origin');
+      if (origin !== undefined && isAllowedOrigin(origin, allowed)) {
+        res.setHeader('access-control-allow-origin', origin);
+        res.setHeader('access-control-expose-headers', EXPOSED_HEADERS);
       }
-      if (!isAllowedOrigin(origin, allowed)) {
-        res.vary('Origin');
-        sendHttpError(
-          req,
-          res,
-          403,
-          ErrorCode.CORS_ORIGIN_NOT_ALLOWED,
-          `Origin ${JSON.stringify(origin)} may not call this API from a browser: ${hint}`,
-          {
-            origin,
-          },
-        );
-        return;
-      }
+      return false;
     }
-    headers(req, res, next);
+    if (origin === undefined) {
+      res.statusCode = 204;
+      res.setHeader('allow', METHODS.join(', '));
+      res.end();
+      return true;
+    }
+    res.setHeader('vary', 'Origin');
+    if (!isAllowedOrigin(origin, allowed)) {
+      sendHttpError(
+        req,
+        res,
+        403,
+        ErrorCode.CORS_ORIGIN_NOT_ALLOWED,
+        `Origin ${JSON.stringify(origin)} may not call this API from a browser: ${hint}`,
+        {
+          origin,
+        },
+      );
+      return true;
+    }
+    res.statusCode = 204;
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('access-control-allow-methods', METHODS.join(','));
+    res.setHeader('access-control-allow-headers', ALLOWED_HEADERS);
+    res.setHeader('access-control-max-age', MAX_AGE_SECONDS);
+    res.setHeader('content-length', '0');
+    res.end();
+    return true;
   };
 }
