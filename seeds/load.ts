@@ -6,6 +6,7 @@ import {
   casualties,
   citations,
   countries,
+  datasets,
   deployments,
   eventActors,
   eventLinks,
@@ -105,9 +106,11 @@ export function checkReferences(data: Dataset): string[] {
 async function upsertByKey<T extends PgTable & { key: PgColumn; id: PgColumn }>(
   tx: Tx,
   table: T,
-  rows: (T['$inferInsert'] & { key: string })[],
+  unstamped: (T['$inferInsert'] & { key: string })[],
+  datasetId: number,
 ): Promise<Map<string, number>> {
-  if (rows.length === 0) return new Map();
+  if (unstamped.length === 0) return new Map();
+  const rows = unstamped.map((row) => ({ ...row, datasetId }));
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const set: Record<string, SQL> = {};
   for (const property of Object.keys(rows[0]!)) {
@@ -148,6 +151,14 @@ export async function loadDataset(db: Database, data: Dataset): Promise<void> {
   if (problems.length) throw new Error(`dataset has broken references:\n${problems.join('\n')}`);
 
   await db.transaction(async (tx) => {
+    const { key, ...info } = data.info;
+    // imported_at is when the dataset was first loaded: seeding again must change no row.
+    const [stored] = await tx
+      .insert(datasets)
+      .values({ key, ...info, importedAt: sql`now()` })
+      .onConflictDoUpdate({ target: datasets.key, set: info })
+      .returning({ id: datasets.id });
+    const datasetId = stored!.id;
     await tx
       .insert(countries)
       .values(data.countries)
@@ -156,6 +167,7 @@ export async function loadDataset(db: Database, data: Dataset): Promise<void> {
       tx,
       sources,
       data.sources.map((s) => ({ ...s })),
+      datasetId,
     );
 
     // Actors first without parents (a parent may come later in the list), then link parents.
@@ -168,7 +180,7 @@ export async function loadDataset(db: Database, data: Dataset): Promise<void> {
       title: a.title,
       description: a.description,
     }));
-    const actorIds = await upsertByKey(tx, actors, actorRows);
+    const actorIds = await upsertByKey(tx, actors, actorRows, datasetId);
     for (const a of data.actors) {
       await tx
         .update(actors)
@@ -186,6 +198,7 @@ export async function loadDataset(db: Database, data: Dataset): Promise<void> {
         latitude: l.latitude,
         longitude: l.longitude,
       })),
+      datasetId,
     );
     if (locationIds.size) {
       await tx.delete(locationCountries).where(inArray(locationCountries.locationId, [...locationIds.values()]));
@@ -215,7 +228,7 @@ export async function loadDataset(db: Database, data: Dataset): Promise<void> {
     data.deployments.forEach((d) => citation(`deployment:${d.key}`, d.citation));
     data.reactions.forEach((r) => citation(`reaction:${r.key}`, r.citation));
     data.quotes.forEach((q) => citation(`quote:${q.key}`, q.citation));
-    const citationIds = await upsertByKey(tx, citations, pendingCitations);
+    const citationIds = await upsertByKey(tx, citations, pendingCitations, datasetId);
 
     const eventIds = await upsertByKey(
       tx,
@@ -230,6 +243,7 @@ export async function loadDataset(db: Database, data: Dataset): Promise<void> {
         isTimelineEntry: e.timeline,
         citationId: idOf(citationIds, `event:${e.key}`),
       })),
+      datasetId,
     );
     const participants = data.events.flatMap((e) =>
       e.actors.map((p) => ({
@@ -279,6 +293,7 @@ export async function loadDataset(db: Database, data: Dataset): Promise<void> {
         ...occurred(c.occurred),
         citationId: idOf(citationIds, `casualty:${c.key}`),
       })),
+      datasetId,
     );
 
     const deploymentIds = await upsertByKey(
@@ -297,6 +312,7 @@ export async function loadDataset(db: Database, data: Dataset): Promise<void> {
         eventId: idOf(eventIds, d.event),
         citationId: idOf(citationIds, `deployment:${d.key}`),
       })),
+      datasetId,
     );
     for (const d of data.deployments) {
       await tx
@@ -317,6 +333,7 @@ export async function loadDataset(db: Database, data: Dataset): Promise<void> {
         ...occurred(r.occurred),
         citationId: idOf(citationIds, `reaction:${r.key}`),
       })),
+      datasetId,
     );
     await upsertByKey(
       tx,
@@ -331,6 +348,7 @@ export async function loadDataset(db: Database, data: Dataset): Promise<void> {
         medium: q.medium,
         citationId: idOf(citationIds, `quote:${q.key}`),
       })),
+      datasetId,
     );
   });
 }

@@ -218,7 +218,19 @@ export interface SeedQuote {
   citation: SeedCitation;
 }
 
+/** What a dataset is and where it comes from: stored as its `datasets` row. */
+export interface SeedDatasetInfo {
+  /** Stable key; records of the dataset are found again by it. */
+  key: string;
+  name: string;
+  version: string | null;
+  licence: string | null;
+  citation: string | null;
+  url: string | null;
+}
+
 export interface Dataset {
+  info: SeedDatasetInfo;
   countries: SeedCountry[];
   sources: SeedSource[];
   actors: SeedActor[];

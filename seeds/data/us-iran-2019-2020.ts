@@ -1904,6 +1904,15 @@ const quotes: SeedQuote[] = [
 // ---------------------------------------------------------------------------------------------
 
 export const dataset: Dataset = {
+  info: {
+    key: 'newsgraph:us-iran-2019-2020',
+    name: 'U.S.-Iran escalation, December 2019 - January 2020 (TIME timeline, newsroom encoding)',
+    version: null,
+    licence: 'Quoted passages (c) TIME; structure by the newsgraph newsroom',
+    citation:
+      "Josiah Bates, Madeleine Carlisle: Iran Vowed Retaliation After a U.S. Strike Killed a Top Iranian General. Here's a Timeline of Recent Escalations. TIME.",
+    url: null,
+  },
   countries,
   sources,
   actors,

@@ -30,6 +30,8 @@ import { QuoteMutationResolver } from './modules/quote/quote.mutation.js';
 import { ReactionMutationResolver } from './modules/reaction/reaction.mutation.js';
 import { ViewerResolver } from './modules/viewer/viewer.resolver.js';
 import { authChecker } from '../auth/auth-checker.js';
+import { DatasetResolver } from './modules/dataset/dataset.resolver.js';
+import { importFieldResolvers } from './modules/dataset/record-fields.js';
 
 export const resolvers: NonEmptyArray<ClassType> = [
   NodeResolver,
@@ -59,6 +61,8 @@ export const resolvers: NonEmptyArray<ClassType> = [
   DeploymentMutationResolver,
   QuoteMutationResolver,
   ReactionMutationResolver,
+  DatasetResolver,
+  ...importFieldResolvers,
   ...connectionResolvers,
 ];
 

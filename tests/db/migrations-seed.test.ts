@@ -15,6 +15,7 @@ afterAll(() => database?.drop());
 
 const tables = [
   'countries',
+  'datasets',
   'sources',
   'actors',
   'citations',

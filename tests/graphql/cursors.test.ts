@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import {
   buildClientSchema,
   getIntrospectionQuery,
@@ -32,6 +33,10 @@ beforeAll(async () => {
   // Thousands of requests: the per-client rate limit would refuse most of them.
   t = await startTestServer({ introspection: true, rateLimitRequests: 0 });
   base = await listen(t.server);
+  // The seed is one dataset; continuing the datasets connection needs three rows at least.
+  await t.database.handle.db.execute(
+    sql`INSERT INTO datasets (key, name) VALUES ('test:cursors-a', 'Cursor test A'), ('test:cursors-b', 'Cursor test B')`,
+  );
   schema = buildClientSchema(dataOf(await t.query<IntrospectionQuery>(getIntrospectionQuery())));
   ({ scopes, reached } = await enumerate());
 });

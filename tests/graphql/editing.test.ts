@@ -137,6 +137,13 @@ describe('reporting a casualty figure', () => {
     expect(
       unknown.body.data.casualtyReport.userErrors.map((e: { field: string[]; code: string }) => `${e.field.join('.')} ${e.code}`),
     ).toEqual(['input.event NOT_FOUND', 'input.affiliation NOT_FOUND', 'input.victimCountry NOT_FOUND']);
+    const range = (occurredOn: Record<string, unknown>) => post(REPORT, { input: input({ occurredOn }) }, editor);
+    const openRange = (await range({ date: '2020-01-02', precision: 'RANGE' })).body.data.casualtyReport.userErrors;
+    expect(openRange).toEqual([expect.objectContaining({ field: ['input', 'occurredOn', 'end'], code: 'INVALID' })]);
+    const backwards = (await range({ date: '2020-01-09', end: '2020-01-02', precision: 'RANGE' })).body.data.casualtyReport.userErrors;
+    expect(backwards).toEqual([expect.objectContaining({ field: ['input', 'occurredOn', 'end'], code: 'INVALID' })]);
+    const dayWithEnd = (await range({ date: '2020-01-02', end: '2020-01-03', precision: 'DAY' })).body.data.casualtyReport.userErrors;
+    expect(dayWithEnd).toEqual([expect.objectContaining({ field: ['input', 'occurredOn', 'end'], code: 'INVALID' })]);
     const misquoted = await post(
       REPORT,
       { input: input({ citation: { source: sourceId, passage: 'at least 20 people were killed' } }) },

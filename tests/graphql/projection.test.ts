@@ -211,6 +211,7 @@ describe(`column projection on ${testDriver}`, () => {
     );
   });
 
+  // One operation per declared field and path: slow on a busy machine, so it has more than the default 30 s.
   it('answers every declared field as with whole rows', async () => {
     let checked = 0;
     const withValues = new Set<string>();
@@ -234,14 +235,32 @@ describe(`column projection on ${testDriver}`, () => {
     }
     expect(checked).toBeGreaterThan(200);
     // Each field is compared on at least one path where the seed data gives it a value, not only
-    // nulls and empty lists; the article names no URL or date for its sources.
+    // nulls and empty lists; the article names no URL or date for its sources, and has none of
+    // the fields only imported datasets fill (UCDP GED: tests/import/ged-import.test.ts checks those).
     const neverValued = Object.keys(paths)
       .flatMap((typeName) =>
         Object.keys((schema.getType(typeName) as GraphQLObjectType).getFields()).map((field) => `${typeName}.${field}`),
       )
       .filter((f) => !withValues.has(f));
-    expect(neverValued).toEqual(['Source.url', 'Source.publishedOn', 'Source.updatedOn']);
-  });
+    expect(neverValued).toEqual([
+      'Event.externalId',
+      'Event.conflictName',
+      'Event.dyadName',
+      'Location.precision',
+      'Location.adm1',
+      'Location.adm2',
+      'Casualty.breakdown',
+      'Casualty.reportedLow',
+      'Casualty.reportedHigh',
+      'CasualtyGroupKey.year',
+      'CasualtyGroupKey.eventKind',
+      'CasualtyGroupKey.dataset',
+      'TroopGroupKey.dataset',
+      'Source.url',
+      'Source.publishedOn',
+      'Source.updatedOn',
+    ]);
+  }, 120_000);
 
   it('answers operations whose root fields share rows as with whole rows', async () => {
     const { events: page } = dataOf(await t.query('{ events(first: 12) { nodes { id actors { id } } } }'));

@@ -48,7 +48,7 @@ describe('schema', () => {
       .getPossibleTypes(schema.getType('Node') as never)
       .map((type) => type.name)
       .sort();
-    expect(implementations).toEqual(['Actor', 'Casualty', 'Deployment', 'Event', 'Quote', 'Reaction', 'Source']);
+    expect(implementations).toEqual(['Actor', 'Casualty', 'Dataset', 'Deployment', 'Event', 'Quote', 'Reaction', 'Source']);
   });
 });
 

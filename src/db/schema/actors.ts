@@ -1,4 +1,5 @@
 import { index, integer, pgTable, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { datasetColumn } from './columns.js';
 import { sql } from 'drizzle-orm';
 import { actorKind } from './enums.js';
 import { countries } from './countries.js';
@@ -9,6 +10,7 @@ export const actors = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     key: text('key').unique(),
+    ...datasetColumn(),
     name: text('name').notNull(),
     aliases: text('aliases')
       .array()
@@ -28,6 +30,7 @@ export const actors = pgTable(
       .generatedAlwaysAs(sql`newsgraph_search_text(name, aliases)`),
   },
   (t) => [
+    index('actors_dataset_id_idx').on(t.datasetId),
     index('actors_country_code_idx').on(t.countryCode),
     index('actors_kind_idx').on(t.kind),
     index('actors_parent_id_idx').on(t.parentId),

@@ -1,4 +1,5 @@
 import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { datasetColumn } from './columns.js';
 import { sources } from './sources.js';
 import { actors } from './actors.js';
 
@@ -11,6 +12,7 @@ export const citations = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     key: text('key').unique(),
+    ...datasetColumn(),
     sourceId: integer('source_id')
       .notNull()
       .references(() => sources.id),
@@ -18,5 +20,9 @@ export const citations = pgTable(
     attributedToActorId: integer('attributed_to_actor_id').references(() => actors.id),
     attribution: text('attribution'),
   },
-  (t) => [index('citations_source_id_idx').on(t.sourceId), index('citations_attributed_to_actor_id_idx').on(t.attributedToActorId)],
+  (t) => [
+    index('citations_source_id_idx').on(t.sourceId),
+    index('citations_attributed_to_actor_id_idx').on(t.attributedToActorId),
+    index('citations_dataset_id_idx').on(t.datasetId),
+  ],
 );

@@ -1,6 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { check, date, integer, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { datePrecision, figureQualifier } from './enums.js';
+import { datasets } from './datasets.js';
 
 /**
  * A reported number: `low`/`best`/`high` bounds, the qualifier the wording implies, and the
@@ -41,32 +42,31 @@ export const figureChecks = (table: string, t: FigureTable) => [
 ];
 
 /**
- * A date as precise as the source: `on` is the first day of the period, `end` (generated) its
- * last day, so range filters can ask "certainly inside" with two indexed comparisons.
+ * A date as precise as the source: `on` is the earliest possible day, `end` the latest. For
+ * DAY/MONTH/YEAR a trigger (migrations/0009) derives `end` from `on`, so writers give only `on`;
+ * a RANGE (UCDP GED's "within 2-6 days") gives both. Range filters ask "certainly inside" with
+ * two indexed comparisons whatever the precision.
  */
 export const occurredColumns = () => ({
   occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
   occurredPrecision: datePrecision('occurred_precision').notNull(),
+  // NULL default: omitted by DAY/MONTH/YEAR writers, filled by the trigger before NOT NULL is checked.
   occurredEnd: date('occurred_end', { mode: 'string' })
     .notNull()
-    .generatedAlwaysAs((): SQL =>
-      sql.raw(
-        `CASE "occurred_precision" WHEN 'DAY' THEN "occurred_on" ` +
-          `WHEN 'MONTH' THEN ("occurred_on" + interval '1 month' - interval '1 day')::date ` +
-          `ELSE ("occurred_on" + interval '1 year' - interval '1 day')::date END`,
-      ),
-    ),
+    .default(sql`NULL`),
 });
 
-/** The period start must be the first day of its month or year, so `occurred_end` is right. */
+/** A period starts on the first day of its month or year, and no date ends before it starts. */
 export const occurredChecks = (table: string) => [
   check(
     `${table}_occurred_period_start`,
     sql.raw(
       `"occurred_precision" = 'DAY' OR ("occurred_precision" = 'MONTH' AND extract(day FROM "occurred_on") = 1) ` +
-        `OR ("occurred_precision" = 'YEAR' AND extract(doy FROM "occurred_on") = 1)`,
+        `OR ("occurred_precision" = 'YEAR' AND extract(doy FROM "occurred_on") = 1) ` +
+        `OR "occurred_precision" NOT IN ('DAY', 'MONTH', 'YEAR')`,
     ),
   ),
+  check(`${table}_occurred_ordered`, sql.raw(`"occurred_end" >= "occurred_on"`)),
 ];
 
 /**
@@ -79,4 +79,9 @@ export const editorialColumns = () => ({
   retractedAt: timestamp('retracted_at', { withTimezone: true, mode: 'string' }),
   retractedBy: text('retracted_by'),
   retractionReason: text('retraction_reason'),
+});
+
+/** The dataset a record was imported from (null only for rows written outside an import, as tests do). */
+export const datasetColumn = () => ({
+  datasetId: integer('dataset_id').references(() => datasets.id),
 });

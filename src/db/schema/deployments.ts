@@ -5,7 +5,7 @@ import { actors } from './actors.js';
 import { countries } from './countries.js';
 import { locations } from './locations.js';
 import { citations } from './citations.js';
-import { figureChecks, figureColumns, occurredChecks, occurredColumns, editorialColumns } from './columns.js';
+import { figureChecks, figureColumns, occurredChecks, occurredColumns, editorialColumns, datasetColumn } from './columns.js';
 
 /**
  * One report of a troop movement. A later report of the same movement (announced → deployed)
@@ -16,6 +16,7 @@ export const deployments = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     key: text('key').unique(),
+    ...datasetColumn(),
     ...figureColumns(),
     status: deploymentStatus('status').notNull(),
     troopDescription: text('troop_description').notNull(),
@@ -34,6 +35,7 @@ export const deployments = pgTable(
       .references(() => citations.id),
   },
   (t) => [
+    index('deployments_dataset_id_idx').on(t.datasetId),
     index('deployments_force_country_code_idx').on(t.forceCountryCode),
     index('deployments_destination_country_code_idx').on(t.destinationCountryCode),
     index('deployments_destination_location_id_idx').on(t.destinationLocationId),

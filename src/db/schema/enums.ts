@@ -1,7 +1,7 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 
 // Closed sets are Postgres enums so bad values never reach a row; the GraphQL enums mirror them.
-export const datePrecision = pgEnum('date_precision', ['DAY', 'MONTH', 'YEAR']);
+export const datePrecision = pgEnum('date_precision', ['DAY', 'MONTH', 'YEAR', 'RANGE']);
 export const figureQualifier = pgEnum('figure_qualifier', ['EXACT', 'APPROXIMATE', 'AT_LEAST', 'UP_TO', 'UNKNOWN']);
 export const actorKind = pgEnum('actor_kind', ['PERSON', 'GOVERNMENT', 'MILITARY', 'MILITIA', 'ORGANIZATION', 'MEDIA', 'GROUP']);
 export const eventKind = pgEnum('event_kind', [
@@ -18,6 +18,9 @@ export const eventKind = pgEnum('event_kind', [
   'RESIGNATION',
   'DEPLOYMENT',
   'DIPLOMACY',
+  'STATE_BASED_VIOLENCE',
+  'NON_STATE_VIOLENCE',
+  'ONE_SIDED_VIOLENCE',
 ]);
 export const eventActorRole = pgEnum('event_actor_role', [
   'PERPETRATOR',
@@ -27,6 +30,8 @@ export const eventActorRole = pgEnum('event_actor_role', [
   'BLAMED',
   'VICTIM',
   'WITNESS',
+  'SIDE_A',
+  'SIDE_B',
 ]);
 export const eventLinkKind = pgEnum('event_link_kind', ['RETALIATION_FOR', 'RESPONSE_TO', 'FOLLOWS']);
 export const casualtyKind = pgEnum('casualty_kind', ['KILLED', 'INJURED']);
@@ -58,4 +63,14 @@ export const quoteMedium = pgEnum('quote_medium', [
   'PROTEST_CHANT',
   'REPORTING',
   'UNKNOWN',
+]);
+// UCDP GED's `where_prec` 1-7: how precisely a place is located.
+export const locationPrecision = pgEnum('location_precision', [
+  'EXACT',
+  'WITHIN_25_KM',
+  'ADM2',
+  'ADM1',
+  'FUZZY_AREA',
+  'COUNTRY',
+  'INTERNATIONAL',
 ]);

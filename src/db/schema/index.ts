@@ -1,4 +1,5 @@
 export * from './enums.js';
+export * from './datasets.js';
 export * from './countries.js';
 export * from './sources.js';
 export * from './actors.js';

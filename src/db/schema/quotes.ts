@@ -5,7 +5,7 @@ import { events } from './events.js';
 import { actors } from './actors.js';
 import { reactions } from './reactions.js';
 import { citations } from './citations.js';
-import { occurredChecks, occurredColumns, editorialColumns } from './columns.js';
+import { occurredChecks, occurredColumns, editorialColumns, datasetColumn } from './columns.js';
 
 /** Words as printed, attributed to the actor who said them. `occurred_*` is when they were said. */
 export const quotes = pgTable(
@@ -13,6 +13,7 @@ export const quotes = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     key: text('key').unique(),
+    ...datasetColumn(),
     text: text('text').notNull(),
     speakerActorId: integer('speaker_actor_id')
       .notNull()
@@ -27,6 +28,7 @@ export const quotes = pgTable(
       .references(() => citations.id),
   },
   (t) => [
+    index('quotes_dataset_id_idx').on(t.datasetId),
     index('quotes_speaker_actor_id_idx').on(t.speakerActorId),
     index('quotes_event_id_idx').on(t.eventId),
     index('quotes_reaction_id_idx').on(t.reactionId),

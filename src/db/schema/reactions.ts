@@ -3,7 +3,7 @@ import { reactionStance } from './enums.js';
 import { events } from './events.js';
 import { actors } from './actors.js';
 import { citations } from './citations.js';
-import { occurredChecks, occurredColumns, editorialColumns } from './columns.js';
+import { occurredChecks, occurredColumns, editorialColumns, datasetColumn } from './columns.js';
 
 /** How an actor responded to an event: condemned it, threatened, mourned, called for restraint... */
 export const reactions = pgTable(
@@ -11,6 +11,7 @@ export const reactions = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     key: text('key').unique(),
+    ...datasetColumn(),
     actorId: integer('actor_id')
       .notNull()
       .references(() => actors.id),
@@ -26,6 +27,7 @@ export const reactions = pgTable(
       .references(() => citations.id),
   },
   (t) => [
+    index('reactions_dataset_id_idx').on(t.datasetId),
     index('reactions_actor_id_idx').on(t.actorId),
     index('reactions_event_id_idx').on(t.eventId),
     index('reactions_stance_idx').on(t.stance),

@@ -23,6 +23,7 @@ export const DatePrecision = mirror(db.datePrecision, 'DatePrecision', 'How prec
   DAY: 'The exact day is known.',
   MONTH: 'Only the month is known; the date is the 1st of that month.',
   YEAR: 'Only the year is known; the date is January 1st of that year.',
+  RANGE: 'Some day between date and end, both included (UCDP GED: "within 2-6 days", "within a week").',
 });
 export type DatePrecision = keyof typeof DatePrecision;
 
@@ -60,6 +61,9 @@ export const EventKind = mirror(db.eventKind, 'EventKind', 'What kind of event h
   RESIGNATION: 'A leader resigning or announcing resignation.',
   DEPLOYMENT: 'Troops ordered or sent somewhere.',
   DIPLOMACY: 'A diplomatic step.',
+  STATE_BASED_VIOLENCE: 'Fighting in which at least one side is a state (UCDP type of violence 1).',
+  NON_STATE_VIOLENCE: 'Fighting between organised groups, none of them a state (UCDP type 2).',
+  ONE_SIDED_VIOLENCE: 'A government or organised group killing civilians (UCDP type 3).',
 });
 export type EventKind = keyof typeof EventKind;
 
@@ -71,6 +75,8 @@ export const EventActorRole = mirror(db.eventActorRole, 'EventActorRole', 'The p
   BLAMED: 'Was blamed for it (the claim, not a finding).',
   VICTIM: 'Suffered harm from it.',
   WITNESS: 'Was present or reported on it.',
+  SIDE_A: 'Side A of a UCDP dyad (in state-based conflict, the government).',
+  SIDE_B: 'Side B of a UCDP dyad (the opposing side).',
 });
 export type EventActorRole = keyof typeof EventActorRole;
 

@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../errors.js';
 
 /** Types that implement `Node`; their IDs encode the type so `node(id)` knows where to look. */
-export const nodeTypeNames = ['Event', 'Actor', 'Casualty', 'Deployment', 'Quote', 'Reaction', 'Source'] as const;
+export const nodeTypeNames = ['Event', 'Actor', 'Casualty', 'Deployment', 'Quote', 'Reaction', 'Source', 'Dataset'] as const;
 export type NodeTypeName = (typeof nodeTypeNames)[number];
 
 /** Opaque global ID: base64url("Event:42"). Clients must not parse it. */

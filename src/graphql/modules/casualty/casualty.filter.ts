@@ -16,5 +16,6 @@ export function casualtyConditions(filter: CasualtyFilter | null | undefined): (
     filter.qualifiers?.length ? inArray(casualties.figureQualifier, filter.qualifiers) : undefined,
     fromSource(casualties.citationId, filter.source, 'filter.source'),
     attributedTo(casualties.citationId, filter.attributedTo, 'filter.attributedTo'),
+    refersTo(casualties.datasetId, 'Dataset', filter.dataset, 'filter.dataset'),
   ];
 }

@@ -7,6 +7,9 @@ import { DateRange } from '../../common/date-range.js';
 
 @InputType({ description: 'Narrows casualty records; all given conditions must hold. Shared by `casualties` and the casualty statistics.' })
 export class CasualtyFilter {
+  @Field(() => ID, { nullable: true, description: 'Only records imported from this dataset (a Dataset ID).' })
+  dataset?: string | null;
+
   @Field(() => DateRange, { nullable: true, description: 'When the casualties occurred (imprecise dates: see DateMatch).' })
   occurred?: DateRange | null;
 

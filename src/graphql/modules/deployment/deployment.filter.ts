@@ -19,5 +19,6 @@ export function deploymentConditions(filter: DeploymentFilter | null | undefined
     filter?.qualifiers?.length ? inArray(deployments.figureQualifier, filter.qualifiers) : undefined,
     fromSource(deployments.citationId, filter?.source, 'filter.source'),
     attributedTo(deployments.citationId, filter?.attributedTo, 'filter.attributedTo'),
+    refersTo(deployments.datasetId, 'Dataset', filter?.dataset, 'filter.dataset'),
   ];
 }

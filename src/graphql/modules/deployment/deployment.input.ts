@@ -9,6 +9,9 @@ import { DateRange } from '../../common/date-range.js';
   description: 'Narrows troop deployment reports; all given conditions must hold. Shared by `deployments` and the troop statistics.',
 })
 export class DeploymentFilter {
+  @Field(() => ID, { nullable: true, description: 'Only records imported from this dataset (a Dataset ID).' })
+  dataset?: string | null;
+
   @Field(() => DateRange, { nullable: true, description: 'When the movement was reported to happen.' })
   occurred?: DateRange | null;
 

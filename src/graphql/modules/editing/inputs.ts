@@ -53,11 +53,17 @@ export class CitationInput {
   attributedTo?: string | null;
 }
 
-@InputType({ description: 'A date as precise as the source: the first day of the period and how precise it is.' })
+@InputType({
+  description: 'A date as precise as the source: the day, month or year it names, or (RANGE) the earliest and latest possible day.',
+})
 export class FuzzyDateInput {
-  @Field(() => DateScalar, { description: 'The day; for MONTH or YEAR precision the first day of the month or year.' })
+  @Field(() => DateScalar, { description: 'The day; for MONTH or YEAR the first day of the month or year; for RANGE the earliest day.' })
   date!: string;
 
-  @Field(() => DatePrecision, { description: 'Whether the day, only the month, or only the year is known.' })
+  @Field(() => DatePrecision, { description: 'Whether the day, only the month or year, or a range of days is known.' })
   precision!: DatePrecision;
+
+  @Field(() => DateScalar, { nullable: true, description: 'For RANGE only: the latest possible day.' })
+  @IsOptional()
+  end?: string | null;
 }

@@ -33,6 +33,12 @@ export async function exists(tx: Database, table: string, id: number): Promise<b
 
 /** A MONTH or YEAR date names its period by its first day, as the database requires. */
 export function dateErrors(date: FuzzyDateInput, field: string[]): UserErrorValue[] {
+  if (date.precision === 'RANGE') {
+    if (!date.end) return [userError([...field, 'end'], UserErrorCode.INVALID, 'A RANGE date needs `end`, the latest possible day.')];
+    if (date.end < date.date) return [userError([...field, 'end'], UserErrorCode.INVALID, '`end` must not be before `date`.')];
+    return [];
+  }
+  if (date.end) return [userError([...field, 'end'], UserErrorCode.INVALID, 'Only a RANGE date takes `end`; the precision implies it.')];
   const [, month, day] = date.date.split('-');
   if (date.precision === 'MONTH' && day !== '01') {
     return [userError([...field, 'date'], UserErrorCode.INVALID, 'A MONTH-precise date is the first day of its month, e.g. 2020-01-01.')];
@@ -155,4 +161,9 @@ export const figureValues = (figure: FigureInput) => ({
 });
 
 /** A date input as the occurred_* columns. */
-export const dateValues = (date: FuzzyDateInput) => ({ occurredOn: date.date, occurredPrecision: date.precision });
+export const dateValues = (date: FuzzyDateInput) => ({
+  occurredOn: date.date,
+  occurredPrecision: date.precision,
+  // For DAY, MONTH and YEAR a trigger derives the end (migration 0009).
+  ...(date.precision === 'RANGE' ? { occurredEnd: date.end! } : {}),
+});

@@ -7,6 +7,21 @@ import { DateRange } from '../../common/date-range.js';
 
 @InputType({ description: 'Narrows the events list; all given conditions must hold.' })
 export class EventFilter {
+  @Field(() => ID, { nullable: true, description: 'Only records imported from this dataset (a Dataset ID).' })
+  dataset?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only events of this conflict, by its exact name (UCDP GED `conflict_name`, e.g. "Syria: Government").',
+  })
+  conflictName?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only events of this dyad, by its exact name (UCDP GED `dyad_name`, e.g. "Government of Syria - IS").',
+  })
+  dyadName?: string | null;
+
   @Field(() => DateRange, { nullable: true, description: 'When the event happened (imprecise dates: see DateMatch).' })
   occurred?: DateRange | null;
 

@@ -8,6 +8,7 @@ import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { EventActorRole, SortDirection } from '../../common/enums.js';
 import { rowIdOf } from '../../common/global-id.js';
+import { refersTo } from '../../common/fact-filter.js';
 import { keysetPage, type SortKey } from '../../common/paginate.js';
 import { instance } from '../../common/instance.js';
 import { dateRangeCondition } from '../../common/date-range.js';
@@ -66,6 +67,9 @@ function eventConditions(filter: EventFilter | null | undefined): (SQL | undefin
         )
       : undefined,
     filter.search ? eventSearch(filter.search) : undefined,
+    refersTo(events.datasetId, 'Dataset', filter.dataset, 'filter.dataset'),
+    filter.conflictName ? eq(events.conflictName, filter.conflictName) : undefined,
+    filter.dyadName ? eq(events.dyadName, filter.dyadName) : undefined,
     filter.timelineEntry === undefined || filter.timelineEntry === null ? undefined : eq(events.isTimelineEntry, filter.timelineEntry),
   ];
 }

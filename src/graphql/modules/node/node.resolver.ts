@@ -11,6 +11,7 @@ import { loadEvent } from '../event/event.resolver.js';
 import { toQuote } from '../quote/quote.type.js';
 import { toReaction } from '../reaction/reaction.type.js';
 import { toSource } from '../source/source.type.js';
+import { loadDataset } from '../dataset/dataset.resolver.js';
 import { Reads } from '../../common/projection.js';
 
 /** How to fetch each Node type by row id, through the request's loaders. */
@@ -22,6 +23,7 @@ const fetchers: Record<NodeTypeName, (context: Context, rowId: number, info: Gra
   Quote: ({ loaders: l }, id) => l.quote.load(id).then((row) => (row ? toQuote(row) : null)),
   Reaction: ({ loaders: l }, id) => l.reaction.load(id).then((row) => (row ? toReaction(row) : null)),
   Source: ({ loaders: l }, id) => l.source.load(id).then((row) => (row ? toSource(row) : null)),
+  Dataset: (context, id) => loadDataset(context, id),
 };
 
 @Resolver()
@@ -29,7 +31,7 @@ export class NodeResolver {
   @Query(() => Node, {
     nullable: true,
     description:
-      'Any object with a global ID (Event, Actor, Casualty, Deployment, Quote, Reaction, Source); null if none has it. ' +
+      'Any object with a global ID (Event, Actor, Casualty, Deployment, Quote, Reaction, Source, Dataset); null if none has it. ' +
       'A malformed ID is BAD_USER_INPUT.',
   })
   @Reads()

@@ -7,6 +7,9 @@ import { DateRange } from '../../common/date-range.js';
 
 @InputType({ description: 'Narrows the quotes list; all given conditions must hold.' })
 export class QuoteFilter {
+  @Field(() => ID, { nullable: true, description: 'Only records imported from this dataset (a Dataset ID).' })
+  dataset?: string | null;
+
   @Field(() => String, {
     nullable: true,
     description: 'Searches the quoted words: full-text (stemmed English) or a literal substring ("rouge").',

@@ -27,6 +27,7 @@ function quoteConditions(filter: QuoteFilter | null | undefined): (SQL | undefin
       : undefined,
     refersTo(quotes.speakerActorId, 'Actor', filter.speaker, 'filter.speaker'),
     refersTo(quotes.eventId, 'Event', filter.event, 'filter.event'),
+    refersTo(quotes.datasetId, 'Dataset', filter.dataset, 'filter.dataset'),
     filter.country
       ? inArray(quotes.speakerActorId, sql`(SELECT ${actors.id} FROM ${actors} WHERE ${actors.countryCode} = ${filter.country})`)
       : undefined,

@@ -5,6 +5,9 @@ import { CountryCodeScalar } from '../../common/scalars.js';
 
 @InputType({ description: 'Narrows the reactions list; all given conditions must hold.' })
 export class ReactionFilter {
+  @Field(() => ID, { nullable: true, description: 'Only records imported from this dataset (a Dataset ID).' })
+  dataset?: string | null;
+
   @Field(() => ID, { nullable: true, description: 'Only reactions to this event (an Event ID).' })
   event?: string | null;
 

@@ -21,6 +21,7 @@ function reactionConditions(filter: ReactionFilter | null | undefined): (SQL | u
   return [
     refersTo(reactions.eventId, 'Event', filter.event, 'filter.event'),
     refersTo(reactions.actorId, 'Actor', filter.actor, 'filter.actor'),
+    refersTo(reactions.datasetId, 'Dataset', filter.dataset, 'filter.dataset'),
     filter.country
       ? inArray(reactions.actorId, sql`(SELECT ${actors.id} FROM ${actors} WHERE ${actors.countryCode} = ${filter.country})`)
       : undefined,

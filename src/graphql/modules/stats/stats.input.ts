@@ -10,6 +10,9 @@ export enum CasualtyDimension {
   KIND = 'KIND',
   ACTOR = 'ACTOR',
   QUALIFIER = 'QUALIFIER',
+  YEAR = 'YEAR',
+  EVENT_KIND = 'EVENT_KIND',
+  DATASET = 'DATASET',
 }
 registerEnumType(CasualtyDimension, {
   name: 'CasualtyDimension',
@@ -22,6 +25,9 @@ registerEnumType(CasualtyDimension, {
     KIND: { description: 'Killed or injured (key.kind).' },
     ACTOR: { description: 'The force or group the victims belonged to (key.actor; null when unknown).' },
     QUALIFIER: { description: 'How exact the figures are (key.qualifier).' },
+    YEAR: { description: 'The calendar year (key.year); records whose dates span two years fall in the group whose year is null.' },
+    EVENT_KIND: { description: "The kind of the records' event (key.eventKind), e.g. UCDP's types of violence." },
+    DATASET: { description: 'The dataset the records were imported from (key.dataset; null for records outside any import).' },
   },
 });
 
@@ -32,6 +38,7 @@ export enum DeploymentDimension {
   STATUS = 'STATUS',
   DAY = 'DAY',
   EVENT = 'EVENT',
+  DATASET = 'DATASET',
 }
 registerEnumType(DeploymentDimension, {
   name: 'DeploymentDimension',
@@ -43,6 +50,7 @@ registerEnumType(DeploymentDimension, {
     STATUS: { description: 'Announced, planned, deployed or stationed (key.status).' },
     DAY: { description: 'The day (key.day); records dated less precisely fall in the group whose day is null.' },
     EVENT: { description: 'The event the movement answers (key.event; null when none).' },
+    DATASET: { description: 'The dataset the reports were imported from (key.dataset; null for reports outside any import).' },
   },
 });
 

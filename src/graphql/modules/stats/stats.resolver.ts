@@ -37,6 +37,7 @@ import {
   factsOf,
   groupsOf,
   monthKey,
+  yearKey,
   seriesOf,
   totalOf,
   unplacedOf,
@@ -55,6 +56,9 @@ const casualtyDimensionSql: Record<CasualtyDimension, DimensionSql> = {
   [CasualtyDimension.KIND]: { alias: 'key_kind', expression: sql`kind` },
   [CasualtyDimension.ACTOR]: { alias: 'key_actor', expression: sql`affiliated_actor_id` },
   [CasualtyDimension.QUALIFIER]: { alias: 'key_qualifier', expression: sql`figure_qualifier` },
+  [CasualtyDimension.YEAR]: { alias: 'key_year', expression: yearKey },
+  [CasualtyDimension.EVENT_KIND]: { alias: 'key_event_kind', expression: sql`(SELECT kind FROM events WHERE events.id = event_id)` },
+  [CasualtyDimension.DATASET]: { alias: 'key_dataset', expression: sql`dataset_id` },
 };
 
 const deploymentDimensionSql: Record<DeploymentDimension, DimensionSql> = {
@@ -64,6 +68,7 @@ const deploymentDimensionSql: Record<DeploymentDimension, DimensionSql> = {
   [DeploymentDimension.STATUS]: { alias: 'key_status', expression: sql`status` },
   [DeploymentDimension.DAY]: { alias: 'key_day', expression: dayKey },
   [DeploymentDimension.EVENT]: { alias: 'key_event', expression: sql`event_id` },
+  [DeploymentDimension.DATASET]: { alias: 'key_dataset', expression: sql`dataset_id` },
 };
 
 const deploymentFacts = factsOf(deployments);
@@ -223,6 +228,9 @@ const toCasualtyGroup = (row: GroupRow): CasualtyGroup => ({
     month: text(row.key_month),
     kind: (row.key_kind ?? null) as CasualtyGroupKey['kind'],
     qualifier: (row.key_qualifier ?? null) as CasualtyGroupKey['qualifier'],
+    year: id(row.key_year),
+    eventKind: (row.key_event_kind ?? null) as CasualtyGroupKey['eventKind'],
+    datasetId: id(row.key_dataset),
   }),
   total: toFigureTotal(row),
 });
@@ -305,6 +313,7 @@ const toTroopGroup = (row: GroupRow): TroopGroup => ({
     eventId: id(row.key_event),
     status: (row.key_status ?? null) as TroopGroupKey['status'],
     day: text(row.key_day),
+    datasetId: id(row.key_dataset),
   }),
   total: toFigureTotal(row),
 });

@@ -27,10 +27,20 @@ export function checkDimensions<D extends string>(dimensions: D[] | null | undef
   return list;
 }
 
-/** A date key only as precise as the records: coarser records get a null key instead of a made-up day. */
-export const dayKey = sql`CASE WHEN occurred_precision = 'DAY' THEN occurred_on END`;
-export const monthKey = sql`CASE WHEN occurred_precision IN ('DAY', 'MONTH') THEN date_trunc('month', occurred_on::timestamp)::date END`;
-const weekKey = sql`CASE WHEN occurred_precision = 'DAY' THEN date_trunc('week', occurred_on::timestamp)::date END`;
+/**
+ * A date key only as precise as the records: a record goes in a bucket only when its earliest
+ * and latest possible days fall in it (a MONTH date, or a RANGE within one week, has a week or
+ * month but no day); coarser records get a null key instead of a made-up day.
+ */
+const bucketKey = (unit: string) =>
+  sql.raw(
+    `CASE WHEN date_trunc('${unit}', occurred_on::timestamp) = date_trunc('${unit}', occurred_end::timestamp) ` +
+      `THEN date_trunc('${unit}', occurred_on::timestamp)::date END`,
+  );
+export const dayKey = sql`CASE WHEN occurred_on = occurred_end THEN occurred_on END`;
+export const monthKey = bucketKey('month');
+const weekKey = bucketKey('week');
+export const yearKey = sql`CASE WHEN extract(year FROM occurred_on) = extract(year FROM occurred_end) THEN extract(year FROM occurred_on)::int END`;
 
 /**
  * Where totals are read from: a fact table (one row per record) or a rollup of pre-summed rows,

@@ -1,5 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
-import { CasualtyKind, DeploymentStatus, FigureQualifier } from '../../common/enums.js';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { CasualtyKind, DeploymentStatus, EventKind, FigureQualifier } from '../../common/enums.js';
 import { connectionTypes, type ConnectionData } from '../../common/connection.js';
 import { DateScalar } from '../../common/scalars.js';
 import type { SQL } from 'drizzle-orm';
@@ -28,9 +28,16 @@ export class CasualtyGroupKey {
   @Field(() => FigureQualifier, { nullable: true, description: 'Figure qualifier, when grouped by QUALIFIER.' })
   qualifier!: FigureQualifier | null;
 
+  @Field(() => Int, { nullable: true, description: 'The year, when grouped by YEAR.' })
+  year!: number | null;
+
+  @Field(() => EventKind, { nullable: true, description: "The event's kind, when grouped by EVENT_KIND." })
+  eventKind!: EventKind | null;
+
   countryCode!: string | null;
   eventId!: number | null;
   actorId!: number | null;
+  datasetId!: number | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One group of casualty records and its honest total.' })
@@ -77,6 +84,7 @@ export class TroopGroupKey {
   destinationCountryCode!: string | null;
   destinationId!: number | null;
   eventId!: number | null;
+  datasetId!: number | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One group of troop deployment reports and its honest total.' })

@@ -1,0 +1,79 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/client.js';
+import { migrateDatabase } from '../../src/db/migrate.js';
+import { ImportFatalError, detectFormat, importFile, summaryLine } from '../../src/import/run.js';
+import { intervalOf } from '../../src/import/ucdp-ged/map.js';
+import { createEmptyDatabase, testDriver, type TestDatabase } from '../helpers/database.js';
+
+const SAMPLE = 'seeds/ucdp-ged/ged231-global-sample.csv';
+const dir = mkdtempSync(join(tmpdir(), 'import-run-'));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const fatalOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a fatal import error');
+    },
+    (error: unknown) => {
+      if (!(error instanceof ImportFatalError)) throw error;
+      return error.code;
+    },
+  );
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createEmptyDatabase();
+  await migrateDatabase(database.handle);
+});
+afterAll(() => database?.drop());
+
+describe('format detection', () => {
+  it('knows a GED header, with or without a BOM, and NDJSON objects', async () => {
+    expect(await detectFormat(SAMPLE)).toBe('ucdp-ged');
+    expect(await detectFormat(file('bom.csv', '\uFEFFid,relid,year\n'))).toBe('ucdp-ged');
+    expect(await detectFormat(file('events.ndjson', '{"title":"x"}\n'))).toBe('newsgraph');
+  });
+
+  it('refuses an empty file, another format and a missing file, as fatal errors', async () => {
+    expect(await fatalOf(detectFormat(file('empty.csv', '')))).toBe('EMPTY_FILE');
+    expect(await fatalOf(detectFormat(file('other.csv', 'name,age\nAda,36\n')))).toBe('UNKNOWN_FORMAT');
+    expect(await fatalOf(detectFormat(join(dir, 'missing.csv')))).toBe('UNREADABLE');
+    expect(await fatalOf(importFile(database.handle.db, { file: file('x.ndjson', '{"a":1}\n') }))).toBe('UNSUPPORTED_FORMAT');
+  });
+});
+
+describe(`--dry-run on ${testDriver}`, () => {
+  it('counts what an import would do and writes nothing, not even a dataset', async () => {
+    const summary = await importFile(database.handle.db, { file: SAMPLE, dryRun: true });
+    expect(summaryLine(summary)).toBe('imported 1000, updated 0, unchanged 0, rejected 0');
+    const [counts] = await queryRows<{ events: number; datasets: number }>(
+      database.handle.db,
+      sql`SELECT (SELECT count(*)::int FROM events) AS events, (SELECT count(*)::int FROM datasets) AS datasets`,
+    );
+    expect(counts).toEqual({ events: 0, datasets: 0 });
+  });
+
+  it('writes no rejects file', async () => {
+    const broken = file('broken.csv', readFileSync(SAMPLE, 'utf8').replace(/\n[^\n]*$/, '\n1,2,3\n'));
+    const summary = await importFile(database.handle.db, { file: broken, dryRun: true });
+    expect(summary.rejected).toBeGreaterThan(0);
+    expect(existsSync(`${broken}.rejects.ndjson`)).toBe(false);
+  });
+});
+
+describe('GED dates as newsgraph dates', () => {
+  it('names a day, a whole month and a whole year, and keeps anything else as a range', () => {
+    expect(intervalOf('2001-04-11', '2001-04-11')).toEqual({ on: '2001-04-11', precision: 'DAY', end: '2001-04-11' });
+    expect(intervalOf('2000-02-01', '2000-02-29')).toEqual({ on: '2000-02-01', precision: 'MONTH', end: '2000-02-29' });
+    expect(intervalOf('1999-01-01', '1999-12-31')).toEqual({ on: '1999-01-01', precision: 'YEAR', end: '1999-12-31' });
+    expect(intervalOf('2001-04-11', '2001-04-16')).toEqual({ on: '2001-04-11', precision: 'RANGE', end: '2001-04-16' });
+    expect(intervalOf('2000-02-01', '2000-02-28')).toEqual({ on: '2000-02-01', precision: 'RANGE', end: '2000-02-28' });
+  });
+});
