@@ -14,7 +14,7 @@ import { likePattern } from '../../common/search.js';
 import { Event, toEvent } from '../event/event.type.js';
 import { Reaction, toReaction } from '../reaction/reaction.type.js';
 import { Citation, Source, loadCitation, toSource } from '../source/source.type.js';
-import { Quote, QuoteConnection, toQuote } from './quote.type.js';
+import { Quote, QuoteConnection, toQuote, quoteShape, type QuoteRead } from './quote.type.js';
 import { QuoteFilter, QuoteOrder, QuoteOrderField } from './quote.input.js';
 import { Reads, reads } from '../../common/projection.js';
 
@@ -35,7 +35,7 @@ function quoteConditions(filter: QuoteFilter | null | undefined): (SQL | undefin
   ];
 }
 
-const quotesPage = rootConnection<QuoteRow, Quote, QuoteFilter>({
+const quotesPage = rootConnection<QuoteRead, Quote, QuoteFilter>({
   connection: 'quotes',
   table: quotes,
   sort: { name: QuoteOrderField.SAID_ON, column: quotes.occurredOn, value: (row) => row.occurredOn },
@@ -58,20 +58,20 @@ export class QuoteResolver {
   }
 
   @FieldResolver(() => Actor, { description: 'Who said it.' })
-  @Reads(quotes, 'speakerActorId')
+  @quoteShape.Reads('speakerActorId')
   async speaker(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Actor> {
     return toActor(await loadRequired(loaders.actor, quote.row.speakerActorId, 'actor'));
   }
 
   @FieldResolver(() => Event, { nullable: true, description: 'The event it is about, if any.' })
-  @Reads(quotes, 'eventId')
+  @quoteShape.Reads('eventId')
   async event(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Event | null> {
     const row = await loadOptional(loaders.event, quote.row.eventId);
     return row && toEvent(row);
   }
 
   @FieldResolver(() => Reaction, { nullable: true, description: 'The reaction these words express, if any.' })
-  @Reads(quotes, 'reactionId')
+  @quoteShape.Reads('reactionId')
   async reaction(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Reaction | null> {
     const row = await loadOptional(loaders.reaction, quote.row.reactionId);
     return row && toReaction(row);
@@ -85,7 +85,7 @@ export class QuoteResolver {
   }
 
   @FieldResolver(() => Citation, { description: 'The passage quoting it and whom the article credits for it.' })
-  @Reads(quotes, 'citationId')
+  @quoteShape.Reads('citationId')
   async citation(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, quote.row.citationId);
   }
