@@ -8,7 +8,7 @@ import { EventActorRole } from '../../common/enums.js';
 import { rowIdOf } from '../../common/global-id.js';
 import { rootConnection } from '../../common/root-connection.js';
 import { actorSearch } from '../../common/search.js';
-import { loadOptional, type ActorRow } from '../../loaders.js';
+import { loadOptional } from '../../loaders.js';
 import { Country, toCountry } from '../country/country.type.js';
 import { Event, toEvent } from '../event/event.type.js';
 import { Quote, toQuote } from '../quote/quote.type.js';

@@ -3,7 +3,6 @@ import { Node } from '../../common/node.js';
 import { toGlobalId } from '../../common/global-id.js';
 import { ActorKind } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
-import type { ActorRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 import { rowShape, type RowOf } from '../../common/projection.js';
 import { actors } from '../../../db/schema/index.js';

@@ -5,7 +5,6 @@ import { CasualtyKind } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
 import { Figure, figureColumnKeys, toFigure } from '../../common/figure.js';
 import { FuzzyDate, fuzzyDateColumnKeys, toFuzzyDate } from '../../common/fuzzy-date.js';
-import type { CasualtyRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 import { rowShape, type RowOf } from '../../common/projection.js';
 import { casualties } from '../../../db/schema/index.js';

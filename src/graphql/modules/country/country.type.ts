@@ -1,6 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
 import { CountryCodeScalar } from '../../common/scalars.js';
-import type { CountryRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 import { rowShape, type RowOf } from '../../common/projection.js';
 import { countries } from '../../../db/schema/index.js';

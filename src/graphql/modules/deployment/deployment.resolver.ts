@@ -5,7 +5,7 @@ import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
 
 import { rootConnection } from '../../common/root-connection.js';
-import { loadOptional, loadRequired, type DeploymentRow } from '../../loaders.js';
+import { loadOptional, loadRequired } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { Country, toCountry } from '../country/country.type.js';
 import { Event, toEvent } from '../event/event.type.js';

@@ -5,7 +5,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { packedList, packedRow, rowCodec, type RowCodec } from '../../../db/json-row.js';
 import { preparedStatement, prerendered, type Database } from '../../../db/client.js';
 import { actors, countries, events, locations } from '../../../db/schema/index.js';
-import type { ActorRow, CountryRow, EventRow, LocationRow, Loaders } from '../../loaders.js';
+import type { ActorRow, CountryRow, LocationRow, Loaders } from '../../loaders.js';
 import type { EventRead } from './event.type.js';
 import { columnOf, listRelations, type AnyListRelation, type ListRelationName } from '../../relations.js';
 import { selectedFieldNames } from '../../common/selection.js';

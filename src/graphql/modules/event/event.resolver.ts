@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { actors, countries, eventActors, eventLinks, events, locationCountries, reactions } from '../../../db/schema/index.js';
+import { actors, countries, eventActors, events, locationCountries, reactions } from '../../../db/schema/index.js';
 import { alias } from 'drizzle-orm/pg-core';
 import { actorSearch } from '../../common/search.js';
 import type { Context } from '../../context.js';
@@ -11,7 +11,7 @@ import { rowIdOf } from '../../common/global-id.js';
 import { keysetPage, type SortKey } from '../../common/paginate.js';
 import { instance } from '../../common/instance.js';
 import { dateRangeCondition } from '../../common/date-range.js';
-import { loadOptional, loadRequired, type EventRow } from '../../loaders.js';
+import { loadOptional, loadRequired } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { Casualty, toCasualty } from '../casualty/casualty.type.js';
 import { toCountry } from '../country/country.type.js';

@@ -4,7 +4,6 @@ import { toGlobalId } from '../../common/global-id.js';
 import { EventActorRole, EventKind, EventLinkKind } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
 import { FuzzyDate, fuzzyDateColumnKeys, toFuzzyDate } from '../../common/fuzzy-date.js';
-import type { EventActorRow, EventLinkRow, EventRow } from '../../loaders.js';
 import { Country } from '../country/country.type.js';
 import { Reaction } from '../reaction/reaction.type.js';
 import { instance } from '../../common/instance.js';

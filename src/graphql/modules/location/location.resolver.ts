@@ -3,8 +3,6 @@ import type { Context } from '../../context.js';
 import { loadOptional } from '../../loaders.js';
 import { Country, toCountry } from '../country/country.type.js';
 import { Location, locationShape } from './location.type.js';
-import { Reads } from '../../common/projection.js';
-import { locations } from '../../../db/schema/index.js';
 
 @Resolver(() => Location)
 export class LocationResolver {

@@ -1,5 +1,4 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import type { LocationRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 import { rowShape, type RowOf } from '../../common/projection.js';
 import { locations } from '../../../db/schema/index.js';

@@ -8,7 +8,7 @@ import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { refersTo } from '../../common/fact-filter.js';
 import { dateRangeCondition } from '../../common/date-range.js';
 import { rootConnection } from '../../common/root-connection.js';
-import { loadOptional, loadRequired, type QuoteRow } from '../../loaders.js';
+import { loadOptional, loadRequired } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { likePattern } from '../../common/search.js';
 import { Event, toEvent } from '../event/event.type.js';

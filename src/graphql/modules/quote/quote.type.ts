@@ -4,7 +4,6 @@ import { toGlobalId } from '../../common/global-id.js';
 import { QuoteMedium } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
 import { FuzzyDate, fuzzyDateColumnKeys, toFuzzyDate } from '../../common/fuzzy-date.js';
-import type { QuoteRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 import { rowShape, type RowOf } from '../../common/projection.js';
 import { quotes } from '../../../db/schema/index.js';

@@ -7,7 +7,7 @@ import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { SortDirection } from '../../common/enums.js';
 import { refersTo } from '../../common/fact-filter.js';
 import { keysetPage } from '../../common/paginate.js';
-import { loadRequired, type ReactionRow } from '../../loaders.js';
+import { loadRequired } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { Event, toEvent } from '../event/event.type.js';
 import { Quote, toQuote } from '../quote/quote.type.js';

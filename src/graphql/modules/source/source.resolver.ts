@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { asc } from 'drizzle-orm';
-import { citations, sources } from '../../../db/schema/index.js';
+import { sources } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { loadOptional, loadRequired } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';

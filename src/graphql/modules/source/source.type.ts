@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../common/scalars.js';
 import { Node } from '../../common/node.js';
 import { toGlobalId } from '../../common/global-id.js';
-import { loadRequired, type CitationRow, type Loaders, type SourceRow } from '../../loaders.js';
+import { loadRequired, type Loaders } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
 import { rowShape, type RowOf } from '../../common/projection.js';
 import { citations, sources } from '../../../db/schema/index.js';

@@ -3,8 +3,6 @@ import type { Context } from '../../context.js';
 import { Country, countryShape } from '../country/country.type.js';
 import { Event, eventShape } from '../event/event.type.js';
 import { CasualtyTotals } from './stats.type.js';
-import { Reads } from '../../common/projection.js';
-import { countries, events } from '../../../db/schema/index.js';
 
 @Resolver(() => Event)
 export class EventTotalsResolver {
