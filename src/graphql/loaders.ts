@@ -150,12 +150,15 @@ function rowsByKey<Row, K extends Key>(statement: BatchStatement, keyOf: (row: R
   );
 }
 
+const primeNothing = () => {};
+const same = <Row>(row: Row) => row;
+
 /** Rows grouped by parent key, in the statement's order. */
 function rowsByParent<Row, K extends Key, Out = Row>(
   statement: BatchStatement,
   parentOf: (row: Row) => K | null,
-  onRows: (rows: Row[]) => void = () => {},
-  pick: (row: Row) => Out = (row) => row as unknown as Out,
+  onRows: (rows: Row[]) => void,
+  pick: (row: Row) => Out,
 ) {
   return new DataLoader<K, Out[]>(
     async (keys) => {
@@ -218,7 +221,8 @@ const factories = {
       primeCountries(loaders),
       (r) => r.country,
     ),
-  membersByActor: ({ statements }: Scope) => rowsByParent<ActorRead, number>(statements.membersByActor, (r) => r.parentId),
+  membersByActor: ({ statements }: Scope) =>
+    rowsByParent<ActorRead, number>(statements.membersByActor, (r) => r.parentId, primeNothing, same),
   casualtyTotalsByEvent: ({ db }: Scope) => casualtyTotalsLoader<number>(db, 'event_id'),
   casualtyTotalsByCountry: ({ db }: Scope) => casualtyTotalsLoader<string>(db, 'victim_country_code'),
 
@@ -255,7 +259,7 @@ const factories = {
 /** A list relation's loader: rows by parent key; the actors (and countries) joined in are primed. */
 function listLoader(name: ListRelationName, { parentKey, actor, actorCountry }: AnyListRelation, { statements, loaders }: Scope) {
   const statement = statements.lists[name];
-  if (!actor) return rowsByParent<Record<string, unknown>, number>(statement, (row) => row[parentKey] as number | null);
+  if (!actor) return rowsByParent<Record<string, unknown>, number>(statement, (row) => row[parentKey] as number | null, primeNothing, same);
   type Joined = { row: Record<string, unknown>; actor: ActorRow; country?: CountryRow | null };
   return rowsByParent<Joined, number, Record<string, unknown>>(
     statement,
