@@ -4,6 +4,15 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type Database } from '../db/client.js';
 import { casualtyTotalsLoader } from './modules/stats/totals.loader.js';
 import { batchScheduleFn } from './common/batching.js';
+import type { ActorRead } from './modules/actor/actor.type.js';
+import type { CasualtyRead } from './modules/casualty/casualty.type.js';
+import type { CountryRead } from './modules/country/country.type.js';
+import type { DeploymentRead } from './modules/deployment/deployment.type.js';
+import type { EventRead } from './modules/event/event.type.js';
+import type { LocationRead } from './modules/location/location.type.js';
+import type { QuoteRead } from './modules/quote/quote.type.js';
+import type { ReactionRead } from './modules/reaction/reaction.type.js';
+import type { CitationRead, SourceRead } from './modules/source/source.type.js';
 import { columnOf, listRelations, snakeName, type AnyListRelation, type ListRelationName, type ListRowOf } from './relations.js';
 import {
   actors,
@@ -141,12 +150,15 @@ function rowsByKey<Row, K extends Key>(statement: BatchStatement, keyOf: (row: R
   );
 }
 
+const primeNothing = () => {};
+const same = <Row>(row: Row) => row;
+
 /** Rows grouped by parent key, in the statement's order. */
 function rowsByParent<Row, K extends Key, Out = Row>(
   statement: BatchStatement,
   parentOf: (row: Row) => K | null,
-  onRows: (rows: Row[]) => void = () => {},
-  pick: (row: Row) => Out = (row) => row as unknown as Out,
+  onRows: (rows: Row[]) => void,
+  pick: (row: Row) => Out,
 ) {
   return new DataLoader<K, Out[]>(
     async (keys) => {
@@ -167,7 +179,7 @@ function rowsByParent<Row, K extends Key, Out = Row>(
 interface Scope {
   db: Database;
   statements: Statements;
-  loaders: { actor: DataLoader<number, ActorRow | undefined>; country: DataLoader<string, CountryRow | undefined> };
+  loaders: { actor: DataLoader<number, ActorRead | undefined>; country: DataLoader<string, CountryRead | undefined> };
 }
 
 const primeActors = (loaders: Scope['loaders']) => (rows: { actor: ActorRow }[]) =>
@@ -181,17 +193,17 @@ const primeCountries = (loaders: Scope['loaders']) => (rows: { country: CountryR
  * once. Rows fetched alongside another (a quote's speaker) are primed into their own loader.
  */
 const factories = {
-  actor: ({ statements }: Scope) => rowsByKey<ActorRow, number>(statements.actor, (r) => r.id),
-  country: ({ statements }: Scope) => rowsByKey<CountryRow, string>(statements.country, (r) => r.code),
-  event: ({ statements }: Scope) => rowsByKey<EventRow, number>(statements.event, (r) => r.id),
-  casualty: ({ statements }: Scope) => rowsByKey<CasualtyRow, number>(statements.casualty, (r) => r.id),
-  deployment: ({ statements }: Scope) => rowsByKey<DeploymentRow, number>(statements.deployment, (r) => r.id),
-  quote: ({ statements }: Scope) => rowsByKey<QuoteRow, number>(statements.quote, (r) => r.id),
-  reaction: ({ statements }: Scope) => rowsByKey<ReactionRow, number>(statements.reaction, (r) => r.id),
-  citation: ({ statements }: Scope) => rowsByKey<CitationRow, number>(statements.citation, (r) => r.id),
-  source: ({ statements }: Scope) => rowsByKey<SourceRow, number>(statements.source, (r) => r.id),
+  actor: ({ statements }: Scope) => rowsByKey<ActorRead, number>(statements.actor, (r) => r.id),
+  country: ({ statements }: Scope) => rowsByKey<CountryRead, string>(statements.country, (r) => r.code),
+  event: ({ statements }: Scope) => rowsByKey<EventRead, number>(statements.event, (r) => r.id),
+  casualty: ({ statements }: Scope) => rowsByKey<CasualtyRead, number>(statements.casualty, (r) => r.id),
+  deployment: ({ statements }: Scope) => rowsByKey<DeploymentRead, number>(statements.deployment, (r) => r.id),
+  quote: ({ statements }: Scope) => rowsByKey<QuoteRead, number>(statements.quote, (r) => r.id),
+  reaction: ({ statements }: Scope) => rowsByKey<ReactionRead, number>(statements.reaction, (r) => r.id),
+  citation: ({ statements }: Scope) => rowsByKey<CitationRead, number>(statements.citation, (r) => r.id),
+  source: ({ statements }: Scope) => rowsByKey<SourceRead, number>(statements.source, (r) => r.id),
   location: ({ statements, loaders }: Scope) =>
-    new DataLoader<number, LocationRow | undefined>(
+    new DataLoader<number, LocationRead | undefined>(
       async (keys) => {
         const rows = await statements.location.execute({ keys });
         primeCountries(loaders)(rows);
@@ -200,7 +212,7 @@ const factories = {
       },
       { batchScheduleFn },
     ),
-  successorByDeployment: ({ statements }: Scope) => rowsByKey<DeploymentRow, number>(statements.successor, (r) => r.supersedesId),
+  successorByDeployment: ({ statements }: Scope) => rowsByKey<DeploymentRead, number>(statements.successor, (r) => r.supersedesId),
 
   countriesByLocation: ({ statements, loaders }: Scope) =>
     rowsByParent<{ locationId: number; country: CountryRow }, number, CountryRow>(
@@ -209,7 +221,8 @@ const factories = {
       primeCountries(loaders),
       (r) => r.country,
     ),
-  membersByActor: ({ statements }: Scope) => rowsByParent<ActorRow, number>(statements.membersByActor, (r) => r.parentId),
+  membersByActor: ({ statements }: Scope) =>
+    rowsByParent<ActorRead, number>(statements.membersByActor, (r) => r.parentId, primeNothing, same),
   casualtyTotalsByEvent: ({ db }: Scope) => casualtyTotalsLoader<number>(db, 'event_id'),
   casualtyTotalsByCountry: ({ db }: Scope) => casualtyTotalsLoader<string>(db, 'victim_country_code'),
 
@@ -246,7 +259,7 @@ const factories = {
 /** A list relation's loader: rows by parent key; the actors (and countries) joined in are primed. */
 function listLoader(name: ListRelationName, { parentKey, actor, actorCountry }: AnyListRelation, { statements, loaders }: Scope) {
   const statement = statements.lists[name];
-  if (!actor) return rowsByParent<Record<string, unknown>, number>(statement, (row) => row[parentKey] as number | null);
+  if (!actor) return rowsByParent<Record<string, unknown>, number>(statement, (row) => row[parentKey] as number | null, primeNothing, same);
   type Joined = { row: Record<string, unknown>; actor: ActorRow; country?: CountryRow | null };
   return rowsByParent<Joined, number, Record<string, unknown>>(
     statement,

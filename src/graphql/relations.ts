@@ -1,6 +1,11 @@
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { casualties, casualtyRevisions, deployments, eventActors, eventLinks, quotes, reactions } from '../db/schema/index.js';
 import type { ColumnKey } from './common/projection.js';
+import type { CasualtyRead } from './modules/casualty/casualty.type.js';
+import type { DeploymentRead } from './modules/deployment/deployment.type.js';
+import type { EventParticipantRead } from './modules/event/event.type.js';
+import type { QuoteRead } from './modules/quote/quote.type.js';
+import type { ReactionRead } from './modules/reaction/reaction.type.js';
 
 /**
  * A nested list, described once: the rows of `child` whose `parentKey` holds the parent's key,
@@ -47,8 +52,22 @@ export const listRelations = {
 
 export type ListRelationName = keyof typeof listRelations;
 
+/**
+ * The rows of the lists fetched ahead with a page of events (event.prefetch.ts) carry only the
+ * columns the operation reads: they are typed as the shape of the type they become.
+ */
+interface ShapedLists {
+  participantsByEvent: EventParticipantRead;
+  quotesByEvent: QuoteRead;
+  reactionsByEvent: ReactionRead;
+  casualtiesByEvent: CasualtyRead;
+  deploymentsByEvent: DeploymentRead;
+}
+
 /** The rows a list relation's loader answers with. */
-export type ListRowOf<N extends ListRelationName> = (typeof listRelations)[N]['child']['$inferSelect'];
+export type ListRowOf<N extends ListRelationName> = N extends keyof ShapedLists
+  ? ShapedLists[N]
+  : (typeof listRelations)[N]['child']['$inferSelect'];
 
 /** A relation's column by key, on the table or an alias of it. */
 export const columnOf = (table: PgTable, key: string) => (table as unknown as Record<string, AnyPgColumn>)[key]!;

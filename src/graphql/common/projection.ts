@@ -45,6 +45,38 @@ export function reads<T extends PgTable>(table: T, ...columns: ColumnKey<T>[]): 
 /** A decorator for a field: a property of an object type or a resolver method. */
 type MethodAndPropDecorator = PropertyDecorator & MethodDecorator;
 
+/** The extension key an object type's row shape is stored under. */
+const SHAPE = 'rowShape';
+
+/**
+ * The columns an object type's values are built from: its fields declare their reads through it
+ * (`@casualtyShape.Reads('eventId')`), which accepts only its columns, and its rows are typed as
+ * exactly those columns (RowOf), so a resolver reading a column no field declares does not compile.
+ */
+export interface RowShape<T extends PgTable, K extends ColumnKey<T>> {
+  readonly table: T;
+  readonly keys: readonly K[];
+  /** `@Reads(table, ...columns)`, limited to the shape's columns. */
+  Reads(...columns: K[]): MethodAndPropDecorator;
+  /** One of several reads: `@Reads(eventShape.of('id'), participantShape.of('role'))`. */
+  of(...columns: K[]): ColumnRead;
+  /** On the object type: the schema does not build if a column of the shape is read by none of its fields. */
+  Type(): ClassDecorator;
+}
+
+/** The row an object type is built from, as fetched: the shape's columns, and only those. */
+export type RowOf<S> = S extends RowShape<infer T, infer K> ? Pick<T['$inferSelect'], K & keyof T['$inferSelect']> : never;
+
+export function rowShape<T extends PgTable, const K extends ColumnKey<T>>(table: T, keys: readonly K[]): RowShape<T, K> {
+  return {
+    table,
+    keys,
+    Reads: (...columns) => Reads(table, ...columns),
+    of: (...columns) => ({ table, columns }),
+    Type: () => Extensions({ [SHAPE]: { table, columns: keys } satisfies ColumnRead }),
+  };
+}
+
 /** The extension keys the declarations are stored under. */
 const READS = 'reads';
 const COST = 'cost';
@@ -99,6 +131,25 @@ export function checkFieldDeclarations(schema: GraphQLSchema): void {
   if (missing.length) {
     throw new Error(`Fields without a data declaration (@Reads on the field or @ReadsNoRows on the type): ${missing.join(', ')}`);
   }
+  checkRowShapes(schema);
+}
+
+/** Refuses a row shape wider than its type's fields read: its type would promise columns never fetched. */
+function checkRowShapes(schema: GraphQLSchema): void {
+  const unread = Object.values(schema.getTypeMap())
+    .filter((type): type is GraphQLObjectType => isObjectType(type) && Boolean(type.extensions[SHAPE]))
+    .flatMap((type) => {
+      const shape = type.extensions[SHAPE] as ColumnRead;
+      const read = new Set(
+        Object.values(type.getFields()).flatMap((field) =>
+          (fieldReads(type, field) ?? []).filter((r) => r.table === shape.table).flatMap((r) => r.columns),
+        ),
+      );
+      // Key columns are always read (Projection).
+      for (const key of keyColumns(shape.table)) read.add(key);
+      return shape.columns.filter((column) => !read.has(column)).map((column) => `${type.name}: ${column}`);
+    });
+  if (unread.length) throw new Error(`Row shape columns no field of the type reads: ${unread.join(', ')}`);
 }
 
 /** Columns a row always carries: its primary key (loaders are primed by it). */

@@ -8,12 +8,12 @@ import { EventActorRole } from '../../common/enums.js';
 import { rowIdOf } from '../../common/global-id.js';
 import { rootConnection } from '../../common/root-connection.js';
 import { actorSearch } from '../../common/search.js';
-import { loadOptional, type ActorRow } from '../../loaders.js';
+import { loadOptional } from '../../loaders.js';
 import { Country, toCountry } from '../country/country.type.js';
 import { Event, toEvent } from '../event/event.type.js';
 import { Quote, toQuote } from '../quote/quote.type.js';
 import { Reaction, toReaction } from '../reaction/reaction.type.js';
-import { Actor, ActorConnection, toActor } from './actor.type.js';
+import { Actor, ActorConnection, toActor, actorShape, type ActorRead } from './actor.type.js';
 import { ActorFilter, ActorOrder, ActorOrderField } from './actor.input.js';
 import { Reads, reads } from '../../common/projection.js';
 
@@ -25,7 +25,7 @@ function actorConditions(filter: ActorFilter | null | undefined): (SQL | undefin
   ];
 }
 
-const actorsPage = rootConnection<ActorRow, Actor, ActorFilter>({
+const actorsPage = rootConnection<ActorRead, Actor, ActorFilter>({
   connection: 'actors',
   table: actors,
   sort: { name: ActorOrderField.NAME, column: actors.name, value: (row) => row.name },
@@ -58,7 +58,7 @@ export class ActorResolver {
     nullable: true,
     description: 'Country the actor belongs to; null for multinational groups ("European allies").',
   })
-  @Reads(actors, 'countryCode')
+  @actorShape.Reads('countryCode')
   async country(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Country | null> {
     const row = await loadOptional(loaders.country, actor.row.countryCode);
     return row && toCountry(row);
@@ -68,26 +68,26 @@ export class ActorResolver {
     nullable: true,
     description: 'Umbrella body this actor belongs to (Kataeb Hezbollah → Popular Mobilization Forces).',
   })
-  @Reads(actors, 'parentId')
+  @actorShape.Reads('parentId')
   async parent(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Actor | null> {
     const row = await loadOptional(loaders.actor, actor.row.parentId);
     return row && toActor(row);
   }
 
   @FieldResolver(() => [Actor], { description: 'Actors whose umbrella body this is, by name.' })
-  @Reads(actors, 'id')
+  @actorShape.Reads('id')
   async members(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Actor[]> {
     return (await loaders.membersByActor.load(actor.row.id)).map(toActor);
   }
 
   @FieldResolver(() => [Quote], { description: 'Everything the actor is quoted saying, oldest first.' })
-  @Reads(actors, 'id')
+  @actorShape.Reads('id')
   async quotes(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Quote[]> {
     return (await loaders.quotesBySpeaker.load(actor.row.id)).map(toQuote);
   }
 
   @FieldResolver(() => [Reaction], { description: 'How the actor reacted to events, oldest first.' })
-  @Reads(actors, 'id')
+  @actorShape.Reads('id')
   async reactions(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Reaction[]> {
     return (await loaders.reactionsByActor.load(actor.row.id)).map(toReaction);
   }

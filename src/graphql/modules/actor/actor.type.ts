@@ -3,47 +3,61 @@ import { Node } from '../../common/node.js';
 import { toGlobalId } from '../../common/global-id.js';
 import { ActorKind } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
-import type { ActorRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
-import { Reads } from '../../common/projection.js';
+import { rowShape, type RowOf } from '../../common/projection.js';
 import { actors } from '../../../db/schema/index.js';
+
+/** The columns Actor values are built from (see RowShape). */
+export const actorShape = rowShape(actors, [
+  'id',
+  'name',
+  'aliases',
+  'kind',
+  'title',
+  'description',
+  'countryCode',
+  'parentId',
+  'datasetId',
+]);
+export type ActorRead = RowOf<typeof actorShape>;
 
 @ObjectType({
   simpleResolvers: true,
   implements: Node,
   description: 'A person, government, armed force, militia, outlet or crowd that acts or speaks in the news.',
 })
+@actorShape.Type()
 export class Actor implements Node {
   __typename!: 'Actor';
 
   @Field(() => ID, { description: 'Global opaque identifier.' })
-  @Reads(actors, 'id')
+  @actorShape.Reads('id')
   id!: string;
 
   @Field(() => String, { description: 'Canonical name, correctly spelled ("Nancy Pelosi").' })
-  @Reads(actors, 'name')
+  @actorShape.Reads('name')
   name!: string;
 
   @Field(() => [String], { description: 'Other spellings found in sources, misspellings included ("Peolsi"); search matches them.' })
-  @Reads(actors, 'aliases')
+  @actorShape.Reads('aliases')
   aliases!: string[];
 
   @Field(() => ActorKind, { description: 'What sort of actor this is.' })
-  @Reads(actors, 'kind')
+  @actorShape.Reads('kind')
   kind!: ActorKind;
 
   @Field(() => String, { nullable: true, description: 'Title or role as reported ("Speaker of the House").' })
-  @Reads(actors, 'title')
+  @actorShape.Reads('title')
   title!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Short description.' })
-  @Reads(actors, 'description')
+  @actorShape.Reads('description')
   description!: string | null;
 
-  row!: ActorRow;
+  row!: ActorRead;
 }
 
-export const toActor = (row: ActorRow): Actor =>
+export const toActor = (row: ActorRead): Actor =>
   instance(Actor, {
     __typename: 'Actor',
     id: toGlobalId('Actor', row.id),

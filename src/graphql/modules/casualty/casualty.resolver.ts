@@ -5,19 +5,19 @@ import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
 
 import { rootConnection } from '../../common/root-connection.js';
-import { loadOptional, loadRequired, type CasualtyRow } from '../../loaders.js';
+import { loadOptional, loadRequired } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { Country, toCountry } from '../country/country.type.js';
 import { Event, toEvent } from '../event/event.type.js';
 import { Citation, loadCitation } from '../source/source.type.js';
-import { Casualty, CasualtyConnection, toCasualty } from './casualty.type.js';
+import { Casualty, CasualtyConnection, toCasualty, casualtyShape, type CasualtyRead } from './casualty.type.js';
 import { CasualtyFilter, CasualtyOrder, CasualtyOrderField } from './casualty.input.js';
 import { casualtyConditions } from './casualty.filter.js';
 import { Reads } from '../../common/projection.js';
 import { holdsRoles, Role } from '../../../auth/roles.js';
 import { CasualtyRevision, toCasualtyRevision } from './casualty-revision.type.js';
 
-const casualtiesPage = rootConnection<CasualtyRow, Casualty, CasualtyFilter>({
+const casualtiesPage = rootConnection<CasualtyRead, Casualty, CasualtyFilter>({
   connection: 'casualties',
   table: casualties,
   sort: { name: CasualtyOrderField.OCCURRED_ON, column: casualties.occurredOn, value: (row) => row.occurredOn },
@@ -42,27 +42,27 @@ export class CasualtyResolver {
   }
 
   @FieldResolver(() => Event, { description: 'The event the casualties occurred in.' })
-  @Reads(casualties, 'eventId')
+  @casualtyShape.Reads('eventId')
   async event(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Event> {
     return toEvent(await loadRequired(loaders.event, casualty.row.eventId, 'event'));
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The victims' country, when the source lets us say." })
-  @Reads(casualties, 'victimCountryCode')
+  @casualtyShape.Reads('victimCountryCode')
   async victimCountry(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Country | null> {
     const row = await loadOptional(loaders.country, casualty.row.victimCountryCode);
     return row && toCountry(row);
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'The force, militia or body the victims belonged to, if known.' })
-  @Reads(casualties, 'affiliatedActorId')
+  @casualtyShape.Reads('affiliatedActorId')
   async affiliation(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Actor | null> {
     const row = await loadOptional(loaders.actor, casualty.row.affiliatedActorId);
     return row && toActor(row);
   }
 
   @FieldResolver(() => Citation, { description: 'Where the figure comes from.' })
-  @Reads(casualties, 'citationId')
+  @casualtyShape.Reads('citationId')
   async citation(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, casualty.row.citationId);
   }

@@ -5,49 +5,72 @@ import { CasualtyKind } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
 import { Figure, figureColumnKeys, toFigure } from '../../common/figure.js';
 import { FuzzyDate, fuzzyDateColumnKeys, toFuzzyDate } from '../../common/fuzzy-date.js';
-import type { CasualtyRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
-import { Reads } from '../../common/projection.js';
+import { rowShape, type RowOf } from '../../common/projection.js';
 import { casualties } from '../../../db/schema/index.js';
+
+/** The columns Casualty values are built from (see RowShape). */
+export const casualtyShape = rowShape(casualties, [
+  'id',
+  'kind',
+  ...figureColumnKeys,
+  'victimDescription',
+  ...fuzzyDateColumnKeys,
+  'eventId',
+  'victimCountryCode',
+  'affiliatedActorId',
+  'citationId',
+  'revision',
+  'datasetId',
+  'deathsSideA',
+  'deathsSideB',
+  'deathsCivilians',
+  'deathsUnknown',
+  'bestOutsideInterval',
+  'reportedLow',
+  'reportedHigh',
+]);
+export type CasualtyRead = RowOf<typeof casualtyShape>;
 
 @ObjectType({
   simpleResolvers: true,
   implements: Node,
   description: 'People killed or injured in an event, as one reported figure with its source.',
 })
+@casualtyShape.Type()
 export class Casualty implements Node {
   __typename!: 'Casualty';
 
   @Field(() => ID, { description: 'Global opaque identifier.' })
-  @Reads(casualties, 'id')
+  @casualtyShape.Reads('id')
   id!: string;
 
   @Field(() => CasualtyKind, { description: 'Killed or injured.' })
-  @Reads(casualties, 'kind')
+  @casualtyShape.Reads('kind')
   kind!: CasualtyKind;
 
   @Field(() => Figure, { description: 'How many, as reported (bounds, best estimate, qualifier, wording).' })
-  @Reads(casualties, ...figureColumnKeys)
+  @casualtyShape.Reads(...figureColumnKeys)
   figure!: Figure;
 
   @Field(() => String, { description: 'Who the victims were, in the source\'s words ("U.S. defense contractor").' })
-  @Reads(casualties, 'victimDescription')
+  @casualtyShape.Reads('victimDescription')
   victims!: string;
 
   @Field(() => FuzzyDate, { description: 'When, as precisely as reported.' })
-  @Reads(casualties, ...fuzzyDateColumnKeys)
+  @casualtyShape.Reads(...fuzzyDateColumnKeys)
   occurredOn!: FuzzyDate;
 
   @Field(() => Int, {
     description: 'How many versions the record has had (1 when never revised); send it as `expectedRevision` when you revise it.',
   })
-  @Reads(casualties, 'revision')
+  @casualtyShape.Reads('revision')
   revision!: number;
 
-  row!: CasualtyRow;
+  row!: CasualtyRead;
 }
 
-export const toCasualty = (row: CasualtyRow): Casualty =>
+export const toCasualty = (row: CasualtyRead): Casualty =>
   instance(Casualty, {
     __typename: 'Casualty',
     id: toGlobalId('Casualty', row.id),

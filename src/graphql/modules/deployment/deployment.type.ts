@@ -5,10 +5,27 @@ import { DeploymentStatus } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
 import { Figure, figureColumnKeys, toFigure } from '../../common/figure.js';
 import { FuzzyDate, fuzzyDateColumnKeys, toFuzzyDate } from '../../common/fuzzy-date.js';
-import type { DeploymentRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
-import { Reads } from '../../common/projection.js';
+import { rowShape, type RowOf } from '../../common/projection.js';
 import { deployments } from '../../../db/schema/index.js';
+
+/** The columns Deployment values are built from (see RowShape). */
+export const deploymentShape = rowShape(deployments, [
+  'id',
+  ...figureColumnKeys,
+  'status',
+  'troopDescription',
+  ...fuzzyDateColumnKeys,
+  'forceCountryCode',
+  'orderedByActorId',
+  'destinationLocationId',
+  'destinationCountryCode',
+  'eventId',
+  'supersedesId',
+  'citationId',
+  'datasetId',
+]);
+export type DeploymentRead = RowOf<typeof deploymentShape>;
 
 @ObjectType({
   simpleResolvers: true,
@@ -17,33 +34,34 @@ import { deployments } from '../../../db/schema/index.js';
     'One report of a troop movement: how many, from where to where, and how far along (announced, planned, deployed, stationed). ' +
     'A later report of the same movement supersedes the earlier one, so totals count each movement once.',
 })
+@deploymentShape.Type()
 export class Deployment implements Node {
   __typename!: 'Deployment';
 
   @Field(() => ID, { description: 'Global opaque identifier.' })
-  @Reads(deployments, 'id')
+  @deploymentShape.Reads('id')
   id!: string;
 
   @Field(() => Figure, { description: 'How many troops, as reported.' })
-  @Reads(deployments, ...figureColumnKeys)
+  @deploymentShape.Reads(...figureColumnKeys)
   figure!: Figure;
 
   @Field(() => DeploymentStatus, { description: 'How far the movement had got when reported.' })
-  @Reads(deployments, 'status')
+  @deploymentShape.Reads('status')
   status!: DeploymentStatus;
 
   @Field(() => String, { description: 'What the troops are, in the source\'s words ("U.S. soldiers").' })
-  @Reads(deployments, 'troopDescription')
+  @deploymentShape.Reads('troopDescription')
   troops!: string;
 
   @Field(() => FuzzyDate, { description: 'When it was reported to happen, as precisely as given.' })
-  @Reads(deployments, ...fuzzyDateColumnKeys)
+  @deploymentShape.Reads(...fuzzyDateColumnKeys)
   occurredOn!: FuzzyDate;
 
-  row!: DeploymentRow;
+  row!: DeploymentRead;
 }
 
-export const toDeployment = (row: DeploymentRow): Deployment =>
+export const toDeployment = (row: DeploymentRead): Deployment =>
   instance(Deployment, {
     __typename: 'Deployment',
     id: toGlobalId('Deployment', row.id),

@@ -5,7 +5,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { packedList, packedRow, rowCodec, type RowCodec } from '../../../db/json-row.js';
 import { preparedStatement, prerendered, type Database } from '../../../db/client.js';
 import { actors, countries, events, locations } from '../../../db/schema/index.js';
-import type { ActorRow, CountryRow, EventRow, LocationRow, Loaders } from '../../loaders.js';
+import type { ActorRow, CountryRow, LocationRow, Loaders } from '../../loaders.js';
+import type { EventRead } from './event.type.js';
 import { columnOf, listRelations, type AnyListRelation, type ListRelationName } from '../../relations.js';
 import { selectedFieldNames } from '../../common/selection.js';
 import { projectionOf, type Projection } from '../../common/projection.js';
@@ -31,7 +32,7 @@ interface Relation {
   /** A JSON value computed per `events` row. */
   column: SQL;
   /** Primes the loaders with the decoded value, exactly as their batch functions would have. */
-  prime(loaders: Loaders, event: EventRow, value: unknown): void;
+  prime(loaders: Loaders, event: EventRead, value: unknown): void;
 }
 
 /** The event's lists that can be fetched ahead: the relation (relations.ts) and the Event fields that read it. */
@@ -152,7 +153,7 @@ export interface EventPrefetch {
   key: string;
   column: SQL;
   /** Primes the request's loaders from one row's prefetched value. */
-  apply(loaders: Loaders, event: EventRow, value: unknown): void;
+  apply(loaders: Loaders, event: EventRead, value: unknown): void;
   /** One event with this plan's relations, by row id (loadEventAhead). */
   byId: (db: Database, id: number) => Promise<{ row: unknown[]; ahead: unknown }[]>;
 }
@@ -223,10 +224,10 @@ export function eventPrefetch(names: readonly string[], projection: Projection |
 export const allEventRelations = Object.keys(wholeRows);
 
 /** One event (whole row) by row id with the planned relations, as a prepared statement (client.ts). */
-export async function loadEventAhead(db: Database, loaders: Loaders, id: number, plan: EventPrefetch): Promise<EventRow | undefined> {
+export async function loadEventAhead(db: Database, loaders: Loaders, id: number, plan: EventPrefetch): Promise<EventRead | undefined> {
   const [result] = await plan.byId(db, id);
   if (!result) return undefined;
-  const row = eventRows.decode(result.row) as EventRow;
+  const row: EventRead = eventRows.decode(result.row);
   plan.apply(loaders, row, result.ahead);
   return row;
 }

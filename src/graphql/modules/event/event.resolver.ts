@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { actors, countries, eventActors, eventLinks, events, locationCountries, reactions } from '../../../db/schema/index.js';
+import { actors, countries, eventActors, events, locationCountries, reactions } from '../../../db/schema/index.js';
 import { alias } from 'drizzle-orm/pg-core';
 import { actorSearch } from '../../common/search.js';
 import type { Context } from '../../context.js';
@@ -12,7 +12,7 @@ import { refersTo } from '../../common/fact-filter.js';
 import { keysetPage, type SortKey } from '../../common/paginate.js';
 import { instance } from '../../common/instance.js';
 import { dateRangeCondition } from '../../common/date-range.js';
-import { loadOptional, loadRequired, type EventRow } from '../../loaders.js';
+import { loadOptional, loadRequired } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { Casualty, toCasualty } from '../casualty/casualty.type.js';
 import { toCountry } from '../country/country.type.js';
@@ -21,7 +21,20 @@ import { Location, toLocation } from '../location/location.type.js';
 import { Quote, toQuote } from '../quote/quote.type.js';
 import { Reaction, toReaction } from '../reaction/reaction.type.js';
 import { Citation, Source, loadCitation, toSource } from '../source/source.type.js';
-import { CountryReactions, Event, EventConnection, EventLink, EventParticipant, toCause, toConsequence, toEvent } from './event.type.js';
+import {
+  CountryReactions,
+  Event,
+  EventConnection,
+  EventLink,
+  EventParticipant,
+  toCause,
+  toConsequence,
+  toEvent,
+  eventLinkShape,
+  eventShape,
+  participantShape,
+  type EventRead,
+} from './event.type.js';
 import { EventFilter, EventOrder, EventOrderField } from './event.input.js';
 import { loadEventAhead, planEventPrefetch } from './event.prefetch.js';
 import { Reads, reads } from '../../common/projection.js';
@@ -74,13 +87,13 @@ function eventConditions(filter: EventFilter | null | undefined): (SQL | undefin
   ];
 }
 
-const eventSort: Record<EventOrderField, SortKey<EventRow>> = {
+const eventSort: Record<EventOrderField, SortKey<EventRead>> = {
   [EventOrderField.OCCURRED_ON]: { name: EventOrderField.OCCURRED_ON, column: events.occurredOn, value: (row) => row.occurredOn },
   [EventOrderField.TITLE]: { name: EventOrderField.TITLE, column: events.title, value: (row) => row.title },
 };
 
 /** One event; with what the selection reads of its relations fetched in the same statement. */
-export function loadEvent({ db, loaders }: Context, rowId: number, info: GraphQLResolveInfo): Promise<EventRow | undefined> {
+export function loadEvent({ db, loaders }: Context, rowId: number, info: GraphQLResolveInfo): Promise<EventRead | undefined> {
   const plan = planEventPrefetch(info);
   return plan ? loadEventAhead(db, loaders, rowId, plan) : loaders.event.load(rowId);
 }
@@ -97,7 +110,7 @@ export class EventResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Event>> {
     const plan = planEventPrefetch(info, ['nodes']) ?? planEventPrefetch(info, ['edges', 'node']);
-    return keysetPage<EventRow, Event, EventFilter | null>(
+    return keysetPage<EventRead, Event, EventFilter | null>(
       {
         db,
         connection: 'events',
@@ -126,7 +139,7 @@ export class EventResolver {
   }
 
   @FieldResolver(() => Location, { nullable: true, description: 'Where it happened, if the source says.' })
-  @Reads(events, 'locationId')
+  @eventShape.Reads('locationId')
   async location(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Location | null> {
     const row = await loadOptional(loaders.location, event.row.locationId);
     return row && toLocation(row);
@@ -156,25 +169,25 @@ export class EventResolver {
   }
 
   @FieldResolver(() => [Casualty], { description: 'People reported killed or injured in it, one reported figure each.' })
-  @Reads(events, 'id')
+  @eventShape.Reads('id')
   async casualties(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Casualty[]> {
     return (await loaders.casualtiesByEvent.load(event.row.id)).map(toCasualty);
   }
 
   @FieldResolver(() => [Deployment], { description: 'Troop movements reported in connection with it, superseded reports included.' })
-  @Reads(events, 'id')
+  @eventShape.Reads('id')
   async deployments(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Deployment[]> {
     return (await loaders.deploymentsByEvent.load(event.row.id)).map(toDeployment);
   }
 
   @FieldResolver(() => [Quote], { description: 'What was said about it, in the order said.' })
-  @Reads(events, 'id')
+  @eventShape.Reads('id')
   async quotes(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Quote[]> {
     return (await loaders.quotesByEvent.load(event.row.id)).map(toQuote);
   }
 
   @FieldResolver(() => [Reaction], { description: 'How actors reacted to it, in the order reported.' })
-  @Reads(events, 'id')
+  @eventShape.Reads('id')
   async reactions(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Reaction[]> {
     return (await loaders.reactionsByEvent.load(event.row.id)).map(toReaction);
   }
@@ -209,26 +222,26 @@ export class EventResolver {
   }
 
   @FieldResolver(() => [EventLink], { description: 'Earlier events this one answered (it was retaliation for, or a response to, them).' })
-  @Reads(events, 'id')
+  @eventShape.Reads('id')
   async causes(@Root() event: Event, @Ctx() { loaders }: Context): Promise<EventLink[]> {
     return (await loaders.causesByEvent.load(event.row.id)).map(toCause);
   }
 
   @FieldResolver(() => [EventLink], { description: 'Later events that answered this one.' })
-  @Reads(events, 'id')
+  @eventShape.Reads('id')
   async consequences(@Root() event: Event, @Ctx() { loaders }: Context): Promise<EventLink[]> {
     return (await loaders.consequencesByEvent.load(event.row.id)).map(toConsequence);
   }
 
   @FieldResolver(() => [Source], { description: 'Every article behind this event or any fact about it.' })
-  @Reads(events, 'id')
+  @eventShape.Reads('id')
   async sources(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Source[]> {
     const ids = await loaders.sourcesByEvent.load(event.row.id);
     return Promise.all(ids.map(async (id) => toSource(await loadRequired(loaders.source, id, 'source'))));
   }
 
   @FieldResolver(() => Citation, { description: 'The passage that reports the event.' })
-  @Reads(events, 'citationId')
+  @eventShape.Reads('citationId')
   async citation(@Root() event: Event, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, event.row.citationId);
   }
@@ -237,13 +250,13 @@ export class EventResolver {
 @Resolver(() => EventParticipant)
 export class EventParticipantResolver {
   @FieldResolver(() => Actor, { description: 'The actor.' })
-  @Reads(eventActors, 'actorId')
+  @participantShape.Reads('actorId')
   async actor(@Root() participant: EventParticipant, @Ctx() { loaders }: Context): Promise<Actor> {
     return toActor(await loadRequired(loaders.actor, participant.row.actorId, 'actor'));
   }
 
   @FieldResolver(() => Citation, { description: "The passage that names the actor's part." })
-  @Reads(eventActors, 'citationId')
+  @participantShape.Reads('citationId')
   async citation(@Root() participant: EventParticipant, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, participant.row.citationId);
   }
@@ -252,13 +265,13 @@ export class EventParticipantResolver {
 @Resolver(() => EventLink)
 export class EventLinkResolver {
   @FieldResolver(() => Event, { description: 'The event at the other end of the link.' })
-  @Reads(eventLinks, 'fromEventId', 'toEventId')
+  @eventLinkShape.Reads('fromEventId', 'toEventId')
   async event(@Root() link: EventLink, @Ctx() { loaders }: Context): Promise<Event> {
     return toEvent(await loadRequired(loaders.event, link.otherEventId, 'event'));
   }
 
   @FieldResolver(() => Citation, { description: 'The passage that links the two events.' })
-  @Reads(eventLinks, 'citationId')
+  @eventLinkShape.Reads('citationId')
   async citation(@Root() link: EventLink, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, link.row.citationId);
   }

@@ -2,9 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { loadOptional } from '../../loaders.js';
 import { Country, toCountry } from '../country/country.type.js';
-import { Location } from './location.type.js';
-import { Reads } from '../../common/projection.js';
-import { locations } from '../../../db/schema/index.js';
+import { Location, locationShape } from './location.type.js';
 
 @Resolver(() => Location)
 export class LocationResolver {
@@ -13,7 +11,7 @@ export class LocationResolver {
     description: 'The country of a place in exactly one; null for regions such as "the Middle East" and for places in several countries.',
     deprecationReason: 'A place can lie in several countries: use `countries`.',
   })
-  @Reads(locations, 'countryCode')
+  @locationShape.Reads('countryCode')
   async country(@Root() location: Location, @Ctx() { loaders }: Context): Promise<Country | null> {
     const row = await loadOptional(loaders.country, location.row.countryCode);
     return row && toCountry(row);
@@ -22,7 +20,7 @@ export class LocationResolver {
   @FieldResolver(() => [Country], {
     description: 'Every country the place lies in, by name: several for a place the source puts in more than one, none for a region.',
   })
-  @Reads(locations, 'id')
+  @locationShape.Reads('id')
   async countries(@Root() location: Location, @Ctx() { loaders }: Context): Promise<Country[]> {
     return (await loaders.countriesByLocation.load(location.row.id)).map(toCountry);
   }

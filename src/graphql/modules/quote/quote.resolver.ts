@@ -8,13 +8,13 @@ import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { refersTo } from '../../common/fact-filter.js';
 import { dateRangeCondition } from '../../common/date-range.js';
 import { rootConnection } from '../../common/root-connection.js';
-import { loadOptional, loadRequired, type QuoteRow } from '../../loaders.js';
+import { loadOptional, loadRequired } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { likePattern } from '../../common/search.js';
 import { Event, toEvent } from '../event/event.type.js';
 import { Reaction, toReaction } from '../reaction/reaction.type.js';
 import { Citation, Source, loadCitation, toSource } from '../source/source.type.js';
-import { Quote, QuoteConnection, toQuote } from './quote.type.js';
+import { Quote, QuoteConnection, toQuote, quoteShape, type QuoteRead } from './quote.type.js';
 import { QuoteFilter, QuoteOrder, QuoteOrderField } from './quote.input.js';
 import { Reads, reads } from '../../common/projection.js';
 
@@ -36,7 +36,7 @@ function quoteConditions(filter: QuoteFilter | null | undefined): (SQL | undefin
   ];
 }
 
-const quotesPage = rootConnection<QuoteRow, Quote, QuoteFilter>({
+const quotesPage = rootConnection<QuoteRead, Quote, QuoteFilter>({
   connection: 'quotes',
   table: quotes,
   sort: { name: QuoteOrderField.SAID_ON, column: quotes.occurredOn, value: (row) => row.occurredOn },
@@ -59,20 +59,20 @@ export class QuoteResolver {
   }
 
   @FieldResolver(() => Actor, { description: 'Who said it.' })
-  @Reads(quotes, 'speakerActorId')
+  @quoteShape.Reads('speakerActorId')
   async speaker(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Actor> {
     return toActor(await loadRequired(loaders.actor, quote.row.speakerActorId, 'actor'));
   }
 
   @FieldResolver(() => Event, { nullable: true, description: 'The event it is about, if any.' })
-  @Reads(quotes, 'eventId')
+  @quoteShape.Reads('eventId')
   async event(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Event | null> {
     const row = await loadOptional(loaders.event, quote.row.eventId);
     return row && toEvent(row);
   }
 
   @FieldResolver(() => Reaction, { nullable: true, description: 'The reaction these words express, if any.' })
-  @Reads(quotes, 'reactionId')
+  @quoteShape.Reads('reactionId')
   async reaction(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Reaction | null> {
     const row = await loadOptional(loaders.reaction, quote.row.reactionId);
     return row && toReaction(row);
@@ -86,7 +86,7 @@ export class QuoteResolver {
   }
 
   @FieldResolver(() => Citation, { description: 'The passage quoting it and whom the article credits for it.' })
-  @Reads(quotes, 'citationId')
+  @quoteShape.Reads('citationId')
   async citation(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, quote.row.citationId);
   }

@@ -7,12 +7,12 @@ import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { SortDirection } from '../../common/enums.js';
 import { refersTo } from '../../common/fact-filter.js';
 import { keysetPage } from '../../common/paginate.js';
-import { loadRequired, type ReactionRow } from '../../loaders.js';
+import { loadRequired } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
 import { Event, toEvent } from '../event/event.type.js';
 import { Quote, toQuote } from '../quote/quote.type.js';
 import { Citation, loadCitation } from '../source/source.type.js';
-import { Reaction, ReactionConnection, toReaction } from './reaction.type.js';
+import { Reaction, ReactionConnection, toReaction, reactionShape, type ReactionRead } from './reaction.type.js';
 import { ReactionFilter } from './reaction.input.js';
 import { Reads } from '../../common/projection.js';
 
@@ -40,7 +40,7 @@ export class ReactionResolver {
     @Ctx() { db, config }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Reaction>> {
-    return keysetPage<ReactionRow, Reaction, ReactionFilter | null>(
+    return keysetPage<ReactionRead, Reaction, ReactionFilter | null>(
       {
         db,
         connection: 'reactions',
@@ -57,25 +57,25 @@ export class ReactionResolver {
   }
 
   @FieldResolver(() => Actor, { description: 'Who reacted.' })
-  @Reads(reactions, 'actorId')
+  @reactionShape.Reads('actorId')
   async actor(@Root() reaction: Reaction, @Ctx() { loaders }: Context): Promise<Actor> {
     return toActor(await loadRequired(loaders.actor, reaction.row.actorId, 'actor'));
   }
 
   @FieldResolver(() => Event, { description: 'The event reacted to.' })
-  @Reads(reactions, 'eventId')
+  @reactionShape.Reads('eventId')
   async event(@Root() reaction: Reaction, @Ctx() { loaders }: Context): Promise<Event> {
     return toEvent(await loadRequired(loaders.event, reaction.row.eventId, 'event'));
   }
 
   @FieldResolver(() => [Quote], { description: 'The words in which the reaction was expressed, verbatim.' })
-  @Reads(reactions, 'id')
+  @reactionShape.Reads('id')
   async quotes(@Root() reaction: Reaction, @Ctx() { loaders }: Context): Promise<Quote[]> {
     return (await loaders.quotesByReaction.load(reaction.row.id)).map(toQuote);
   }
 
   @FieldResolver(() => Citation, { description: 'Where the reaction is reported.' })
-  @Reads(reactions, 'citationId')
+  @reactionShape.Reads('citationId')
   async citation(@Root() reaction: Reaction, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, reaction.row.citationId);
   }

@@ -4,39 +4,52 @@ import { toGlobalId } from '../../common/global-id.js';
 import { ReactionStance } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
 import { FuzzyDate, fuzzyDateColumnKeys, toFuzzyDate } from '../../common/fuzzy-date.js';
-import type { ReactionRow } from '../../loaders.js';
 import { instance } from '../../common/instance.js';
-import { Reads } from '../../common/projection.js';
+import { rowShape, type RowOf } from '../../common/projection.js';
 import { reactions } from '../../../db/schema/index.js';
+
+/** The columns Reaction values are built from (see RowShape). */
+export const reactionShape = rowShape(reactions, [
+  'id',
+  'stance',
+  'summary',
+  ...fuzzyDateColumnKeys,
+  'actorId',
+  'eventId',
+  'citationId',
+  'datasetId',
+]);
+export type ReactionRead = RowOf<typeof reactionShape>;
 
 @ObjectType({
   simpleResolvers: true,
   implements: Node,
   description: 'How an actor responded to an event: condemned, supported, threatened, mourned, urged restraint…',
 })
+@reactionShape.Type()
 export class Reaction implements Node {
   __typename!: 'Reaction';
 
   @Field(() => ID, { description: 'Global opaque identifier.' })
-  @Reads(reactions, 'id')
+  @reactionShape.Reads('id')
   id!: string;
 
   @Field(() => ReactionStance, { description: 'The stance taken.' })
-  @Reads(reactions, 'stance')
+  @reactionShape.Reads('stance')
   stance!: ReactionStance;
 
   @Field(() => String, { description: 'What the actor did or said, in brief.' })
-  @Reads(reactions, 'summary')
+  @reactionShape.Reads('summary')
   summary!: string;
 
   @Field(() => FuzzyDate, { description: 'When, as precisely as reported.' })
-  @Reads(reactions, ...fuzzyDateColumnKeys)
+  @reactionShape.Reads(...fuzzyDateColumnKeys)
   occurredOn!: FuzzyDate;
 
-  row!: ReactionRow;
+  row!: ReactionRead;
 }
 
-export const toReaction = (row: ReactionRow): Reaction =>
+export const toReaction = (row: ReactionRead): Reaction =>
   instance(Reaction, {
     __typename: 'Reaction',
     id: toGlobalId('Reaction', row.id),

@@ -1,10 +1,10 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { asc } from 'drizzle-orm';
-import { citations, sources } from '../../../db/schema/index.js';
+import { sources } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { loadOptional, loadRequired } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
-import { Citation, Source, toSource } from './source.type.js';
+import { Citation, Source, toSource, citationShape } from './source.type.js';
 import { Reads } from '../../common/projection.js';
 
 @Resolver(() => Source)
@@ -19,7 +19,7 @@ export class SourceResolver {
 @Resolver(() => Citation)
 export class CitationResolver {
   @FieldResolver(() => Source, { description: 'The article the passage is from.' })
-  @Reads(citations, 'sourceId')
+  @citationShape.Reads('sourceId')
   async source(@Root() citation: Citation, @Ctx() { loaders }: Context): Promise<Source> {
     return toSource(await loadRequired(loaders.source, citation.row.sourceId, 'source'));
   }
@@ -28,7 +28,7 @@ export class CitationResolver {
     nullable: true,
     description: 'The outlet or body the article credits (the AP, the Department of Defense…), if any.',
   })
-  @Reads(citations, 'attributedToActorId')
+  @citationShape.Reads('attributedToActorId')
   async attributedTo(@Root() citation: Citation, @Ctx() { loaders }: Context): Promise<Actor | null> {
     const row = await loadOptional(loaders.actor, citation.row.attributedToActorId);
     return row && toActor(row);

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { getArgumentValues, getNamedType, Kind, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { Database } from '../../../db/client.js';
 import { instance } from '../../common/instance.js';
@@ -175,48 +175,66 @@ async function groupPage<D extends string, G>(
   return { connection, total: page?.total };
 }
 
-@Resolver(() => CasualtyStats)
-export class CasualtyStatsResolver {
-  @Query(() => CasualtyStats, {
-    description:
-      'Casualty figures summed honestly (low / best / high, unknown sizes counted) over the records matching the filter, ' +
-      'in total and grouped by up to three dimensions. Computed in SQL.',
-  })
-  @Reads()
-  @Cost('aggregate')
-  casualtyStats(
-    @Arg('filter', () => CasualtyFilter, { nullable: true, description: 'Which casualty records to sum (same filter as `casualties`).' })
-    filter: CasualtyFilter | null,
-    @Arg('groupBy', () => [CasualtyDimension], {
-      nullable: true,
-      description: 'Up to three distinct dimensions; empty or absent: totals only.',
+/** What tells the casualty and troop statistics apart; the resolver is the same shape for both. */
+interface StatsConfig<D extends string, G, F extends object, S extends StatsPlan<D, G>> {
+  /** The root field: `casualtyStats`. */
+  query: string;
+  Stats: ClassType<S>;
+  GroupConnection: ClassType;
+  Filter: ClassType<F>;
+  Dimension: object;
+  descriptions: { query: string; filter: string; total: string };
+  /** Where to read from and the filter as SQL. */
+  source: (filter: F | null, dimensions: D[]) => { where: SQL | undefined; source: StatsSource };
+  groups: GroupsOf<D, G>;
+}
+
+/**
+ * A statistics root (`casualtyStats`, `troopStats`) and its `total` and `groups`, built from one
+ * config as type-graphql's examples/resolvers-inheritance builds resources from one base.
+ */
+function statsResolver<D extends string, G, F extends object, S extends StatsPlan<D, G>>(config: StatsConfig<D, G, F, S>) {
+  @Resolver(() => config.Stats)
+  class StatsResolver {
+    @Query(() => config.Stats, { name: config.query, description: config.descriptions.query })
+    @Reads()
+    @Cost('aggregate')
+    stats(
+      @Arg('filter', () => config.Filter, { nullable: true, description: config.descriptions.filter })
+      filter: F | null,
+      @Arg('groupBy', () => [config.Dimension], {
+        nullable: true,
+        description: 'Up to three distinct dimensions; empty or absent: totals only.',
+      })
+      groupBy: D[] | null,
+      @Ctx() context: Context,
+      @Info() info: GraphQLResolveInfo,
+    ): S {
+      const dimensions = checkDimensions(groupBy);
+      const plan = withPrefetch({ dimensions, ...config.source(filter, dimensions) }, context, info, config.groups);
+      return instance(config.Stats, plan as S);
+    }
+
+    @FieldResolver(() => FigureTotal, { description: config.descriptions.total })
+    total(@Root() stats: S, @Ctx() { db }: Context): Promise<FigureTotal> {
+      return totalOfPlan(db, stats);
+    }
+
+    @FieldResolver(() => config.GroupConnection, {
+      description: 'One group per distinct key, sorted (default: best total, largest first) and paginated. Empty without groupBy.',
     })
-    groupBy: CasualtyDimension[] | null,
-    @Ctx() context: Context,
-    @Info() info: GraphQLResolveInfo,
-  ): CasualtyStats {
-    const dimensions = checkDimensions(groupBy);
-    const plan = withPrefetch({ dimensions, ...casualtySource(filter, dimensions) }, context, info, casualtyGroups);
-    return instance(CasualtyStats, plan);
+    async groups(
+      @Root() stats: S,
+      @Args(() => PageArgs) page: PageArgs,
+      @Arg('orderBy', () => StatsOrder, { nullable: true, description: 'Sort order; default BEST, descending.' })
+      orderBy: StatsOrder | null,
+      @Ctx() context: Context,
+    ): Promise<ConnectionData<G>> {
+      const result = await (stats.prefetched ?? groupPage(context, stats, config.groups, page, orderBy));
+      return result.connection;
+    }
   }
-
-  @FieldResolver(() => FigureTotal, { description: 'The total over every matching record.' })
-  total(@Root() stats: CasualtyStats, @Ctx() { db }: Context): Promise<FigureTotal> {
-    return totalOfPlan(db, stats);
-  }
-
-  @FieldResolver(() => CasualtyGroupConnection, {
-    description: 'One group per distinct key, sorted (default: best total, largest first) and paginated. Empty without groupBy.',
-  })
-  async groups(
-    @Root() stats: CasualtyStats,
-    @Args(() => PageArgs) page: PageArgs,
-    @Arg('orderBy', () => StatsOrder, { nullable: true, description: 'Sort order; default BEST, descending.' }) orderBy: StatsOrder | null,
-    @Ctx() context: Context,
-  ): Promise<ConnectionData<CasualtyGroup>> {
-    const result = await (stats.prefetched ?? groupPage(context, stats, casualtyGroups, page, orderBy));
-    return result.connection;
-  }
+  return StatsResolver;
 }
 
 const toCasualtyGroup = (row: GroupRow): CasualtyGroup => ({
@@ -235,11 +253,22 @@ const toCasualtyGroup = (row: GroupRow): CasualtyGroup => ({
   total: toFigureTotal(row),
 });
 
-const casualtyGroups: GroupsOf<CasualtyDimension, CasualtyGroup> = {
-  name: 'casualtyStats.groups',
-  dimensionSql: casualtyDimensionSql,
-  toGroup: toCasualtyGroup,
-};
+export const CasualtyStatsResolver = statsResolver<CasualtyDimension, CasualtyGroup, CasualtyFilter, CasualtyStats>({
+  query: 'casualtyStats',
+  Stats: CasualtyStats,
+  GroupConnection: CasualtyGroupConnection,
+  Filter: CasualtyFilter,
+  Dimension: CasualtyDimension,
+  descriptions: {
+    query:
+      'Casualty figures summed honestly (low / best / high, unknown sizes counted) over the records matching the filter, ' +
+      'in total and grouped by up to three dimensions. Computed in SQL.',
+    filter: 'Which casualty records to sum (same filter as `casualties`).',
+    total: 'The total over every matching record.',
+  },
+  source: casualtySource,
+  groups: { name: 'casualtyStats.groups', dimensionSql: casualtyDimensionSql, toGroup: toCasualtyGroup },
+});
 
 @Resolver(() => CasualtyGroupKey)
 export class CasualtyGroupKeyResolver {
@@ -262,49 +291,6 @@ export class CasualtyGroupKeyResolver {
   }
 }
 
-@Resolver(() => TroopStats)
-export class TroopStatsResolver {
-  @Query(() => TroopStats, {
-    description:
-      'Troop figures summed honestly over the deployment reports matching the filter (each movement once, at its latest ' +
-      'status, unless superseded reports are included), in total and grouped by up to three dimensions. Computed in SQL.',
-  })
-  @Reads()
-  @Cost('aggregate')
-  troopStats(
-    @Arg('filter', () => DeploymentFilter, { nullable: true, description: 'Which reports to sum (same filter as `deployments`).' })
-    filter: DeploymentFilter | null,
-    @Arg('groupBy', () => [DeploymentDimension], {
-      nullable: true,
-      description: 'Up to three distinct dimensions; empty or absent: totals only.',
-    })
-    groupBy: DeploymentDimension[] | null,
-    @Ctx() context: Context,
-    @Info() info: GraphQLResolveInfo,
-  ): TroopStats {
-    const plan = { dimensions: checkDimensions(groupBy), where: and(...deploymentConditions(filter)), source: deploymentFacts };
-    return instance(TroopStats, withPrefetch(plan, context, info, troopGroups));
-  }
-
-  @FieldResolver(() => FigureTotal, { description: 'The total over every matching report.' })
-  total(@Root() stats: TroopStats, @Ctx() { db }: Context): Promise<FigureTotal> {
-    return totalOfPlan(db, stats);
-  }
-
-  @FieldResolver(() => TroopGroupConnection, {
-    description: 'One group per distinct key, sorted (default: best total, largest first) and paginated. Empty without groupBy.',
-  })
-  async groups(
-    @Root() stats: TroopStats,
-    @Args(() => PageArgs) page: PageArgs,
-    @Arg('orderBy', () => StatsOrder, { nullable: true, description: 'Sort order; default BEST, descending.' }) orderBy: StatsOrder | null,
-    @Ctx() context: Context,
-  ): Promise<ConnectionData<TroopGroup>> {
-    const result = await (stats.prefetched ?? groupPage(context, stats, troopGroups, page, orderBy));
-    return result.connection;
-  }
-}
-
 const toTroopGroup = (row: GroupRow): TroopGroup => ({
   key: instance(TroopGroupKey, {
     forceCountryCode: text(row.key_force_country),
@@ -318,11 +304,22 @@ const toTroopGroup = (row: GroupRow): TroopGroup => ({
   total: toFigureTotal(row),
 });
 
-const troopGroups: GroupsOf<DeploymentDimension, TroopGroup> = {
-  name: 'troopStats.groups',
-  dimensionSql: deploymentDimensionSql,
-  toGroup: toTroopGroup,
-};
+export const TroopStatsResolver = statsResolver<DeploymentDimension, TroopGroup, DeploymentFilter, TroopStats>({
+  query: 'troopStats',
+  Stats: TroopStats,
+  GroupConnection: TroopGroupConnection,
+  Filter: DeploymentFilter,
+  Dimension: DeploymentDimension,
+  descriptions: {
+    query:
+      'Troop figures summed honestly over the deployment reports matching the filter (each movement once, at its latest ' +
+      'status, unless superseded reports are included), in total and grouped by up to three dimensions. Computed in SQL.',
+    filter: 'Which reports to sum (same filter as `deployments`).',
+    total: 'The total over every matching report.',
+  },
+  source: (filter) => ({ where: and(...deploymentConditions(filter)), source: deploymentFacts }),
+  groups: { name: 'troopStats.groups', dimensionSql: deploymentDimensionSql, toGroup: toTroopGroup },
+});
 
 @Resolver(() => TroopGroupKey)
 export class TroopGroupKeyResolver {

@@ -1,15 +1,13 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { Country } from '../country/country.type.js';
-import { Event } from '../event/event.type.js';
+import { Country, countryShape } from '../country/country.type.js';
+import { Event, eventShape } from '../event/event.type.js';
 import { CasualtyTotals } from './stats.type.js';
-import { Reads } from '../../common/projection.js';
-import { countries, events } from '../../../db/schema/index.js';
 
 @Resolver(() => Event)
 export class EventTotalsResolver {
   @FieldResolver(() => CasualtyTotals, { description: 'Honest casualty totals of this event, by kind (batched across events).' })
-  @Reads(events, 'id')
+  @eventShape.Reads('id')
   casualtyTotals(@Root() event: Event, @Ctx() { loaders }: Context): Promise<CasualtyTotals> {
     return loaders.casualtyTotalsByEvent.load(event.row.id);
   }
@@ -20,7 +18,7 @@ export class CountryTotalsResolver {
   @FieldResolver(() => CasualtyTotals, {
     description: 'Honest casualty totals of victims of this country, by kind, over all dates (batched across countries).',
   })
-  @Reads(countries, 'code')
+  @countryShape.Reads('code')
   casualtyTotals(@Root() country: Country, @Ctx() { loaders }: Context): Promise<CasualtyTotals> {
     return loaders.casualtyTotalsByCountry.load(country.code);
   }
