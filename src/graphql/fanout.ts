@@ -44,6 +44,11 @@ const relations: SQL[] = [
   perParent('Event.actors', sql`SELECT count(DISTINCT actor_id) AS n FROM event_actors GROUP BY event_id`, allEvents),
   perParent('Event.participants', sql`SELECT count(*) AS n FROM event_actors GROUP BY event_id`, allEvents),
   perParent('Event.casualties', sql`SELECT count(*) AS n FROM casualties GROUP BY event_id`, allEvents),
+  perParent(
+    'Casualty.revisions',
+    sql`SELECT count(*) AS n FROM casualty_revisions GROUP BY casualty_id`,
+    sql`SELECT count(*) FROM casualties`,
+  ),
   perParent('Event.deployments', sql`SELECT count(*) AS n FROM deployments WHERE event_id IS NOT NULL GROUP BY event_id`, allEvents),
   perParent('Event.quotes', sql`SELECT count(*) AS n FROM quotes WHERE event_id IS NOT NULL GROUP BY event_id`, allEvents),
   perParent('Event.reactions', sql`SELECT count(*) AS n FROM reactions GROUP BY event_id`, allEvents),

@@ -121,7 +121,8 @@ export function estimateQueryCost(
       const size = requestedPageSize(field, variables);
       return [size, size];
     }
-    if (!isListType(getNullableType(definition.type)) || declaredCost(definition) === 'page') return [1, 1];
+    const declared = declaredCost(definition);
+    if (!isListType(getNullableType(definition.type)) || declared === 'page' || declared === 'bounded') return [1, 1];
     const fanout = fanoutOf(`${parentType.name}.${definition.name}`);
     if (!fanout) return [NESTED_LIST_SIZE, NESTED_LIST_SIZE];
     const expected = Math.max(fanout.average, MIN_LIST_SIZE);

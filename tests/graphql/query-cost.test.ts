@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { createServer } from '../../src/server.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { getSchema } from '../../src/graphql/schema.js';
+import { declaredCost } from '../../src/graphql/common/projection.js';
 import { readFanout, refreshFanout } from '../../src/graphql/fanout.js';
 import { estimateQueryCost } from '../../src/http/query-cost.js';
 
@@ -100,7 +101,9 @@ describe('query cost from the data the lists really hold', () => {
       if (!isObjectType(type) || type.name.startsWith('__') || type.name.endsWith('Connection')) continue;
       for (const field of Object.values(type.getFields())) {
         const listOfObjects = isListType(getNullableType(field.type)) && isCompositeType(getNamedType(field.type));
-        if (listOfObjects && !field.args.some((arg) => arg.name === 'first')) lists.push(`${type.name}.${field.name}`);
+        // A page is priced by its `first`, a bounded list (userErrors) as one item: neither needs measuring.
+        const priced = field.args.some((arg) => arg.name === 'first') || declaredCost(field) === 'bounded';
+        if (listOfObjects && !priced) lists.push(`${type.name}.${field.name}`);
       }
     }
     const measured = (await readFanout(t.database.handle.db)).map((row) => row.relation);

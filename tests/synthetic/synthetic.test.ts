@@ -27,7 +27,11 @@ async function digest(database: TestDatabase): Promise<string> {
     database.handle.db,
     sql.raw(
       `SELECT md5(${tables
-        .map((table) => `coalesce((SELECT string_agg(t::text, '|' ORDER BY t::text) FROM ${table} t), '')`)
+        // recorded_at says when a row was written, not what it holds.
+        .map(
+          (table) =>
+            `coalesce((SELECT string_agg(r, '|' ORDER BY r) FROM (SELECT (to_jsonb(t) - 'recorded_at')::text AS r FROM ${table} t) x), '')`,
+        )
         .join(' || ')}) AS digest`,
     ),
   );

@@ -97,9 +97,10 @@ export function ReadsNoRows(): ClassDecorator {
 
 /**
  * How the cost model (src/http/query-cost.ts) prices a field beyond its own 1: `aggregate` for a
- * GROUP BY over many rows, `page` for a connection's list, already counted by its `first`.
+ * GROUP BY over many rows, `page` for a connection's list, already counted by its `first`,
+ * `bounded` for a short list built in memory (a payload's userErrors), priced as one item.
  */
-export type FieldCost = 'aggregate' | 'page';
+export type FieldCost = 'aggregate' | 'page' | 'bounded';
 
 export function Cost(cost: FieldCost): MethodAndPropDecorator {
   return Extensions({ [COST]: cost });

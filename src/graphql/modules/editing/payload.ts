@@ -1,5 +1,5 @@
 import { Field, ObjectType, type ClassType } from 'type-graphql';
-import { ReadsNoRows } from '../../common/projection.js';
+import { Cost, ReadsNoRows } from '../../common/projection.js';
 import type { Outcome } from '../../../write/transaction.js';
 import type { UserErrorValue } from '../../../write/user-error.js';
 import { UserError } from './user-error.type.js';
@@ -22,6 +22,7 @@ export function payloadType<T extends object>(type: ClassType<T>, name: string, 
     node!: T | null;
 
     @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
+    @Cost('bounded')
     userErrors!: UserErrorValue[];
   }
   return MutationPayload;
