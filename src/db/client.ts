@@ -8,6 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import * as schema from './schema/index.js';
 import { createPglite } from './pglite-base.js';
+import { lockDataDir } from './pglite-lock.js';
 import { boundedCache } from '../cache.js';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -75,7 +76,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       close: () => pool.end(),
     };
   }
-  const client = await createPglite(options.pgliteDataDir ?? 'memory://', { extensions: { pg_trgm } });
+  const dataDir = options.pgliteDataDir ?? 'memory://';
+  const release = lockDataDir(dataDir);
+  let client: Awaited<ReturnType<typeof createPglite>>;
+  try {
+    client = await createPglite(dataDir, { extensions: { pg_trgm } });
+  } catch (error) {
+    release();
+    throw error;
+  }
   const db = drizzlePglite({ client, schema, logger: counter }) as unknown as Database;
   return {
     db,
@@ -85,7 +94,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     },
     // PGlite is a single connection already.
     withSession: (work) => work(db),
-    close: () => client.close(),
+    close: () => client.close().finally(release),
   };
 }
 
