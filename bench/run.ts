@@ -85,15 +85,19 @@ function databaseUrl(database: string): string {
 
 /**
  * Creates (or reuses) the data set's database. Its parameters and a digest of the generator are
- * kept in the database comment, so a rerun with the same ones skips generation.
+ * kept in the database comment, so a rerun with the same ones (and the same migrations) skips generation.
  */
 async function ensureDataset(size: SizeName): Promise<{ url: string; options: SyntheticOptions }> {
   const { casualties, database } = datasets[size];
   const options = syntheticDefaults(casualties, seed);
-  const generator = createHash('sha256')
-    .update(readFileSync(path.join(root, 'scripts', 'synthetic.ts')))
-    .digest('hex')
-    .slice(0, 16);
+  // The generator and every migration: a database built by another version of either is rebuilt.
+  const hash = createHash('sha256').update(readFileSync(path.join(root, 'scripts', 'synthetic.ts')));
+  const migrations = path.join(root, 'migrations');
+  for (const file of readdirSync(migrations)
+    .filter((name) => name.endsWith('.sql'))
+    .sort())
+    hash.update(readFileSync(path.join(migrations, file)));
+  const generator = hash.digest('hex').slice(0, 16);
   const stamp = `newsgraph-synthetic ${JSON.stringify({ ...options, generator })}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -107,7 +111,9 @@ async function ensureDataset(size: SizeName): Promise<{ url: string; options: Sy
       log(`${size}: reusing database ${database} (same generator parameters)`);
       return { url, options };
     }
-    if (!rows.length) await admin.query(`CREATE DATABASE ${database}`);
+    // From scratch: migrations already applied by another version would not be applied again.
+    if (rows.length) await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${database}`);
     log(`${size}: generating ${casualties} casualties into ${database}`);
     const handle = await openDatabase({ url, poolMax: 2 });
     try {

@@ -9,7 +9,7 @@
  *   npm run bench:stats -- [--casualties 1000000] [--iterations 50] [--drivers postgres,pglite]
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -41,13 +41,14 @@ const drivers = flags.drivers.split(',') as ('postgres' | 'pglite')[];
 const log = (line: string) => console.log(`[bench:stats] ${line}`);
 
 const options = syntheticDefaults(casualties, 1);
-const stamp = `newsgraph-synthetic ${JSON.stringify({
-  ...options,
-  generator: createHash('sha256')
-    .update(readFileSync(path.join(root, 'scripts', 'synthetic.ts')))
-    .digest('hex')
-    .slice(0, 16),
-})}`;
+// The generator and every migration: a database built by another version of either is rebuilt.
+const sources = createHash('sha256').update(readFileSync(path.join(root, 'scripts', 'synthetic.ts')));
+for (const file of readdirSync(path.join(root, 'migrations'))
+  .filter((name) => name.endsWith('.sql'))
+  .sort()) {
+  sources.update(readFileSync(path.join(root, 'migrations', file)));
+}
+const stamp = `newsgraph-synthetic ${JSON.stringify({ ...options, generator: sources.digest('hex').slice(0, 16) })}`;
 
 async function fill(handle: DatabaseHandle): Promise<void> {
   await migrateDatabase(handle);
@@ -69,9 +70,12 @@ async function postgresHandle(): Promise<DatabaseHandle> {
       `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
       [database],
     );
-    if (!rows.length) await admin.query(`CREATE DATABASE ${database}`);
+    const reuse = rows[0]?.comment === stamp;
+    // From scratch otherwise: migrations already applied by another version would not be applied again.
+    if (rows.length && !reuse) await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
+    if (!reuse) await admin.query(`CREATE DATABASE ${database}`);
     const handle = await openDatabase({ url: url.toString(), poolMax: 4 });
-    if (rows[0]?.comment === stamp) {
+    if (reuse) {
       await migrateDatabase(handle);
       log(`postgres: reusing ${database}`);
     } else {
@@ -90,6 +94,7 @@ async function pgliteHandle(): Promise<DatabaseHandle> {
   const dir = path.join(os.tmpdir(), `newsgraph-bench-stats-pglite-${casualties}`);
   const stampFile = `${dir}.stamp`;
   const fresh = !(existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp);
+  if (fresh) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const handle = await openDatabase({ pgliteDataDir: dir });
   if (fresh) {
