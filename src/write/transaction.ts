@@ -66,15 +66,17 @@ export async function runWrite<Result>(
         await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${request.editor}\n${request.idempotencyKey}`}, 0))`);
         const [seen] = await queryRows<{ mutation: string; input_hash: string; response: Result }>(
           tx,
-          sql`SELECT mutation, input_hash, response FROM idempotency_keys WHERE editor = ${request.editor} AND key = ${request.idempotencyKey}`,
+          sql`SELECT mutation, input_hash, response FROM idempotency_keys
+              WHERE editor = ${request.editor} AND key = ${request.idempotencyKey}`,
         );
         if (seen) {
           if (seen.mutation === request.mutation && seen.input_hash === hash) return { ok: seen.response, replayed: true };
+          const usedWith = seen.mutation === request.mutation ? 'another input' : `\`${seen.mutation}\``;
           throw new RolledBack([
             userError(
               ['idempotencyKey'],
               UserErrorCode.IDEMPOTENCY_KEY_REUSED,
-              `This idempotency key was used before with ${seen.mutation === request.mutation ? 'another input' : `\`${seen.mutation}\``}; use a new key for a new change.`,
+              `This idempotency key was used before with ${usedWith}; use a new key for a new change.`,
             ),
           ]);
         }
@@ -83,7 +85,8 @@ export async function runWrite<Result>(
       if (outcome.userErrors) throw new RolledBack(outcome.userErrors);
       if (request.idempotencyKey) {
         await tx.execute(sql`INSERT INTO idempotency_keys (editor, key, mutation, input_hash, response)
-                             VALUES (${request.editor}, ${request.idempotencyKey}, ${request.mutation}, ${hash}, ${JSON.stringify(outcome.ok)}::jsonb)`);
+                             VALUES (${request.editor}, ${request.idempotencyKey}, ${request.mutation}, ${hash},
+                                     ${JSON.stringify(outcome.ok)}::jsonb)`);
       }
       return outcome;
     });

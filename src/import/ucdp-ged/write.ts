@@ -88,12 +88,13 @@ export async function writeGedBatch(tx: Database, state: WriterState, batch: Map
   for (const r of rows) for (const s of r.sides) if (!state.actors.has(s.key)) sideRows.set(s.key, s);
   if (sideRows.size > 0) {
     // Keyed by GED's stable side id, shared across rows and imports; the latest name wins.
+    const sides = [...sideRows.values()].map((s) => ({ key: s.key, name: s.name, kind: s.kind, country_code: s.countryCode }));
     const actorIds = await queryRows<{ id: number; key: string }>(
       tx,
       sql`
       INSERT INTO actors (key, dataset_id, name, kind, country_code)
       SELECT key, ${datasetId}, name, kind::actor_kind, country_code
-      FROM json_to_recordset(${json([...sideRows.values()].map((s) => ({ key: s.key, name: s.name, kind: s.kind, country_code: s.countryCode })))})
+      FROM json_to_recordset(${json(sides)})
         AS r(key text, name text, kind text, country_code text)
       ON CONFLICT (key) DO UPDATE SET name = excluded.name
       RETURNING id, key`,
@@ -198,7 +199,8 @@ export async function writeGedBatch(tx: Database, state: WriterState, batch: Map
   await tx.execute(sql`
     INSERT INTO casualties (key, dataset_id, event_id, kind, figure_low, figure_best, figure_high, figure_qualifier, figure_wording,
                             victim_description, victim_country_code, occurred_on, occurred_precision, occurred_end, citation_id,
-                            deaths_side_a, deaths_side_b, deaths_civilians, deaths_unknown, best_outside_interval, reported_low, reported_high)
+                            deaths_side_a, deaths_side_b, deaths_civilians, deaths_unknown,
+                            best_outside_interval, reported_low, reported_high)
     SELECT key, ${datasetId}, event_id, 'KILLED', low, best, high, qualifier::figure_qualifier, wording,
            'people killed: both sides, civilians and unknown', country, "on", precision::date_precision, "end", citation_id,
            a, b, civ, unk, outside, rlow, rhigh

@@ -161,7 +161,8 @@ export class CasualtyMutationResolver {
             userError(
               ['input', 'expectedRevision'],
               UserErrorCode.STALE,
-              `The record is at revision ${current.revision}, not ${input.expectedRevision}: someone changed it since you read it. Read it again and retry.`,
+              `The record is at revision ${current.revision}, not ${input.expectedRevision}: ` +
+                'someone changed it since you read it. Read it again and retry.',
               { currentRevision: current.revision },
             ),
           ],

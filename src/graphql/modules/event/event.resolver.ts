@@ -76,7 +76,8 @@ function eventConditions(filter: EventFilter | null | undefined): (SQL | undefin
     filter.actor
       ? inArray(
           events.id,
-          sql`(SELECT ${eventActors.eventId} FROM ${eventActors} WHERE ${eventActors.actorId} = ${rowIdOf('Actor', filter.actor, 'filter.actor')})`,
+          sql`(SELECT ${eventActors.eventId} FROM ${eventActors}
+               WHERE ${eventActors.actorId} = ${rowIdOf('Actor', filter.actor, 'filter.actor')})`,
         )
       : undefined,
     filter.search ? eventSearch(filter.search) : undefined,

@@ -23,7 +23,8 @@ function quoteConditions(filter: QuoteFilter | null | undefined): (SQL | undefin
   return [
     // Same expressions as quotes_fts_idx and quotes_text_trgm_idx (a BitmapOr of the two).
     filter.search
-      ? sql`(to_tsvector('english', ${quotes.text}) @@ websearch_to_tsquery('english', ${filter.search}) OR ${quotes.text} ILIKE ${likePattern(filter.search)})`
+      ? sql`(to_tsvector('english', ${quotes.text}) @@ websearch_to_tsquery('english', ${filter.search})
+             OR ${quotes.text} ILIKE ${likePattern(filter.search)})`
       : undefined,
     refersTo(quotes.speakerActorId, 'Actor', filter.speaker, 'filter.speaker'),
     refersTo(quotes.eventId, 'Event', filter.event, 'filter.event'),

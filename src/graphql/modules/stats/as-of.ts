@@ -20,7 +20,8 @@ function asOfTable(table: PgTable, revisions: PgTable, foreignKey: string, versi
     return sql.raw(`c."${column.name}"`);
   });
   return sql`(SELECT ${sql.join(columns, sql`, `)} FROM ${table} c
-    JOIN LATERAL (SELECT * FROM ${revisions} v WHERE v.${sql.raw(`"${foreignKey}"`)} = c.id AND v.recorded_at <= ${asOf.toISOString()}::timestamptz
+    JOIN LATERAL (SELECT * FROM ${revisions} v
+                  WHERE v.${sql.raw(`"${foreignKey}"`)} = c.id AND v.recorded_at <= ${asOf.toISOString()}::timestamptz
                   ORDER BY v.revision DESC LIMIT 1) v ON true
     WHERE NOT v.retracted) AS ${table}`;
 }

@@ -40,7 +40,8 @@ const bucketKey = (unit: string) =>
 export const dayKey = sql`CASE WHEN occurred_on = occurred_end THEN occurred_on END`;
 export const monthKey = bucketKey('month');
 const weekKey = bucketKey('week');
-export const yearKey = sql`CASE WHEN extract(year FROM occurred_on) = extract(year FROM occurred_end) THEN extract(year FROM occurred_on)::int END`;
+export const yearKey = sql`CASE WHEN extract(year FROM occurred_on) = extract(year FROM occurred_end)
+  THEN extract(year FROM occurred_on)::int END`;
 
 /**
  * Where totals are read from: a fact table (one row per record) or a rollup of pre-summed rows,
@@ -201,7 +202,8 @@ export async function seriesOf(
     points AS (
       SELECT g::date AS start, ${figureSumColumnList((k) => `coalesce(p.${k}, 0)`)}
       -- Never more than one point past the cap: a range open on one end may span millennia.
-      FROM bounds, generate_series(bounds.lo, least(bounds.hi, bounds.lo + ${MAX_SERIES_POINTS} * ${step}::interval), ${step}::interval) AS g
+      FROM bounds,
+           generate_series(bounds.lo, least(bounds.hi, bounds.lo + ${MAX_SERIES_POINTS} * ${step}::interval), ${step}::interval) AS g
       LEFT JOIN per_bucket p ON p.bucket = g::date
     ),
     sums AS (
