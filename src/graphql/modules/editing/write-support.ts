@@ -57,14 +57,11 @@ export async function writeCitation(tx: Database, citation: CitationInput, field
   const sourceId = idOf('Source', citation.source, [...field, 'source']);
   if (typeof sourceId !== 'number') return { userErrors: [sourceId] };
   const errors: UserErrorValue[] = [];
-  let actorId: number | null = null;
-  if (citation.attributedTo) {
-    const id = idOf('Actor', citation.attributedTo, [...field, 'attributedTo']);
-    if (typeof id !== 'number') errors.push(id);
-    else if (!(await exists(tx, 'actors', id)))
-      errors.push(userError([...field, 'attributedTo'], UserErrorCode.NOT_FOUND, 'No actor has this ID.'));
-    else actorId = id;
-  }
+  const credited = await resolveReferences(tx, {
+    actor: { field: [...field, 'attributedTo'], type: 'Actor', table: 'actors', id: citation.attributedTo },
+  });
+  if (credited.userErrors) errors.push(...credited.userErrors);
+  const actorId = (credited.ok?.actor ?? null) as number | null;
   const [source] = await queryRows<{ full_text: string | null }>(tx, sql`SELECT full_text FROM sources WHERE id = ${sourceId}`);
   if (!source) errors.push(userError([...field, 'source'], UserErrorCode.NOT_FOUND, 'No source has this ID.'));
   else if (source.full_text !== null && !passageOccursIn(citation.passage, source.full_text)) {
