@@ -21,7 +21,7 @@ export class CasualtyChange {
 }
 
 /** The `casualties` list's own filter, applied to changed records. */
-export const casualtyList: ListFilter<CasualtyFilter> = { table: casualties, conditions: casualtyConditions };
+export const casualtyList: ListFilter<CasualtyFilter> = { table: casualties, conditions: casualtyConditions, loader: 'casualty' };
 
 @Resolver()
 export class CasualtySubscriptionResolver {

@@ -21,7 +21,7 @@ export class DeploymentChange {
 }
 
 /** The `deployments` list's own filter (current reports only unless `includeSuperseded`), applied to changed reports. */
-export const deploymentList: ListFilter<DeploymentFilter> = { table: deployments, conditions: deploymentConditions };
+export const deploymentList: ListFilter<DeploymentFilter> = { table: deployments, conditions: deploymentConditions, loader: 'deployment' };
 
 @Resolver()
 export class DeploymentSubscriptionResolver {

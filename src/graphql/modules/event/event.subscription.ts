@@ -21,7 +21,7 @@ export class EventChange {
 }
 
 /** The `events` list's own filter, applied to changed events. */
-export const eventList: ListFilter<EventFilter> = { table: events, conditions: eventConditions };
+export const eventList: ListFilter<EventFilter> = { table: events, conditions: eventConditions, loader: 'event' };
 
 @Resolver()
 export class EventSubscriptionResolver {

@@ -107,6 +107,8 @@ export function loadersFor(message: ChangeMessage, db: Database): Loaders {
 export interface ListFilter<F> {
   table: PgTable & { id: AnyPgColumn };
   conditions: (filter: F | null | undefined) => (SQL | undefined)[];
+  /** The loader of the table's rows: a change's matching rows are read in one statement, ahead of their events. */
+  loader: 'casualty' | 'deployment' | 'event';
 }
 
 const idList = (ids: readonly number[]) => sql`ARRAY(SELECT json_array_elements_text(${JSON.stringify(ids)}::json)::int)`;
@@ -158,6 +160,8 @@ export function changeEvents<F>(context: Context, entity: ChangedEntity, list: L
         context.logger.warn({ err, entity }, 'live updates: could not check a change against a subscription filter');
         ids = new Set();
       }
+      // An import batch's thousand rows in one statement, not one per event.
+      if (ids.size > 1) void loadersFor(message, context.db)[list.loader].loadMany([...ids]);
       for (const id of message.ids) if (ids.has(id)) queue.push({ message, id });
       queue.pendingWork(-1);
     });
