@@ -245,7 +245,8 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): LiveEndpoint {
         return undefined;
       },
       onNext(ctx, _id, _payload, _args, result) {
-        delivering(-1);
+        // graphql-ws sends right after this returns: count the message delivered once it is written, not before.
+        setImmediate(() => delivering(-1));
         const { socket } = ctx.extra;
         if (socket.bufferedAmount > limits.maxBufferedBytes) {
           slowConsumer(socket, `${socket.bufferedAmount} bytes not yet taken by the client`);

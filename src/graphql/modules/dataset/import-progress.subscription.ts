@@ -40,7 +40,7 @@ export class ImportProgressResolver {
       const dataset = id ? rowIdOf('Dataset', id, 'dataset') : null;
       const queue: EventQueue<ImportProgressMessage> = new EventQueue(connection, () => stop());
       const stop = hub.onImportProgress((message) => {
-        if (dataset === null || message.datasetId === dataset) queue.push(message);
+        if (!connection.draining && (dataset === null || message.datasetId === dataset)) queue.push(message);
       });
       return queue;
     },

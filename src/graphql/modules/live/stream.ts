@@ -35,7 +35,7 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
 
   /** Queues an event, or, past LIVE_MAX_PENDING_EVENTS, disconnects the slow client and ends the queue. */
   push(item: T): void {
-    if (this.done || this.connection.draining) return;
+    if (this.done) return;
     this.connection.delivering(1); // until the server hands it to the socket (onNext)
     if (this.waiting) {
       const resolve = this.waiting;

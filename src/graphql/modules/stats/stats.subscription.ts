@@ -84,6 +84,7 @@ function statsEvents(context: Context, filter: CasualtyFilter | null): EventQueu
     lastSent = Date.now();
   };
   const stop = hub.onChange('Casualty', (message) => {
+    if (connection.draining) return;
     chain = chain.then(async () => {
       let ids: Set<number>;
       try {
