@@ -6,10 +6,13 @@ import {
   Kind,
   OperationTypeNode,
   getOperationAST,
+  createSourceEventStream,
+  execute,
   parse,
   specifiedRules,
   validate,
   type DocumentNode,
+  type ExecutionArgs,
   type ExecutionResult,
   type FragmentDefinitionNode,
   type GraphQLFormattedError,
@@ -27,6 +30,7 @@ import type { LiveHub } from '../live/hub.js';
 import { createContext, type LiveConnection } from '../graphql/context.js';
 import { ErrorCode, QueryTooComplexError } from '../graphql/errors.js';
 import type { FanoutStatistics } from '../graphql/fanout.js';
+import type { ChangeEvent } from '../graphql/modules/live/stream.js';
 import { estimateQueryCost } from './query-cost.js';
 import { assertWithinCost } from './query-limits.js';
 
@@ -80,6 +84,55 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string, message: 
     `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
+}
+
+/**
+ * Results shared by the subscribers of one change on this instance: subscriptions with the same
+ * operation, variables and roles get the same result, executed once (through the normal
+ * resolvers) rather than once per socket: what lets a thousand dashboards follow one change.
+ */
+const sharedResults = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+/** Per subscription (its context): what makes its results shareable, or nothing. */
+const shareKeys = new WeakMap<object, string>();
+
+function isChangeEvent(value: unknown): value is ChangeEvent {
+  return typeof value === 'object' && value !== null && 'message' in value && 'id' in value;
+}
+
+/** graphql-js' `subscribe`, with each change's execution shared as above. */
+async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const stream = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in stream)) return stream;
+  const source = stream[Symbol.asyncIterator]();
+  const key = shareKeys.get(args.contextValue as object);
+  const run = (payload: unknown): Promise<ExecutionResult> => {
+    const once = () => Promise.resolve(execute({ ...args, rootValue: payload }));
+    if (key === undefined || !isChangeEvent(payload)) return once();
+    let byKey = sharedResults.get(payload.message);
+    if (!byKey) sharedResults.set(payload.message, (byKey = new Map<string, Promise<ExecutionResult>>()));
+    const entry = `${payload.id}\n${key}`;
+    let result = byKey.get(entry);
+    if (!result) byKey.set(entry, (result = once()));
+    return result;
+  };
+  const iterator: AsyncIterableIterator<ExecutionResult> = {
+    async next() {
+      const item = await source.next();
+      return item.done ? { value: undefined, done: true } : { value: await run(item.value), done: false };
+    },
+    async return() {
+      await source.return?.();
+      return { value: undefined, done: true };
+    },
+    async throw(error: unknown) {
+      await source.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
 }
 
 const codeOf = (error: GraphQLError) => (error.originalError as GraphQLError | undefined)?.extensions?.code ?? error.extensions?.code;
@@ -147,6 +200,7 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): LiveEndpoint {
     {
       schema,
       isProd: config.production,
+      subscribe: subscribeShared,
       async onConnect(ctx: WsContext<Record<string, unknown> | undefined, Extra>) {
         const { socket, request } = ctx.extra;
         const params = ctx.connectionParams ?? {};
@@ -227,13 +281,14 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): LiveEndpoint {
           throw error;
         }
         const requestId = `${randomUUID()}#${id}`;
-        return {
-          schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          contextValue: createContext(options.db, config, logger, requestId, state.viewer, { hub, connection: state.connection }),
-        };
+        const contextValue = createContext(options.db, config, logger, requestId, state.viewer, { hub, connection: state.connection });
+        // What a result may depend on besides the change: the operation, its variables and the viewer's roles (never the subject).
+        const roles = state.viewer.kind === 'user' ? [...state.viewer.roles].sort().join(',') : 'anonymous';
+        shareKeys.set(
+          contextValue,
+          [roles, payload.operationName ?? '', JSON.stringify(payload.variables ?? {}), payload.query].join('\n'),
+        );
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       onOperation(ctx, _id, _payload, _args, result) {
         // Refused by the authorization check on the subscription field (type-graphql's @Authorized).

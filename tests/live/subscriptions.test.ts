@@ -98,6 +98,62 @@ describe('casualtyChanged', () => {
   });
 });
 
+describe('one execution per change, operation and roles', () => {
+  it('subscribers with different roles get what each may see (the editor of a version is shown to editors only)', async () => {
+    const REVISIONS = `subscription { casualtyChanged(filter: { country: "LB" }) { casualty { revisions { revision editor } } } }`;
+    const anonymous = await connect();
+    const editing = await connect({ authorization: `Bearer ${editor}` });
+    const another = await connect({ authorization: `Bearer ${editor}` });
+    for (const client of [anonymous, editing, another]) client.subscribe('r', REVISIONS);
+    await sleep(100);
+    await post(url, REPORT, { input: reportInput(targets, 'LB', 4) }, editor);
+    const [seen] = await anonymous.waitForResults('r', 1);
+    const [shown] = await editing.waitForResults('r', 1);
+    expect(seen.data.casualtyChanged.casualty.revisions).toEqual([{ revision: 1, editor: null }]);
+    expect(shown.data.casualtyChanged.casualty.revisions).toEqual([{ revision: 1, editor: 'edna' }]);
+    expect((await another.waitForResults('r', 1))[0]).toEqual(shown);
+  });
+});
+
+describe('deploymentChanged', () => {
+  it('uses the deployments list filter: a report on one force reaches its subscriber, not one following another force', async () => {
+    const client = await connect();
+    const DEPLOYMENT_CHANGED = `subscription ($filter: DeploymentFilter) {
+      deploymentChanged(filter: $filter) { kind deployment { id troops status forceCountry { code } } } }`;
+    client.subscribe('us', DEPLOYMENT_CHANGED, { filter: { forceCountry: 'US' } });
+    client.subscribe('ir', DEPLOYMENT_CHANGED, { filter: { forceCountry: 'IR' } });
+    await sleep(100);
+    const reported = await post(
+      url,
+      `mutation ($input: DeploymentReportInput!) { deploymentReport(input: $input) { deployment { id } userErrors { code } } }`,
+      {
+        input: {
+          figure: { low: 750, best: 750, high: 750, qualifier: 'EXACT', wording: '750 paratroopers' },
+          status: 'DEPLOYED',
+          troops: 'paratroopers',
+          forceCountry: 'US',
+          occurredOn: { date: '2020-01-01', precision: 'DAY' },
+          citation: { source: targets.sourceId, passage: '750 paratroopers' },
+        },
+      },
+      editor,
+    );
+    expect(reported.body.data.deploymentReport.userErrors).toEqual([]);
+    const [result] = await client.waitForResults('us', 1);
+    expect(result.data.deploymentChanged).toEqual({
+      kind: 'REPORTED',
+      deployment: {
+        id: reported.body.data.deploymentReport.deployment.id,
+        troops: 'paratroopers',
+        status: 'DEPLOYED',
+        forceCountry: { code: 'US' },
+      },
+    });
+    await sleep(300);
+    expect(client.results('ir')).toEqual([]);
+  });
+});
+
 describe('the same limits as queries', () => {
   it('refuses queries and mutations on the socket, too deep or too costly operations, malformed filters', async () => {
     const client = await connect();
