@@ -7,6 +7,7 @@ import { DEFAULT_PAGE_SIZE, pageSize } from '../../common/paginate.js';
 import { CasualtyFilter } from '../casualty/casualty.input.js';
 import { casualtyList } from '../casualty/casualty.subscription.js';
 import { EventQueue, liveOf, matchingIds } from '../live/stream.js';
+import { createLoaders } from '../../loaders.js';
 import { FigureTotal, toFigureTotal } from './figure-total.js';
 import { casualtySource } from './rollup.js';
 import { CasualtyDimension } from './stats.input.js';
@@ -124,8 +125,10 @@ export class CasualtyStatsSubscriptionResolver {
       description: 'Up to three distinct dimensions; empty or absent: the total only.',
     })
     groupBy: CasualtyDimension[] | null,
+    @Ctx() context: Context,
   ): CasualtyStatsChange {
     const dimensions = checkDimensions(groupBy);
+    context.loaders = createLoaders(context.db); // the groups' countries and events as they are now, not as first read
     return instance(CasualtyStatsChange, {
       changedRecords: changed.count,
       dimensions,
