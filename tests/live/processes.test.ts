@@ -1,4 +1,12 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { pino } from 'pino';
+import { writeSyntheticGed } from '../../scripts/ged-synthetic.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { createLiveHub, type LiveHub } from '../../src/live/hub.js';
@@ -110,5 +118,39 @@ describe('two server processes sharing Redis', () => {
       await lock.release();
       await publisher.close();
     }
+  });
+
+  it('`npm run import` in its own process: a subscriber on a server sees its events and its progress to the end', async () => {
+    const server = await spawn();
+    const editor = await token({ sub: 'edna', roles: ['EDITOR'] });
+    const subscriber = await LiveClient.connect(`${server.base}/graphql`, { authorization: `Bearer ${editor}` });
+    clients.push(subscriber);
+    subscriber.subscribe('progress', 'subscription { importProgress { rows rejected finished dataset { name } } }');
+    subscriber.subscribe('events', 'subscription { eventChanged { kind event { id } } }');
+    await sleep(200);
+    const file = join(mkdtempSync(join(tmpdir(), 'live-cli-')), 'ged.csv');
+    await writeSyntheticGed(file, 300);
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
+    await promisify(execFile)(process.execPath, ['--import', tsx, join(root, 'src/import/cli.ts'), file], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/root',
+        TSX_TSCONFIG_PATH: join(root, 'tsconfig.json'),
+        DATABASE_URL: database.url!,
+        REDIS_URL,
+        REDIS_KEY_PREFIX: namespace.prefix,
+      },
+    });
+    const done = await subscriber.waitFor((m) => m.id === 'progress' && m.payload?.data?.importProgress?.finished === true, 10_000);
+    expect(done.payload.data.importProgress).toMatchObject({
+      rows: 300,
+      rejected: 0,
+      finished: true,
+      dataset: { name: expect.stringMatching(/UCDP/) },
+    });
+    const events = await subscriber.waitForResults('events', 300, 10_000);
+    expect(new Set(events.map((r) => r.data.eventChanged.event.id)).size).toBe(300);
   });
 });
