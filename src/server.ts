@@ -166,8 +166,11 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
     headersTimeout: Math.min(config.requestTimeoutMs, 60_000),
     connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(config.requestTimeoutMs / 4))),
   });
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
-  const live = await createLiveHub({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger });
+  // Both wait (at most 5 s) for Redis at start, side by side.
+  const [redis, live] = await Promise.all([
+    config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined,
+    createLiveHub({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger }),
+  ]);
   // The cost estimate multiplies by the nested lists' measured sizes: read them now and every so
   // often (importers refresh the table); unreadable, the estimate uses its defaults until a reload works.
   const fanout = new FanoutStatistics();

@@ -52,7 +52,7 @@ describe('a 1,000-row import', () => {
     expect(progress.payload.data.importProgress).toMatchObject({ rows: ROWS, rejected: 0, finished: true });
     expect(progress.payload.data.importProgress.dataset.name).toMatch(/UCDP/);
 
-    await client.waitForResults('events', ROWS, 30_000);
+    await client.waitForResults('events', ROWS, 60_000);
     const events = client.results('events').map((r) => r.data.eventChanged);
     expect(new Set(events.map((e) => e.event.id)).size).toBe(ROWS);
     expect(events.every((e) => e.kind === 'CREATED')).toBe(true);
@@ -79,5 +79,5 @@ describe('a 1,000-row import', () => {
     const byCountry = new Map(now.groups.nodes.map((g: any) => [g.key.country?.code ?? null, g.total]));
     for (const group of last.groups) expect(group.total).toEqual(byCountry.get(group.key.country?.code ?? null));
     expect(last.groups.length).toBeGreaterThan(0);
-  });
+  }, 120_000);
 });
