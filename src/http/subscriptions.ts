@@ -33,6 +33,7 @@ import type { FanoutStatistics } from '../graphql/fanout.js';
 import type { ChangeEvent } from '../graphql/modules/live/stream.js';
 import { estimateQueryCost } from './query-cost.js';
 import { assertWithinCost } from './query-limits.js';
+import { allowedOrigins, isAllowedOrigin } from './cors.js';
 
 /** Close codes this endpoint uses besides graphql-ws' own (4400 bad request, 4408 no connection_init, …). */
 export const LiveCloseCode = {
@@ -148,6 +149,7 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): LiveEndpoint {
   const limits = config.live;
   const rules = [...specifiedRules, ...options.validationRules];
   const perClient = new Map<string, number>();
+  const origins = allowedOrigins(config);
   let stopping = false;
   let inFlight = 0;
   let drained: (() => void) | undefined;
@@ -163,6 +165,11 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): LiveEndpoint {
     const pathname = url.includes('?') ? url.slice(0, url.indexOf('?')) : url;
     if (pathname !== '/graphql') return refuseUpgrade(socket, 404, 'Not Found', 'WebSocket subscriptions are served on /graphql.');
     if (stopping) return refuseUpgrade(socket, 503, 'Service Unavailable', 'The server is shutting down; connect again.');
+    // Browsers do not apply CORS to WebSockets: the same origins as for HTTP, checked here. Other clients send no Origin.
+    const origin = req.headers.origin;
+    if (origin !== undefined && !isAllowedOrigin(origin, origins)) {
+      return refuseUpgrade(socket, 403, 'Forbidden', `Origin ${origin} may not open WebSockets here: add it to CORS_ORIGINS.`);
+    }
     const client = options.clientOf(req);
     const open = perClient.get(client) ?? 0;
     if (open >= limits.maxConnectionsPerClient) {

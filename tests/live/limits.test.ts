@@ -110,6 +110,21 @@ describe('limits', () => {
     await open(url);
   });
 
+  it('browser origins: the CORS allowlist applies to the upgrade (403 for another site; local pages allowed outside production)', async () => {
+    const { url } = await serve({ corsOrigins: ['https://newsroom.example.org'] });
+    const from = (origin: string) =>
+      LiveClient.open(url, {}, { headers: { origin } }).then(
+        (client) => {
+          clients.push(client);
+          return 'opened';
+        },
+        (error: Error) => error.message,
+      );
+    expect(await from('https://evil.example')).toMatch(/Unexpected server response: 403/);
+    expect(await from('https://newsroom.example.org')).toBe('opened');
+    expect(await from('http://localhost:5173')).toBe('opened');
+  });
+
   it('message size: a message over LIVE_MAX_MESSAGE_BYTES closes the socket with 1009', async () => {
     const { url } = await serve({}, { maxMessageBytes: 1024 });
     const client = await open(url);
