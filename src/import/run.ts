@@ -6,7 +6,7 @@ import { queryRows, type Database } from '../db/client.js';
 import { refreshFanout } from '../graphql/fanout.js';
 import { GedFatalError, readGedStream } from './ucdp-ged/read.js';
 import { GED_DATASET, gedVersionOf, mapGedEvent, type MappedGedEvent } from './ucdp-ged/map.js';
-import { classifyBatch, writeGedBatch, type WriterState } from './ucdp-ged/write.js';
+import { classifyBatch, writeGedBatch, type WriterState, type WrittenIds } from './ucdp-ged/write.js';
 
 export type ImportFormat = 'ucdp-ged' | 'newsgraph';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['ucdp-ged', 'newsgraph'];
@@ -34,8 +34,13 @@ export interface ImportSummary {
   rejectsPath: string | null;
 }
 
-/** Told as the run goes: rows read so far and bytes of the file read (for an ETA). */
-export type ProgressListener = (rows: number, bytesRead: number, totalBytes: number) => void;
+/** Told as the run goes: rows read so far and bytes of the file read (for an ETA); rejected rows, the dataset, whether done. */
+export type ProgressListener = (rows: number, bytesRead: number, totalBytes: number, status: ImportStatus) => void;
+export interface ImportStatus {
+  rejected: number;
+  datasetId: number | null;
+  finished: boolean;
+}
 
 export interface ImportOptions {
   file: string;
@@ -46,6 +51,8 @@ export interface ImportOptions {
   dryRun?: boolean | undefined;
   batchSize?: number | undefined;
   onProgress?: ProgressListener | undefined;
+  /** Called after each batch has committed, with the ids it wrote (live updates publish them). */
+  onBatchCommitted?: ((written: WrittenIds) => void) | undefined;
   /** Checked between batches: true stops the run after the batch in flight has committed. */
   shouldStop?: (() => boolean) | undefined;
 }
@@ -179,7 +186,9 @@ async function importGedFile(db: Database, options: ImportOptions): Promise<Impo
     summary.imported += outcome.imported;
     summary.updated += outcome.updated;
     summary.unchanged += outcome.unchanged;
+    options.onBatchCommitted?.(outcome.written);
   };
+  const status = (finished: boolean) => ({ rejected: summary.rejected, datasetId: state?.datasetId ?? null, finished });
 
   try {
     for await (const item of readGedStream(input)) {
@@ -203,7 +212,7 @@ async function importGedFile(db: Database, options: ImportOptions): Promise<Impo
           if (shouldStop?.()) break;
         }
       }
-      if (onProgress && summary.rows % 1000 === 0) onProgress(summary.rows, bytesRead, totalBytes);
+      if (onProgress && summary.rows % 1000 === 0) onProgress(summary.rows, bytesRead, totalBytes, status(false));
     }
     if (!shouldStop?.()) await flush();
   } catch (error) {
@@ -213,7 +222,7 @@ async function importGedFile(db: Database, options: ImportOptions): Promise<Impo
     input.destroy();
     summary.rejectsPath = (await rejects.close()) ? rejectsPath : null;
   }
-  onProgress?.(summary.rows, totalBytes, totalBytes);
+  onProgress?.(summary.rows, totalBytes, totalBytes, status(true));
 
   if (!dryRun && state !== null) {
     await db.execute(sql`
