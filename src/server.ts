@@ -31,6 +31,7 @@ import { loggingPlugin } from './http/logging-plugin.js';
 import { queryLimits, TOKEN_LIMIT_MESSAGE } from './http/query-limits.js';
 import { FanoutStatistics } from './graphql/fanout.js';
 import { rateLimit } from './http/rate-limit.js';
+import { writeRateLimit } from './write/rate-limit.js';
 import { corsHandler } from './http/cors.js';
 import { clientAddress } from './http/client-address.js';
 import { graphqlHandler } from './http/graphql-handler.js';
@@ -114,7 +115,7 @@ export interface NewsgraphServer {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
   /** Per-request context for in-process operations (`apollo.executeOperation`). */
-  context(): Context;
+  context(viewer?: Viewer): Context;
   /** Stops accepting, drains in-flight requests (up to shutdownGraceMs), closes Redis; the database stays open. */
   stop(): Promise<void>;
   /** Rereads the nested lists' measured sizes now (after an in-process load), instead of at the next reload. */
@@ -225,11 +226,12 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
   const cors = corsHandler(config);
   const clientOf = clientAddress(config.trustProxy);
   const limit = rateLimit(config, redis, logger);
+  const writeLimit = writeRateLimit(config, redis, logger);
   const graphql = graphqlHandler(apollo, {
     maxBodyBytes: config.maxBodyBytes,
     context: async (req, res) => {
       const requestId = res.getHeader('x-request-id') as string;
-      return createContext(handle.db, config, logger, requestId, await viewerOf(req.headers.authorization, requestId));
+      return createContext(handle.db, config, logger, requestId, await viewerOf(req.headers.authorization, requestId), writeLimit);
     },
   });
 
@@ -276,7 +278,7 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
   return {
     httpServer,
     apollo,
-    context: () => createContext(handle.db, config, logger, randomUUID()),
+    context: (viewer?: Viewer) => createContext(handle.db, config, logger, randomUUID(), viewer, writeLimit),
     reloadFanout,
     async stop() {
       stopping = true;

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { anonymous, type Viewer } from '../auth/roles.js';
+import type { WriteLimit } from '../write/rate-limit.js';
 
 /** Everything a resolver may use; built fresh for each request so loader caches never leak. */
 export interface Context {
@@ -13,6 +14,8 @@ export interface Context {
   requestId: string;
   /** Who is asking, from the request's bearer token; anonymous without one. */
   viewer: Viewer;
+  /** Draws from the editor's write budget before a mutation runs; absent when WRITE_RATE_LIMIT is 0. */
+  writeLimit?: WriteLimit | undefined;
 }
 
 /**
@@ -32,6 +35,7 @@ class RequestContext implements Context {
     private readonly serverLogger: Logger,
     readonly requestId: string,
     readonly viewer: Viewer,
+    readonly writeLimit: WriteLimit | undefined,
   ) {
     this.loaders = createLoaders(db);
   }
@@ -41,6 +45,13 @@ class RequestContext implements Context {
   }
 }
 
-export function createContext(db: Database, config: Config, logger: Logger, requestId: string, viewer: Viewer = anonymous): Context {
-  return new RequestContext(db, config, logger, requestId, viewer);
+export function createContext(
+  db: Database,
+  config: Config,
+  logger: Logger,
+  requestId: string,
+  viewer: Viewer = anonymous,
+  writeLimit?: WriteLimit,
+): Context {
+  return new RequestContext(db, config, logger, requestId, viewer, writeLimit);
 }

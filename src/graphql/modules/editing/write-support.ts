@@ -88,15 +88,17 @@ export function editorOf(context: Context): string {
   return context.viewer.subject;
 }
 
-/** runWrite with the request's editor and id. */
-export function write<Result>(
+/** runWrite with the request's editor and id, once the editor's write budget allows it. */
+export async function write<Result>(
   context: Context,
   mutation: string,
   input: unknown,
   options: { idempotencyKey?: string | null | undefined; reason?: string | null | undefined },
   work: (tx: Database) => Promise<Outcome<Result>>,
 ) {
-  return runWrite(context.db, { editor: editorOf(context), mutation, requestId: context.requestId, input, ...options }, work);
+  const editor = editorOf(context);
+  await context.writeLimit?.(editor);
+  return runWrite(context.db, { editor, mutation, requestId: context.requestId, input, ...options }, work);
 }
 
 /**
