@@ -169,8 +169,8 @@ for (let round = 1; round <= rounds; round++) {
   for (const peer of ['newsgraph', 'floor'] as const) {
     const run = await writes(peer === 'newsgraph' ? newsgraph : floor, bodies[peer], duration);
     // Every answered request wrote one record (a refused input would not have); requests still in
-    // flight when the run ended wrote theirs without being counted.
-    if (run.written < run.requests || run.written > run.requests + connections) {
+    // flight when the run ended may write theirs without being counted.
+    if (run.written < run.requests) {
       throw new Error(`${peer}: ${run.requests} requests wrote ${run.written} records`);
     }
     log(`${peer.padEnd(9)} round ${round}: ${run.rps.toFixed(0)} writes/s, p50 ${run.p50} ms, p99 ${run.p99} ms`);
