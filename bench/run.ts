@@ -13,7 +13,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +34,7 @@ import {
 import { summariseCpuProfile } from './profile.js';
 import { pickParameters } from './parameters.js';
 import { datasets, isSizeName, type SizeName } from './datasets.js';
+import { freePort } from './ports.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsDir = path.join(root, 'bench', 'results');
@@ -195,17 +195,6 @@ function postgresCpuMicros(): number | undefined {
     if (!processes.has(process.parent)) ticks += process.reapedTicks;
   }
   return (ticks * 1_000_000) / clockTicks;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 // Profiles are megabytes: kept out of bench/results (which is committed).

@@ -8,21 +8,17 @@
  *
  *   npm run bench:stats -- [--casualties 1000000] [--iterations 50] [--drivers postgres,pglite]
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import os from 'node:os';
-import pg from 'pg';
 import { pino } from 'pino';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/config.js';
-import { openDatabase, queryRows, type DatabaseHandle } from '../src/db/client.js';
-import { migrateDatabase } from '../src/db/migrate.js';
 import { createServer } from '../src/server.js';
 import { toGlobalId } from '../src/graphql/common/global-id.js';
-import { generateSynthetic, syntheticDefaults, truncateAll } from '../scripts/synthetic.js';
+import { queryRows } from '../src/db/client.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { syntheticPglite, syntheticPostgres } from './synthetic-db.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: flags } = parseArgs({
@@ -39,74 +35,6 @@ const casualties = Number(flags.casualties);
 const iterations = Number(flags.iterations);
 const drivers = flags.drivers.split(',') as ('postgres' | 'pglite')[];
 const log = (line: string) => console.log(`[bench:stats] ${line}`);
-
-const options = syntheticDefaults(casualties, 1);
-// The generator and every migration: a database built by another version of either is rebuilt.
-const sources = createHash('sha256').update(readFileSync(path.join(root, 'scripts', 'synthetic.ts')));
-for (const file of readdirSync(path.join(root, 'migrations'))
-  .filter((name) => name.endsWith('.sql'))
-  .sort()) {
-  sources.update(readFileSync(path.join(root, 'migrations', file)));
-}
-const stamp = `newsgraph-synthetic ${JSON.stringify({ ...options, generator: sources.digest('hex').slice(0, 16) })}`;
-
-async function fill(handle: DatabaseHandle): Promise<void> {
-  await migrateDatabase(handle);
-  await truncateAll(handle);
-  await generateSynthetic(handle, options, (line) => {
-    if (!line.includes('source rows')) log(`  ${line}`);
-  });
-}
-
-/** A Postgres database for this size, regenerated only when the generator or its parameters change. */
-async function postgresHandle(): Promise<DatabaseHandle> {
-  const database = `newsgraph_bench_stats_${casualties}`;
-  const url = new URL(flags['server-url']);
-  url.pathname = `/${database}`;
-  const admin = new pg.Client({ connectionString: flags['server-url'] });
-  await admin.connect();
-  try {
-    const { rows } = await admin.query<{ comment: string | null }>(
-      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
-      [database],
-    );
-    const reuse = rows[0]?.comment === stamp;
-    // From scratch otherwise: migrations already applied by another version would not be applied again.
-    if (rows.length && !reuse) await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
-    if (!reuse) await admin.query(`CREATE DATABASE ${database}`);
-    const handle = await openDatabase({ url: url.toString(), poolMax: 4 });
-    if (reuse) {
-      await migrateDatabase(handle);
-      log(`postgres: reusing ${database}`);
-    } else {
-      log(`postgres: generating ${casualties} casualties into ${database}`);
-      await fill(handle);
-      await admin.query(`COMMENT ON DATABASE ${database} IS ${admin.escapeLiteral(stamp)}`);
-    }
-    return handle;
-  } finally {
-    await admin.end();
-  }
-}
-
-/** A PGlite directory for this size, kept under the OS temp dir between runs. */
-async function pgliteHandle(): Promise<DatabaseHandle> {
-  const dir = path.join(os.tmpdir(), `newsgraph-bench-stats-pglite-${casualties}`);
-  const stampFile = `${dir}.stamp`;
-  const fresh = !(existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp);
-  if (fresh) rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const handle = await openDatabase({ pgliteDataDir: dir });
-  if (fresh) {
-    log(`pglite: generating ${casualties} casualties into ${dir}`);
-    await fill(handle);
-    writeFileSync(stampFile, stamp);
-  } else {
-    await migrateDatabase(handle);
-    log(`pglite: reusing ${dir}`);
-  }
-  return handle;
-}
 
 const STATS = `query Stats($filter: CasualtyFilter, $groupBy: [CasualtyDimension!]) {
   casualtyStats(filter: $filter, groupBy: $groupBy) {
@@ -125,7 +53,8 @@ interface Measurement {
 }
 
 async function measure(driver: 'postgres' | 'pglite'): Promise<Measurement[]> {
-  const handle = driver === 'postgres' ? await postgresHandle() : await pgliteHandle();
+  const handle =
+    driver === 'postgres' ? (await syntheticPostgres(casualties, flags['server-url'], log)).handle : await syntheticPglite(casualties, log);
   const server = await createServer(
     handle,
     loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_REQUESTS: '0' }),

@@ -55,6 +55,10 @@ export interface Config {
   rateLimitRequests: number;
   /** RATE_LIMIT_WINDOW_SECONDS: length of the rate-limit window. */
   rateLimitWindowSeconds: number;
+  /** WRITE_RATE_LIMIT: mutations one editor (token subject) may make per window, on every instance together; 0 turns it off. */
+  writeRateLimit: number;
+  /** WRITE_RATE_LIMIT_WINDOW_SECONDS: length of the write-limit window. */
+  writeRateLimitWindowSeconds: number;
   /** PERSISTED_QUERIES: accept automatic persisted queries (APQ). */
   persistedQueries: boolean;
   /** PERSISTED_QUERY_TTL_SECONDS: how long a registered persisted query is kept. */
@@ -198,6 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(env.TRUST_PROXY),
     rateLimitRequests: integer(env, 'RATE_LIMIT_REQUESTS', 600, 0, 1_000_000),
     rateLimitWindowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
+    writeRateLimit: integer(env, 'WRITE_RATE_LIMIT', 120, 0, 1_000_000),
+    writeRateLimitWindowSeconds: integer(env, 'WRITE_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
     persistedQueries: flag(env, 'PERSISTED_QUERIES', true),
     persistedQueryTtlSeconds: integer(env, 'PERSISTED_QUERY_TTL_SECONDS', 86_400, 1, 31_536_000),
     redisUrl: env.REDIS_URL || undefined,

@@ -31,6 +31,7 @@ import { loggingPlugin } from './http/logging-plugin.js';
 import { queryLimits, TOKEN_LIMIT_MESSAGE } from './http/query-limits.js';
 import { FanoutStatistics } from './graphql/fanout.js';
 import { rateLimit } from './http/rate-limit.js';
+import { writeRateLimit } from './write/rate-limit.js';
 import { corsHandler } from './http/cors.js';
 import { clientAddress } from './http/client-address.js';
 import { graphqlHandler } from './http/graphql-handler.js';
@@ -116,7 +117,7 @@ export interface NewsgraphServer {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
   /** Per-request context for in-process operations (`apollo.executeOperation`). */
-  context(): Context;
+  context(viewer?: Viewer): Context;
   /** Where committed changes are published (and, through Redis, shared with the other instances). */
   live: LiveHub;
   /** The WebSocket endpoint for subscriptions on /graphql. */
@@ -239,11 +240,15 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
   const cors = corsHandler(config);
   const clientOf = clientAddress(config.trustProxy);
   const limit = rateLimit(config, redis, logger);
+  const writeLimit = writeRateLimit(config, redis, logger);
   const graphql = graphqlHandler(apollo, {
     maxBodyBytes: config.maxBodyBytes,
     context: async (req, res) => {
       const requestId = res.getHeader('x-request-id') as string;
-      return createContext(handle.db, config, logger, requestId, await viewerOf(req.headers.authorization, requestId), { hub: live });
+      return createContext(handle.db, config, logger, requestId, await viewerOf(req.headers.authorization, requestId), {
+        hub: live,
+        writeLimit,
+      });
     },
   });
   const liveEndpoint = attachLiveEndpoint({
@@ -303,7 +308,7 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
   return {
     httpServer,
     apollo,
-    context: () => createContext(handle.db, config, logger, randomUUID(), undefined, { hub: live }),
+    context: (viewer?: Viewer) => createContext(handle.db, config, logger, randomUUID(), viewer, { hub: live, writeLimit }),
     live,
     liveEndpoint,
     reloadFanout,

@@ -4,6 +4,7 @@ import type { Database } from '../db/client.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { anonymous, type Viewer } from '../auth/roles.js';
 import type { LiveHub } from '../live/hub.js';
+import type { WriteLimit } from '../write/rate-limit.js';
 
 /** Everything a resolver may use; built fresh for each request so loader caches never leak. */
 export interface Context {
@@ -18,6 +19,8 @@ export interface Context {
   live?: LiveHub | undefined;
   /** For a subscription: its WebSocket connection's limits (src/http/subscriptions.ts). */
   connection?: LiveConnection | undefined;
+  /** Draws from the editor's write budget before a mutation runs; absent when WRITE_RATE_LIMIT is 0. */
+  writeLimit?: WriteLimit | undefined;
 }
 
 /** What a subscription's event source needs from the socket it feeds. */
@@ -54,6 +57,7 @@ class RequestContext implements Context {
     readonly viewer: Viewer,
     readonly live: LiveHub | undefined,
     readonly connection: LiveConnection | undefined,
+    readonly writeLimit: WriteLimit | undefined,
   ) {
     this.loaders = createLoaders(db);
   }
@@ -69,7 +73,7 @@ export function createContext(
   logger: Logger,
   requestId: string,
   viewer: Viewer = anonymous,
-  live?: { hub: LiveHub | undefined; connection?: LiveConnection },
+  extras: { hub?: LiveHub | undefined; connection?: LiveConnection | undefined; writeLimit?: WriteLimit | undefined } = {},
 ): Context {
-  return new RequestContext(db, config, logger, requestId, viewer, live?.hub, live?.connection);
+  return new RequestContext(db, config, logger, requestId, viewer, extras.hub, extras.connection, extras.writeLimit);
 }

@@ -44,6 +44,19 @@ export class ForbiddenError extends GraphQLError {
   }
 }
 
+/** An editor over WRITE_RATE_LIMIT: the mutation changed nothing; retry after `retryAfterSeconds`. */
+export class RateLimitedError extends GraphQLError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, {
+      extensions: {
+        code: ErrorCode.RATE_LIMITED,
+        retryAfterSeconds,
+        http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    });
+  }
+}
+
 /** The request asked for something impossible: malformed ID, page too large, inverted range. */
 export class BadUserInputError extends GraphQLError {
   constructor(message: string, argument?: string, details: Record<string, unknown> = {}) {

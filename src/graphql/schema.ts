@@ -29,6 +29,7 @@ import { DeploymentMutationResolver } from './modules/deployment/deployment.muta
 import { QuoteMutationResolver } from './modules/quote/quote.mutation.js';
 import { ReactionMutationResolver } from './modules/reaction/reaction.mutation.js';
 import { ViewerResolver } from './modules/viewer/viewer.resolver.js';
+import { historyResolvers } from './modules/history/history.resolver.js';
 import { authChecker } from '../auth/auth-checker.js';
 import { DatasetResolver } from './modules/dataset/dataset.resolver.js';
 import { importFieldResolvers } from './modules/dataset/record-fields.js';
@@ -74,6 +75,7 @@ export const resolvers: NonEmptyArray<ClassType> = [
   CasualtyStatsSubscriptionResolver,
   ImportProgressResolver,
   ...importFieldResolvers,
+  ...historyResolvers,
   ...connectionResolvers,
 ];
 

@@ -119,4 +119,38 @@ describe(`editorial bookkeeping on ${testDriver}`, () => {
     expect(await rollupDrift(db)).toEqual([]);
     expect((await versions(casualtyId)).at(-1)).toMatchObject({ retracted: true, reason: 'wrong event' });
   });
+
+  it('an editor’s write reaches the rollups at COMMIT (the shared rollup row is locked only then), a rolled-back one never', async () => {
+    const records = async (tx: Database = db) =>
+      Number((await queryRows<{ s: string }>(tx, sql`SELECT sum(records)::text AS s FROM casualty_rollups`))[0]!.s);
+    const before = await records();
+    const copy = sql`INSERT INTO casualties (event_id, kind, figure_low, figure_best, figure_high, figure_qualifier, figure_wording,
+                            victim_description, victim_country_code, occurred_on, occurred_precision, citation_id)
+                     SELECT event_id, kind, figure_low, figure_best, figure_high, figure_qualifier, figure_wording,
+                            'a copy', victim_country_code, occurred_on, occurred_precision, citation_id
+                     FROM casualties WHERE id = ${casualtyId}`;
+    let insideTransaction = -1;
+    await asEditor(async (tx) => {
+      await tx.execute(sql`UPDATE casualties SET retracted_at = NULL WHERE id = ${casualtyId}`);
+      await tx.execute(copy);
+      insideTransaction = await records(tx);
+    });
+    // Deferred: not yet counted inside the mutation's transaction; counted once it committed.
+    expect(insideTransaction).toBe(before);
+    expect(await records()).toBe(before + 2);
+    await expect(
+      asEditor(async (tx) => {
+        await tx.execute(copy);
+        throw new Error('the mutation failed half-way');
+      }),
+    ).rejects.toThrow('half-way');
+    expect(await records()).toBe(before + 2);
+    expect(await rollupDrift(db)).toEqual([]);
+    // Imports and seeds (no mutation setting) still add up per statement, at once.
+    await db.transaction(async (tx) => {
+      await tx.execute(copy);
+      expect(await records(tx)).toBe(before + 3);
+    });
+    expect(await rollupDrift(db)).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import type { GraphQLFormattedError } from 'graphql';
 import { loadConfig, type Config } from '../../src/config.js';
+import type { Viewer } from '../../src/auth/roles.js';
 import { createServer, type NewsgraphServer } from '../../src/server.js';
 import { createSeededDatabase, type TestDatabase } from './database.js';
 
@@ -14,8 +15,8 @@ export interface TestServer {
   server: NewsgraphServer;
   database: TestDatabase;
   config: Config;
-  /** Runs an operation through Apollo (parse, validate, execute, format) with a fresh context. */
-  query<Data = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<Data>>;
+  /** Runs an operation through Apollo (parse, validate, execute, format) with a fresh context, anonymous unless a viewer is given. */
+  query<Data = any>(query: string, variables?: Record<string, unknown>, viewer?: Viewer): Promise<GraphQLResult<Data>>;
   /** Statements the database has received so far. */
   statements(): number;
   close(): Promise<void>;
@@ -34,8 +35,8 @@ export async function startTestServer(overrides: Partial<Config> = {}, options: 
     server,
     database,
     config,
-    async query(query, variables) {
-      const response = await server.apollo.executeOperation({ query, variables }, { contextValue: server.context() });
+    async query(query, variables, viewer) {
+      const response = await server.apollo.executeOperation({ query, variables }, { contextValue: server.context(viewer) });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       return response.body.singleResult as GraphQLResult;
     },

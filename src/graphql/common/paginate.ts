@@ -346,3 +346,18 @@ export function decodeOffsetCursor(cursor: string | null | undefined, scope: str
   }
   return (offset as number) + 1;
 }
+
+/** Cursors of a list ordered by row id alone (an audit history, newest first): the id itself. */
+export function idCursors(scope: string): (id: number) => string {
+  const prefix = cursorPrefix(scope);
+  return (id) => encodeCursor(prefix, String(id));
+}
+
+/** The row id a cursor of `scope` holds; undefined without one. */
+export function decodeIdCursor(cursor: string | null | undefined, scope: string): number | undefined {
+  if (!cursor) return undefined;
+  const position = decodeCursor(cursor, scope);
+  const id = position[0];
+  if (position.length !== 1 || !Number.isSafeInteger(id) || (id as number) < 1) throw invalidCursor(cursor);
+  return id as number;
+}

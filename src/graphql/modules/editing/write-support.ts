@@ -94,17 +94,22 @@ export interface WriteSupport {
   publishChange: <E extends ChangedEntity>(kind: ChangeKindOf<E>, entity: E, id: number) => void;
 }
 
-/** runWrite with the request's editor and id; changes the work publishes go out after the commit. */
-export function write<Result>(
+/**
+ * runWrite with the request's editor and id, once the editor's write budget allows it; changes
+ * the work publishes go out after the commit.
+ */
+export async function write<Result>(
   context: Context,
   mutation: string,
   input: unknown,
   options: { idempotencyKey?: string | null | undefined; reason?: string | null | undefined },
   work: (tx: Database, support: WriteSupport) => Promise<Outcome<Result>>,
 ) {
+  const editor = editorOf(context);
+  await context.writeLimit?.(editor);
   return runWrite(
     context.db,
-    { editor: editorOf(context), mutation, requestId: context.requestId, input, ...options },
+    { editor, mutation, requestId: context.requestId, input, ...options },
     (tx, hooks) =>
       work(tx, {
         publishChange: (kind, entity, id) => hooks.afterCommit(() => context.live?.publishChange(kind, entity, id)),
