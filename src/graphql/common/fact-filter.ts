@@ -1,6 +1,6 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { citations } from '../../db/schema/index.js';
+import { actors, citations } from '../../db/schema/index.js';
 import { rowIdOf } from './global-id.js';
 
 /** Facts whose citation comes from one source (a Source ID). */
@@ -25,4 +25,10 @@ export function refersTo(
   argument: string,
 ): SQL | undefined {
   return id ? sql`${column} = ${rowIdOf(type, id, argument)}` : undefined;
+}
+
+/** Facts by an actor of one country (ISO code), e.g. quotes whose speaker or reactions whose actor is Iranian. */
+export function byActorOfCountry(actorId: AnyPgColumn, country: string | null | undefined): SQL | undefined {
+  if (!country) return undefined;
+  return inArray(actorId, sql`(SELECT ${actors.id} FROM ${actors} WHERE ${actors.countryCode} = ${country})`);
 }

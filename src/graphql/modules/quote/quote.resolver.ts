@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { inArray, sql, type SQL } from 'drizzle-orm';
-import { actors, citations, quotes } from '../../../db/schema/index.js';
+import { citations, quotes } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
 
-import { refersTo } from '../../common/fact-filter.js';
+import { byActorOfCountry, refersTo } from '../../common/fact-filter.js';
 import { dateRangeCondition } from '../../common/date-range.js';
 import { rootConnection } from '../../common/root-connection.js';
 import { loadOptional, loadRequired } from '../../loaders.js';
@@ -29,9 +29,7 @@ function quoteConditions(filter: QuoteFilter | null | undefined): (SQL | undefin
     refersTo(quotes.speakerActorId, 'Actor', filter.speaker, 'filter.speaker'),
     refersTo(quotes.eventId, 'Event', filter.event, 'filter.event'),
     refersTo(quotes.datasetId, 'Dataset', filter.dataset, 'filter.dataset'),
-    filter.country
-      ? inArray(quotes.speakerActorId, sql`(SELECT ${actors.id} FROM ${actors} WHERE ${actors.countryCode} = ${filter.country})`)
-      : undefined,
+    byActorOfCountry(quotes.speakerActorId, filter.country),
     filter.media?.length ? inArray(quotes.medium, filter.media) : undefined,
     dateRangeCondition(filter.said, quotes, 'filter.said'),
   ];

@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { inArray, sql, type SQL } from 'drizzle-orm';
-import { actors, reactions } from '../../../db/schema/index.js';
+import { inArray, type SQL } from 'drizzle-orm';
+import { reactions } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
 import { SortDirection } from '../../common/enums.js';
-import { refersTo } from '../../common/fact-filter.js';
+import { byActorOfCountry, refersTo } from '../../common/fact-filter.js';
 import { keysetPage } from '../../common/paginate.js';
 import { loadRequired } from '../../loaders.js';
 import { Actor, toActor } from '../actor/actor.type.js';
@@ -22,9 +22,7 @@ function reactionConditions(filter: ReactionFilter | null | undefined): (SQL | u
     refersTo(reactions.eventId, 'Event', filter.event, 'filter.event'),
     refersTo(reactions.actorId, 'Actor', filter.actor, 'filter.actor'),
     refersTo(reactions.datasetId, 'Dataset', filter.dataset, 'filter.dataset'),
-    filter.country
-      ? inArray(reactions.actorId, sql`(SELECT ${actors.id} FROM ${actors} WHERE ${actors.countryCode} = ${filter.country})`)
-      : undefined,
+    byActorOfCountry(reactions.actorId, filter.country),
     filter.stances?.length ? inArray(reactions.stance, filter.stances) : undefined,
   ];
 }
