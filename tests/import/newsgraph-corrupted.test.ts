@@ -139,7 +139,7 @@ describe(`a corrupted copy of the seed through npm run import on ${testDriver}`,
     expect(run.stderr).not.toMatch(/at .*\.ts/);
   }, 120_000);
 
-  it('rejects exactly the broken lines with their line numbers (BOM, CRLF, blank and truncated lines), imports the rest, exits 2', async () => {
+  it('rejects exactly the broken lines by line number (BOM, CRLF, blank and truncated lines), imports the rest, exits 2', async () => {
     const entries = corruptedCopy();
     const file = join(dir, 'seed-corrupted.ndjson');
     writeFileSync(file, `\uFEFF${entries.map((e) => e.text).join('\r\n')}`);

@@ -48,8 +48,7 @@ describe('the newsgraph import schema', () => {
     ]);
     expect(problemsOf({ country: { code: 'US', name: 'United States' }, actor: {} })[0]).toEqual({
       column: '/',
-      reason:
-        'a line is one object with exactly one member naming its kind (dataset, country, source, actor, location, event, deployment, quote)',
+      reason: expect.stringMatching(/^a line is one object with exactly one member naming its kind \(dataset, country, .*, quote\)$/),
     });
     expect(problemsOf({ location: { key: 'l', name: 'L', latitude: 91, precision: 'NEAR' } })).toEqual([
       { column: '/location/latitude', reason: 'must be <= 90' },

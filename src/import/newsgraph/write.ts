@@ -234,7 +234,10 @@ async function writeRows(tx: Database, table: string, columns: Column[], rows: V
   }
 }
 
-/** Ids for new rows, drawn from each table's own sequence in one statement, so every row of a batch (and its references) is known before writing. */
+/**
+ * Ids for new rows, drawn from each table's own sequence in one statement, so every row of a
+ * batch (and every reference between them) is known before writing.
+ */
 async function allocate(tx: Database, counts: Map<string, number>): Promise<Map<string, number[]>> {
   const parts = [...counts]
     .filter(([, count]) => count > 0)
@@ -384,7 +387,11 @@ const COLUMNS = {
   ],
 } satisfies Record<string, Column[]>;
 
-/** A citation, keyed as the old seed loader keyed it, and its group: citations are written events (with participants) first, then links, casualties, deployments, reactions, quotes, so ids keep that order. */
+/**
+ * A citation, keyed as the old seed loader keyed it, and its group: citations are written for
+ * events (with participants) first, then links, casualties, deployments, reactions, quotes, so
+ * their ids keep the order the old loader gave them.
+ */
 interface CitationUse {
   group: number;
   key: string;
