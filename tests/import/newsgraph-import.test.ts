@@ -235,6 +235,22 @@ describe(`a second dataset next to the seed on ${testDriver}`, () => {
     expect(existsSync(join(dir, 'second-bad.ndjson.rejects.ndjson'))).toBe(true);
   });
 
+  it('tells a line referring to a rejected line why its key is unknown', async () => {
+    const { line, rejects } = await run(
+      db,
+      write('second-cascade.ndjson', [
+        header,
+        { actor: { key: 'second-militia', name: 'A militia', kind: 'ARMED_GROUP' } },
+        { actor: { key: 'second-commander', name: 'Its commander', kind: 'PERSON', parent: 'second-militia' } },
+      ]),
+    );
+    expect(line).toBe('imported 0, updated 0, unchanged 0, rejected 2');
+    expect(rejects.map((r) => r.reason)).toEqual([
+      expect.stringMatching(/^\/actor\/kind: must be one of "PERSON", /),
+      '/actor/parent: refers to actor "second-militia", whose line 2 was rejected',
+    ]);
+  });
+
   it('rejects alone a line the database refuses, and keeps the rest of its batch', async () => {
     // jan-1-750-announced is already superseded by the seed's intro-750-deployed: the unique index refuses a second one.
     const report = parsed.at(-1)!.deployment;

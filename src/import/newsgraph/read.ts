@@ -22,7 +22,7 @@ export interface NewsgraphRow {
 export type NewsgraphReadItem =
   | { kind: 'dataset'; line: number; dataset: DatasetLine }
   | { kind: 'row'; row: NewsgraphRow }
-  | { kind: 'reject'; line: number; raw: string; problems: Problem[]; defines: KeyUse[] };
+  | { kind: 'reject'; line: number; raw: string; problems: Problem[] };
 
 /**
  * schemas/newsgraph-import.schema.json, compiled by Ajv ahead of time (`npm run schema:import`):
@@ -48,19 +48,21 @@ export function schemaProblems(errors: ErrorObject[]): Problem[] {
     problems.push({ column, reason });
   };
   for (const error of errors) {
-    const at = error.instancePath;
+    const base = error.instancePath;
+    // The line as a whole is `/` (a JSON pointer would say ``, which reads as nothing).
+    const at = base || '/';
     const params = error.params as Record<string, unknown>;
     switch (error.keyword) {
       case 'required':
-        add(`${at}/${String(params.missingProperty)}`, 'required');
+        add(`${base}/${String(params.missingProperty)}`, 'required');
         break;
       case 'additionalProperties':
-        if (at === '') add(`/${String(params.additionalProperty)}`, `not a kind of line: a line is one of ${KINDS.join(', ')}`);
-        else add(`${at}/${String(params.additionalProperty)}`, 'not a field here');
+        if (base === '') add(`/${String(params.additionalProperty)}`, `not a kind of line: a line is one of ${KINDS.join(', ')}`);
+        else add(`${base}/${String(params.additionalProperty)}`, 'not a field here');
         break;
       case 'minProperties':
       case 'maxProperties':
-        add(at || '/', `a line is one object with exactly one member naming its kind (${KINDS.join(', ')})`);
+        add(at, `a line is one object with exactly one member naming its kind (${KINDS.join(', ')})`);
         break;
       case 'enum':
         add(at, `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
@@ -75,7 +77,7 @@ export function schemaProblems(errors: ErrorObject[]): Problem[] {
         add(at, params.limit === 1 ? 'must not be empty' : (error.message ?? 'too short'));
         break;
       default:
-        add(at || '/', error.message ?? error.keyword);
+        add(at, error.message ?? error.keyword);
     }
   }
   return problems;
@@ -120,13 +122,7 @@ export async function* readNewsgraphStream(input: Readable, keys: FileKeys): Asy
   for await (const physical of readLines(input)) {
     const { line, text, terminated } = physical;
     if (text.trim() === '') continue;
-    const reject = (problems: Problem[], defines: KeyUse[] = []): NewsgraphReadItem => ({
-      kind: 'reject',
-      line,
-      raw: text,
-      problems,
-      defines,
-    });
+    const reject = (problems: Problem[]): NewsgraphReadItem => ({ kind: 'reject', line, raw: text, problems });
     let problems: Problem[] | null = null;
     let value: unknown;
     if (physical.oversize) problems = [{ column: null, reason: `line longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB` }];
@@ -150,6 +146,7 @@ export async function* readNewsgraphStream(input: Readable, keys: FileKeys): Asy
       continue;
     }
     if (!validate(value)) {
+      keys.reject(mainKeyOf(value), line);
       yield reject(schemaProblems(validate.errors ?? []));
       continue;
     }
@@ -162,7 +159,7 @@ export async function* readNewsgraphStream(input: Readable, keys: FileKeys): Asy
     const analysis = analyseLine(record, line, keys);
     if (analysis.problems.length > 0) {
       keys.reject(analysis.defines, line);
-      yield reject(analysis.problems, analysis.defines);
+      yield reject(analysis.problems);
       continue;
     }
     acceptLine(record, analysis, line, keys);
@@ -180,6 +177,17 @@ export async function* readNewsgraphStream(input: Readable, keys: FileKeys): Asy
     };
   }
   if (dataset === null) throw new ImportFatalError('EMPTY_FILE', 'the file is empty: nothing to import');
+}
+
+/** The key a line the schema refused meant to define, if it can be told: so a line referring to it hears why it is unknown. */
+function mainKeyOf(value: unknown): KeyUse[] {
+  if (value === null || typeof value !== 'object') return [];
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length !== 1) return [];
+  const [kind, body] = entries[0]!;
+  const key = (body as { key?: unknown; code?: unknown } | null)?.[kind === 'country' ? 'code' : 'key'];
+  const kinds: string[] = ['country', 'source', 'actor', 'location', 'event', 'deployment', 'quote'];
+  return typeof key === 'string' && kinds.includes(kind) ? [{ kind: kind as KeyUse['kind'], key, path: `/${kind}/key` }] : [];
 }
 
 /** The first line must be the dataset: anything else is fatal for the file as a whole. */

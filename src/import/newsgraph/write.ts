@@ -149,7 +149,7 @@ export async function planBatch(
     for (const use of row.defines) {
       if (use.kind === 'country') continue;
       const owner = stored.get(use.kind, use.key);
-      if (owner && owner.datasetId !== datasetId) {
+      if (owner && (owner.datasetId === null || owner.datasetId !== datasetId)) {
         const whose = owner.datasetKey ? `dataset "${owner.datasetKey}"` : 'no dataset (an editor wrote it)';
         problem(use.path, `${use.kind} "${use.key}" belongs to ${whose}`);
       }
@@ -248,7 +248,9 @@ async function allocate(tx: Database, counts: Map<string, number>): Promise<Map<
   const drawn = new Map<string, number[]>();
   if (parts.length === 0) return drawn;
   for (const { t, id } of await queryRows<{ t: string; id: number }>(tx, sql.join(parts, sql` UNION ALL `))) {
-    drawn.set(t, [...(drawn.get(t) ?? []), id]);
+    let ids = drawn.get(t);
+    if (!ids) drawn.set(t, (ids = []));
+    ids.push(id);
   }
   for (const ids of drawn.values()) ids.sort((x, y) => x - y);
   return drawn;
@@ -433,7 +435,11 @@ export async function writeBatch(tx: Database, context: WriterContext, planned: 
       if (use.kind === 'country') continue;
       const existing = stored.get(use.kind, use.key);
       if (existing) ids.set(idOfUse(use.kind, use.key), existing.id);
-      else freshByKind.set(use.kind, [...(freshByKind.get(use.kind) ?? []), use.key]);
+      else {
+        let keys = freshByKind.get(use.kind);
+        if (!keys) freshByKind.set(use.kind, (keys = []));
+        keys.push(use.key);
+      }
     }
   }
   // Citations in the old seed loader's order: by group, and in line order within a group.
@@ -740,7 +746,8 @@ export async function writeBatch(tx: Database, context: WriterContext, planned: 
   );
 
   // Citations the previous versions used and nothing uses now (revisions keep theirs).
-  const unused = orphanCandidates.filter((id) => !new Set(citationIds.values()).has(id));
+  const inUse = new Set(citationIds.values());
+  const unused = orphanCandidates.filter((id) => !inUse.has(id));
   if (unused.length > 0) {
     await tx.execute(sql`
       DELETE FROM citations c WHERE c.id = ANY(${intArray(unused)})
