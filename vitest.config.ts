@@ -10,15 +10,17 @@ import { defineConfig } from 'vitest/config';
 // Each project names its own files: with `extends: true` vitest concatenates `include` lists.
 const everything = ['tests/**/*.test.ts'];
 const hardening = 'tests/hardening/**';
+// Live updates across real server processes (Postgres and Redis shared): with the hardening tests.
+const liveProcesses = 'tests/live/processes.test.ts';
 const postgres = process.env.TEST_DATABASE_URL
   ? [
       {
         extends: true as const,
-        test: { name: 'postgres', include: everything, exclude: [hardening], env: { NEWSGRAPH_TEST_DRIVER: 'postgres' } },
+        test: { name: 'postgres', include: everything, exclude: [hardening, liveProcesses], env: { NEWSGRAPH_TEST_DRIVER: 'postgres' } },
       },
       {
         extends: true as const,
-        test: { name: 'hardening', include: ['tests/hardening/**/*.test.ts'], env: { NEWSGRAPH_TEST_DRIVER: 'postgres' } },
+        test: { name: 'hardening', include: ['tests/hardening/**/*.test.ts', liveProcesses], env: { NEWSGRAPH_TEST_DRIVER: 'postgres' } },
       },
     ]
   : [];
@@ -33,7 +35,10 @@ export default defineConfig({
     hookTimeout: 120_000,
     env: { NODE_ENV: 'test' },
     projects: [
-      { extends: true, test: { name: 'pglite', include: everything, exclude: [hardening], env: { NEWSGRAPH_TEST_DRIVER: 'pglite' } } },
+      {
+        extends: true,
+        test: { name: 'pglite', include: everything, exclude: [hardening, liveProcesses], env: { NEWSGRAPH_TEST_DRIVER: 'pglite' } },
+      },
       ...postgres,
     ],
   },

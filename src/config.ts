@@ -69,6 +69,26 @@ export interface Config {
   auth: AuthConfig;
   /** READ_REQUIRES_AUTH: queries need a valid token too (any role); off by default, reading is public. */
   readRequiresAuth: boolean;
+  /** Subscriptions over WebSocket (LIVE_* settings, docs/live.md). */
+  live: LiveConfig;
+}
+
+/** Limits of the WebSocket endpoint that carries subscriptions (graphql-ws on /graphql). */
+export interface LiveConfig {
+  /** LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: operations one socket may run at once; more are answered with an error. */
+  maxSubscriptionsPerConnection: number;
+  /** LIVE_MAX_CONNECTIONS_PER_CLIENT: open sockets per client address (per instance); more get HTTP 429 at the upgrade. */
+  maxConnectionsPerClient: number;
+  /** LIVE_MAX_MESSAGE_BYTES: largest message a client may send; a larger one closes the socket (1009). */
+  maxMessageBytes: number;
+  /** LIVE_PING_INTERVAL_MS: the server pings this often; a client that has not answered by the next ping is dropped (0: never). */
+  pingIntervalMs: number;
+  /** LIVE_MAX_BUFFERED_BYTES: bytes written to a socket but not yet taken by the client; past it the socket is closed (4008). */
+  maxBufferedBytes: number;
+  /** LIVE_MAX_PENDING_EVENTS: changes waiting for one subscription to take them; past it the socket is closed (4008). */
+  maxPendingEvents: number;
+  /** LIVE_STATS_INTERVAL_MS: casualtyStatsChanged sends at most one message per subscription this often. */
+  statsIntervalMs: number;
 }
 
 /** Bearer-token verification: a shared HS256 secret for development, or a JWKS endpoint (asymmetric keys) for production. */
@@ -185,6 +205,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     auth,
     readRequiresAuth,
+    live: {
+      maxSubscriptionsPerConnection: integer(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 10_000),
+      maxConnectionsPerClient: integer(env, 'LIVE_MAX_CONNECTIONS_PER_CLIENT', 20, 1, 100_000),
+      maxMessageBytes: integer(env, 'LIVE_MAX_MESSAGE_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
+      pingIntervalMs: integer(env, 'LIVE_PING_INTERVAL_MS', 15_000, 0, 3_600_000),
+      maxBufferedBytes: integer(env, 'LIVE_MAX_BUFFERED_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      maxPendingEvents: integer(env, 'LIVE_MAX_PENDING_EVENTS', 5_000, 1, 10_000_000),
+      statsIntervalMs: integer(env, 'LIVE_STATS_INTERVAL_MS', 250, 10, 60_000),
+    },
   };
 }
 

@@ -37,6 +37,8 @@ import { graphqlHandler } from './http/graphql-handler.js';
 import { checkReadiness } from './http/readiness.js';
 import { connectRedis, RedisKeyValueCache } from './http/redis.js';
 import { responseDeadline } from './http/request-timeout.js';
+import { attachLiveEndpoint, type LiveEndpoint } from './http/subscriptions.js';
+import { createLiveHub, type LiveHub } from './live/hub.js';
 
 const examplesFile = path.join(packageRoot, 'examples.graphql');
 
@@ -115,7 +117,14 @@ export interface NewsgraphServer {
   apollo: ApolloServer<Context>;
   /** Per-request context for in-process operations (`apollo.executeOperation`). */
   context(): Context;
-  /** Stops accepting, drains in-flight requests (up to shutdownGraceMs), closes Redis; the database stays open. */
+  /** Where committed changes are published (and, through Redis, shared with the other instances). */
+  live: LiveHub;
+  /** The WebSocket endpoint for subscriptions on /graphql. */
+  liveEndpoint: LiveEndpoint;
+  /**
+   * Stops accepting, sends subscription messages in flight and closes sockets (1001), drains
+   * in-flight requests (up to shutdownGraceMs), closes Redis; the database stays open.
+   */
   stop(): Promise<void>;
   /** Rereads the nested lists' measured sizes now (after an in-process load), instead of at the next reload. */
   reloadFanout(): Promise<void>;
@@ -157,7 +166,11 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
     headersTimeout: Math.min(config.requestTimeoutMs, 60_000),
     connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(config.requestTimeoutMs / 4))),
   });
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
+  // Both wait (at most 5 s) for Redis at start, side by side.
+  const [redis, live] = await Promise.all([
+    config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined,
+    createLiveHub({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger }),
+  ]);
   // The cost estimate multiplies by the nested lists' measured sizes: read them now and every so
   // often (importers refresh the table); unreadable, the estimate uses its defaults until a reload works.
   const fanout = new FanoutStatistics();
@@ -168,7 +181,8 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
     config.fanoutReloadSeconds > 0 ? setInterval(() => void reloadFanout(), config.fanoutReloadSeconds * 1000).unref() : undefined;
   const limits = queryLimits(config, fanout);
   const examples = readFileSync(examplesFile, 'utf8');
-  const jit = jitExecution(await getSchema());
+  const schema = await getSchema();
+  const jit = jitExecution(schema);
   const authenticate = createAuthenticator(config.auth);
   /** The request's viewer; a token that fails verification is refused (401), its reason logged, never sent. */
   const viewerOf = async (authorization: string | undefined, requestId: string): Promise<Viewer> => {
@@ -229,8 +243,21 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
     maxBodyBytes: config.maxBodyBytes,
     context: async (req, res) => {
       const requestId = res.getHeader('x-request-id') as string;
-      return createContext(handle.db, config, logger, requestId, await viewerOf(req.headers.authorization, requestId));
+      return createContext(handle.db, config, logger, requestId, await viewerOf(req.headers.authorization, requestId), { hub: live });
     },
+  });
+  const liveEndpoint = attachLiveEndpoint({
+    httpServer,
+    schema,
+    db: handle.db,
+    config,
+    logger,
+    hub: live,
+    fanout,
+    validationRules: limits.validationRules,
+    viewerOf,
+    clientOf,
+    formatError: formatError(config),
   });
 
   async function serveGraphQL(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -276,12 +303,17 @@ export async function createServer(handle: DatabaseHandle, config: Config, logge
   return {
     httpServer,
     apollo,
-    context: () => createContext(handle.db, config, logger, randomUUID()),
+    context: () => createContext(handle.db, config, logger, randomUUID(), undefined, { hub: live }),
+    live,
+    liveEndpoint,
     reloadFanout,
     async stop() {
       stopping = true;
       clearInterval(fanoutTimer);
+      // Sockets first: Apollo's drain waits for every open connection, and a WebSocket never ends by itself.
+      await liveEndpoint.stop(Math.min(5_000, config.shutdownGraceMs / 2));
       await apollo.stop();
+      await live.close();
       await redis?.quit().catch(() => redis.disconnect());
     },
   };

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { anonymous, type Viewer } from '../auth/roles.js';
+import type { LiveHub } from '../live/hub.js';
 
 /** Everything a resolver may use; built fresh for each request so loader caches never leak. */
 export interface Context {
@@ -13,6 +14,24 @@ export interface Context {
   requestId: string;
   /** Who is asking, from the request's bearer token; anonymous without one. */
   viewer: Viewer;
+  /** Where committed changes are published and subscriptions listen; absent where nothing serves subscriptions. */
+  live?: LiveHub | undefined;
+  /** For a subscription: its WebSocket connection's limits (src/http/subscriptions.ts). */
+  connection?: LiveConnection | undefined;
+}
+
+/** What a subscription's event source needs from the socket it feeds. */
+export interface LiveConnection {
+  /** LIVE_MAX_PENDING_EVENTS. */
+  readonly maxPendingEvents: number;
+  /** LIVE_STATS_INTERVAL_MS. */
+  readonly statsIntervalMs: number;
+  /** Closes the socket of a client that does not keep up (4008), so its backlog is dropped. */
+  slowConsumer(reason: string): void;
+  /** True once the server is shutting down: new changes are no longer queued, queued ones still go out. */
+  readonly draining: boolean;
+  /** Counts changes accepted for delivery (+) and sent or dropped (−), so shutdown can wait for them. */
+  delivering(count: number): void;
 }
 
 /**
@@ -22,7 +41,8 @@ export interface Context {
  * would call an own getter, and so build the logger, every time.
  */
 class RequestContext implements Context {
-  readonly loaders: Loaders;
+  // Not readonly: a subscription runs each event with the same context, and loads through that event's loaders.
+  loaders: Loaders;
   // Not a #private field: Apollo's copy would not carry its slot, and reading it would throw.
   private requestLogger: Logger | undefined = undefined;
 
@@ -32,6 +52,8 @@ class RequestContext implements Context {
     private readonly serverLogger: Logger,
     readonly requestId: string,
     readonly viewer: Viewer,
+    readonly live: LiveHub | undefined,
+    readonly connection: LiveConnection | undefined,
   ) {
     this.loaders = createLoaders(db);
   }
@@ -41,6 +63,13 @@ class RequestContext implements Context {
   }
 }
 
-export function createContext(db: Database, config: Config, logger: Logger, requestId: string, viewer: Viewer = anonymous): Context {
-  return new RequestContext(db, config, logger, requestId, viewer);
+export function createContext(
+  db: Database,
+  config: Config,
+  logger: Logger,
+  requestId: string,
+  viewer: Viewer = anonymous,
+  live?: { hub: LiveHub | undefined; connection?: LiveConnection },
+): Context {
+  return new RequestContext(db, config, logger, requestId, viewer, live?.hub, live?.connection);
 }

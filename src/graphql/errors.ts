@@ -22,6 +22,8 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   /** The token is valid but lacks the role the field needs (HTTP 403); `extensions.requiredRoles` names it. */
   FORBIDDEN: 'FORBIDDEN',
+  /** A WebSocket already runs LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION operations; `extensions.maximum` says how many. */
+  TOO_MANY_SUBSCRIPTIONS: 'TOO_MANY_SUBSCRIPTIONS',
 } as const;
 
 /** No token, or one that cannot be trusted; why is logged, never told (it would help forgers). */

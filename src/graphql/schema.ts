@@ -32,6 +32,12 @@ import { ViewerResolver } from './modules/viewer/viewer.resolver.js';
 import { authChecker } from '../auth/auth-checker.js';
 import { DatasetResolver } from './modules/dataset/dataset.resolver.js';
 import { importFieldResolvers } from './modules/dataset/record-fields.js';
+import { CasualtySubscriptionResolver } from './modules/casualty/casualty.subscription.js';
+import { DeploymentSubscriptionResolver } from './modules/deployment/deployment.subscription.js';
+import { EventSubscriptionResolver } from './modules/event/event.subscription.js';
+import { CasualtyStatsSubscriptionResolver } from './modules/stats/stats.subscription.js';
+import { ImportProgressResolver } from './modules/dataset/import-progress.subscription.js';
+import { createPubSub } from '@graphql-yoga/subscription';
 
 export const resolvers: NonEmptyArray<ClassType> = [
   NodeResolver,
@@ -62,6 +68,11 @@ export const resolvers: NonEmptyArray<ClassType> = [
   QuoteMutationResolver,
   ReactionMutationResolver,
   DatasetResolver,
+  CasualtySubscriptionResolver,
+  DeploymentSubscriptionResolver,
+  EventSubscriptionResolver,
+  CasualtyStatsSubscriptionResolver,
+  ImportProgressResolver,
   ...importFieldResolvers,
   ...connectionResolvers,
 ];
@@ -96,7 +107,14 @@ async function validateArgument(value: unknown, _type: unknown, { info }: Resolv
 
 /** Builds a schema from resolver classes, refusing one with a field that declares no data needs (projection.ts). */
 export async function buildAppSchema(resolverClasses: NonEmptyArray<ClassType> = resolvers): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers: resolverClasses, validateFn: validateArgument, authChecker });
+  const schema = await buildSchema({
+    resolvers: resolverClasses,
+    validateFn: validateArgument,
+    authChecker,
+    // type-graphql refuses subscriptions without a pubSub. Ours all bring their own event source
+    // (`subscribe`: the server's live hub, from the context), so this one never carries an event.
+    pubSub: createPubSub(),
+  });
   checkFieldDeclarations(schema);
   return schema;
 }
@@ -108,6 +126,9 @@ export function getSchema(): Promise<GraphQLSchema> {
     schema.getQueryType()!.description =
       'Entry points: events, actors, quotes, casualties, deployments and reactions as paginated, filterable connections; ' +
       'single objects by global ID (`node`, `event`, `actor`); countries and sources.';
+    schema.getSubscriptionType()!.description =
+      'Live updates over WebSocket (graphql-ws protocol) on /graphql: changes after they commit, filtered like the lists. ' +
+      'Authenticate in connection_init with { authorization: "Bearer <token>" }.';
     schema.getMutationType()!.description =
       'Editors’ writes (a bearer token with the EDITOR or ADMIN role): each takes its input, answers with the object written ' +
       'and `userErrors`, and is one transaction. Send `idempotencyKey` to retry safely.';

@@ -34,6 +34,32 @@ export interface CostReport {
   worstCaseLimit: number;
 }
 
+/** Throws QueryTooComplexError when an operation's estimated (or worst-case) cost exceeds the limit. */
+export function assertWithinCost(cost: QueryCost, maxQueryCost: number): void {
+  const worstCaseLimit = maxQueryCost * WORST_CASE_FACTOR;
+  if (cost.estimated > maxQueryCost) {
+    const error = new QueryTooComplexError(
+      `Query cost limit of ${maxQueryCost} exceeded, estimated ${cost.estimated}. ` +
+        'Ask for smaller pages (first) or fewer nested lists.',
+      'cost',
+      maxQueryCost,
+    );
+    // `cost` is what clients read before `estimated` existed; both hold the estimate.
+    Object.assign(error.extensions, { estimated: cost.estimated, cost: cost.estimated });
+    throw error;
+  }
+  if (cost.worstCase > worstCaseLimit) {
+    const error = new QueryTooComplexError(
+      `Query worst-case cost limit of ${worstCaseLimit} exceeded, estimated ${cost.worstCase} if every nested list were as long ` +
+        `as its longest (expected ${cost.estimated}). Ask for smaller pages (first) or fewer nested lists.`,
+      'worstCaseCost',
+      worstCaseLimit,
+    );
+    Object.assign(error.extensions, { estimated: cost.worstCase });
+    throw error;
+  }
+}
+
 /** Refuses an operation whose estimated (or worst-case) cost exceeds the limit, after validation and before execution. */
 function costLimitPlugin(maxQueryCost: number, fanout: FanoutStatistics): ApolloServerPlugin {
   const worstCaseLimit = maxQueryCost * WORST_CASE_FACTOR;
@@ -74,27 +100,7 @@ function costLimitPlugin(maxQueryCost: number, fanout: FanoutStatistics): Apollo
             if (known.byPageSizes.size < MAX_CACHED_COSTS) known.byPageSizes.set(key, cost);
           }
           report = { estimated: cost.estimated, limit: maxQueryCost, worstCase: cost.worstCase, worstCaseLimit };
-          if (cost.estimated > maxQueryCost) {
-            const error = new QueryTooComplexError(
-              `Query cost limit of ${maxQueryCost} exceeded, estimated ${cost.estimated}. ` +
-                'Ask for smaller pages (first) or fewer nested lists.',
-              'cost',
-              maxQueryCost,
-            );
-            // `cost` is what clients read before `estimated` existed; both hold the estimate.
-            Object.assign(error.extensions, { estimated: cost.estimated, cost: cost.estimated });
-            throw error;
-          }
-          if (cost.worstCase > worstCaseLimit) {
-            const error = new QueryTooComplexError(
-              `Query worst-case cost limit of ${worstCaseLimit} exceeded, estimated ${cost.worstCase} if every nested list were as long ` +
-                `as its longest (expected ${cost.estimated}). Ask for smaller pages (first) or fewer nested lists.`,
-              'worstCaseCost',
-              worstCaseLimit,
-            );
-            Object.assign(error.extensions, { estimated: cost.worstCase });
-            throw error;
-          }
+          assertWithinCost(cost, maxQueryCost);
         },
         async willSendResponse({ response }) {
           if (!wantsReport || !report || response.body.kind !== 'single') return;

@@ -4,6 +4,9 @@ import { loadConfig } from '../config.js';
 import { openMigratedDatabase } from '../db/startup.js';
 import { startupFailureLine } from '../startup-error.js';
 import { IMPORT_FORMATS, ImportFatalError, importFile, summaryLine, type ImportFormat, type ProgressListener } from './run.js';
+import { pino } from 'pino';
+import { createLiveHub } from '../live/hub.js';
+import { importPublisher } from '../live/import-publisher.js';
 
 const USAGE = 'usage: npm run import -- <file> [--format ucdp-ged|newsgraph] [--rejects <path>] [--dry-run]';
 
@@ -77,13 +80,27 @@ async function main(): Promise<number> {
     return 1;
   }
   const progress = progressReporter();
+  // With Redis, the running servers' subscribers see the imported records and the progress; without it no server can hear.
+  const live = config.redisUrl
+    ? await createLiveHub({
+        redisUrl: config.redisUrl,
+        keyPrefix: config.redisKeyPrefix,
+        logger: pino({ level: 'warn' }, pino.destination(2)),
+        listen: false,
+      })
+    : undefined;
+  const publish = live && !values['dry-run'] ? importPublisher(live) : undefined;
   try {
     const summary = await importFile(handle.db, {
       file: positionals[0]!,
       format: format as ImportFormat | undefined,
       rejectsPath: values.rejects,
       dryRun: values['dry-run'],
-      onProgress: progress.listener,
+      onProgress: (...args) => {
+        progress.listener(...args);
+        publish?.onProgress(...args);
+      },
+      onBatchCommitted: publish?.onBatchCommitted,
       shouldStop: () => stopping,
     });
     progress.stop();
@@ -103,6 +120,7 @@ async function main(): Promise<number> {
     console.error(`import failed: ${(error as Error).message}`);
     return 1;
   } finally {
+    await live?.close();
     await handle.close();
   }
 }

@@ -27,12 +27,21 @@ export interface RejectedRow {
 
 export type ReadItem<Row> = { kind: 'row'; line: number; row: Row } | ({ kind: 'reject' } & RejectedRow);
 
+/** Row ids a committed batch wrote, for live updates to publish (an updated GED event is written again under a new id). */
+export interface WrittenIds {
+  createdEvents: number[];
+  updatedEvents: number[];
+  casualties: number[];
+}
+
 /** What one batch did; `rejects` are rows only the database could judge (unknown references, keys of another dataset). */
 export interface BatchOutcome {
   imported: number;
   updated: number;
   unchanged: number;
   rejects: RejectedRow[];
+  /** Set by `write` (a dry run writes nothing). */
+  written?: WrittenIds;
 }
 
 /**

@@ -3,10 +3,10 @@ import { open, stat } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { refreshFanout } from '../graphql/fanout.js';
-import { ImportFatalError, type FormatDriver, type RejectedRow } from './driver.js';
+import { ImportFatalError, type FormatDriver, type RejectedRow, type WrittenIds } from './driver.js';
 import { newsgraphDriver } from './newsgraph/driver.js';
 
-export { ImportFatalError } from './driver.js';
+export { ImportFatalError, type WrittenIds } from './driver.js';
 
 export type ImportFormat = 'ucdp-ged' | 'newsgraph';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['ucdp-ged', 'newsgraph'];
@@ -23,8 +23,13 @@ export interface ImportSummary {
   rejectsPath: string | null;
 }
 
-/** Told as the run goes: rows read so far and bytes of the file read (for an ETA). */
-export type ProgressListener = (rows: number, bytesRead: number, totalBytes: number) => void;
+/** Told as the run goes: rows read so far and bytes of the file read (for an ETA); rejected rows, the dataset, whether done. */
+export type ProgressListener = (rows: number, bytesRead: number, totalBytes: number, status: ImportStatus) => void;
+export interface ImportStatus {
+  rejected: number;
+  datasetId: number | null;
+  finished: boolean;
+}
 
 export interface ImportOptions {
   file: string;
@@ -35,6 +40,8 @@ export interface ImportOptions {
   dryRun?: boolean | undefined;
   batchSize?: number | undefined;
   onProgress?: ProgressListener | undefined;
+  /** Called after each batch has committed, with the ids it wrote (live updates publish them). */
+  onBatchCommitted?: ((written: WrittenIds) => void) | undefined;
   /** Checked between batches: true stops the run after the batch in flight has committed. */
   shouldStop?: (() => boolean) | undefined;
   /** Told every rejected row, in line order, as its batch completes. */
@@ -127,7 +134,7 @@ async function runImport<Row>(
   format: ImportFormat,
   driver: FormatDriver<Row>,
 ): Promise<ImportSummary> {
-  const { file, dryRun = false, batchSize = 1000, onProgress, shouldStop, onReject } = options;
+  const { file, dryRun = false, batchSize = 1000, onProgress, onBatchCommitted, shouldStop, onReject } = options;
   const totalBytes = await stat(file).then(
     (s) => s.size,
     (error: Error) => {
@@ -168,9 +175,11 @@ async function runImport<Row>(
       summary.unchanged += outcome.unchanged;
       summary.rejected += outcome.rejects.length;
       pending.push(...outcome.rejects);
+      if (!dryRun && outcome.written) onBatchCommitted?.(outcome.written);
     }
     report();
   };
+  const status = (finished: boolean): ImportStatus => ({ rejected: summary.rejected, datasetId: driver.datasetId(), finished });
 
   try {
     for await (const item of driver.read(input)) {
@@ -186,7 +195,7 @@ async function runImport<Row>(
           if (shouldStop?.()) break;
         }
       }
-      if (onProgress && summary.rows % 1000 === 0) onProgress(summary.rows, bytesRead, totalBytes);
+      if (onProgress && summary.rows % 1000 === 0) onProgress(summary.rows, bytesRead, totalBytes, status(false));
     }
     if (shouldStop?.()) report();
     else await flush();
@@ -194,7 +203,7 @@ async function runImport<Row>(
     input.destroy();
     summary.rejectsPath = (await rejects.close()) ? rejectsPath : null;
   }
-  onProgress?.(summary.rows, totalBytes, totalBytes);
+  onProgress?.(summary.rows, totalBytes, totalBytes, status(true));
 
   const datasetId = driver.datasetId();
   if (!dryRun && datasetId !== null) {

@@ -19,6 +19,15 @@ export interface WriteRequest {
   reason?: string | null | undefined;
 }
 
+/** What a mutation's work may ask of its transaction besides running statements. */
+export interface WriteHooks {
+  /**
+   * Runs `hook` once the transaction has committed, never when it rolls back (userErrors, an
+   * exception) nor for an idempotent replay: how changes reach subscribers only when they are real.
+   */
+  afterCommit: (hook: () => void) => void;
+}
+
 /** Thrown inside the transaction to roll it back when the work answers with userErrors. */
 class RolledBack extends Error {
   constructor(readonly userErrors: UserErrorValue[]) {
@@ -51,11 +60,15 @@ export const inputHash = (mutation: string, input: unknown): string =>
 export async function runWrite<Result>(
   db: Database,
   request: WriteRequest,
-  work: (tx: Database) => Promise<Outcome<Result>>,
+  work: (tx: Database, hooks: WriteHooks) => Promise<Outcome<Result>>,
+  onHookError: (error: unknown) => void = (error) => process.emitWarning(`after-commit hook failed: ${String(error)}`),
 ): Promise<Outcome<Result> & { replayed?: boolean }> {
   const hash = request.idempotencyKey ? inputHash(request.mutation, request.input) : undefined;
+  const afterCommit: (() => void)[] = [];
+  const hooks: WriteHooks = { afterCommit: (hook) => void afterCommit.push(hook) };
+  let result: Outcome<Result> & { replayed?: boolean };
   try {
-    return await db.transaction(async (transaction) => {
+    result = await db.transaction(async (transaction) => {
       const tx = transaction as unknown as Database;
       await tx.execute(sql`SELECT set_config('newsgraph.editor', ${request.editor}, true),
                                   set_config('newsgraph.mutation', ${request.mutation}, true),
@@ -81,7 +94,7 @@ export async function runWrite<Result>(
           ]);
         }
       }
-      const outcome = await work(tx);
+      const outcome = await work(tx, hooks);
       if (outcome.userErrors) throw new RolledBack(outcome.userErrors);
       if (request.idempotencyKey) {
         await tx.execute(sql`INSERT INTO idempotency_keys (editor, key, mutation, input_hash, response)
@@ -94,4 +107,13 @@ export async function runWrite<Result>(
     if (error instanceof RolledBack) return { userErrors: error.userErrors };
     throw error;
   }
+  // Committed: the change is real. A failing hook must not turn a committed write into an error.
+  for (const hook of afterCommit) {
+    try {
+      hook();
+    } catch (error) {
+      onHookError(error);
+    }
+  }
+  return result;
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
-import { ImportFatalError, importFile, summaryLine, type RejectEntry } from '../../src/import/run.js';
+import { ImportFatalError, importFile, summaryLine, type RejectEntry, type WrittenIds } from '../../src/import/run.js';
 import { createEmptyDatabase, testDriver, type TestDatabase } from '../helpers/database.js';
 
 const SEED = 'seeds/us-iran-2019-2020.ndjson';
@@ -23,8 +23,19 @@ const write = (name: string, lines: unknown[]) => {
 };
 const run = async (db: Database, file: string, options: { dryRun?: boolean } = {}) => {
   const rejects: RejectEntry[] = [];
-  const summary = await importFile(db, { file, onReject: (r) => rejects.push(r), ...options });
-  return { line: summaryLine(summary), rejects, summary };
+  // What live updates would publish: the ids each committed batch wrote.
+  const written: WrittenIds = { createdEvents: [], updatedEvents: [], casualties: [] };
+  const summary = await importFile(db, {
+    file,
+    onReject: (r) => rejects.push(r),
+    onBatchCommitted: (ids) => {
+      written.createdEvents.push(...ids.createdEvents);
+      written.updatedEvents.push(...ids.updatedEvents);
+      written.casualties.push(...ids.casualties);
+    },
+    ...options,
+  });
+  return { line: summaryLine(summary), rejects, summary, written };
 };
 const one = async <Row>(db: Database, query: ReturnType<typeof sql>) => (await queryRows<Row>(db, query))[0]!;
 
@@ -51,7 +62,9 @@ describe(`the article seed through the newsgraph importer on ${testDriver}`, () 
   });
 
   it('imports the seed file (format detected), then finds every line unchanged', async () => {
-    expect((await run(db, SEED)).line).toBe(`imported ${RECORDS}, updated 0, unchanged 0, rejected 0`);
+    const first = await run(db, SEED);
+    expect(first.line).toBe(`imported ${RECORDS}, updated 0, unchanged 0, rejected 0`);
+    expect([first.written.createdEvents.length, first.written.updatedEvents.length, first.written.casualties.length]).toEqual([12, 0, 7]);
     const counts = await one<Record<string, number>>(
       db,
       sql`SELECT (SELECT count(*)::int FROM events) AS events, (SELECT count(*)::int FROM casualties) AS casualties,
@@ -115,7 +128,10 @@ describe(`the article seed through the newsgraph importer on ${testDriver}`, () 
     const file = write('seed-changed.ndjson', lines);
     const before = await one<{ revision: number; id: number }>(db, sql`SELECT id, revision FROM events WHERE key = 'dec-27-rocket-attack'`);
 
-    expect((await run(db, file)).line).toBe(`imported 0, updated 1, unchanged ${RECORDS - 1}, rejected 0`);
+    const changed = await run(db, file);
+    expect(changed.line).toBe(`imported 0, updated 1, unchanged ${RECORDS - 1}, rejected 0`);
+    expect(changed.written).toEqual({ createdEvents: [], updatedEvents: [before.id], casualties: expect.any(Array) });
+    expect(changed.written.casualties).toHaveLength(event.casualties.length);
     const after = await one<Record<string, unknown>>(
       db,
       sql`SELECT e.id, e.revision,

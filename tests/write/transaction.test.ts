@@ -82,3 +82,57 @@ describe(`one mutation, one transaction (${testDriver})`, () => {
     expect(await sourcesTitled('raced')).toBe(1);
   });
 });
+
+describe(`after-commit hooks (${testDriver})`, () => {
+  it('run once the transaction has committed (the row is visible outside it), never on rollback or replay', async () => {
+    const seen: string[] = [];
+    const visibleAtHook: number[] = [];
+    const hooked = (title: string, key?: string) =>
+      runWrite(db, request({ title }, key), async (tx, { afterCommit }) => {
+        const result = await insertSource(tx, title);
+        // Read from outside the transaction (another pooled connection; PGlite runs one statement at a time, after commit).
+        afterCommit(() => seen.push(title));
+        afterCommit(() => void sourcesTitled(title).then((n) => visibleAtHook.push(n)));
+        return result;
+      });
+    await hooked('hooked-commit');
+    expect(seen).toEqual(['hooked-commit']);
+
+    // userErrors after registering the hook: rolled back, the hook never runs.
+    await runWrite(db, request({ title: 'hooked-userErrors' }), async (tx, { afterCommit }) => {
+      await insertSource(tx, 'hooked-userErrors');
+      afterCommit(() => seen.push('hooked-userErrors'));
+      return { userErrors: [userError(['input'], UserErrorCode.INVALID, 'no')] };
+    });
+    // An exception after registering it: same.
+    await expect(
+      runWrite(db, request({ title: 'hooked-crash' }), async (tx, { afterCommit }) => {
+        afterCommit(() => seen.push('hooked-crash'));
+        await tx.execute(sql`SELECT 1 / 0`);
+        return { ok: 1 };
+      }),
+    ).rejects.toThrow();
+    // An idempotent replay changes nothing, so announces nothing.
+    await hooked('hooked-once', 'hook-key');
+    await hooked('hooked-once', 'hook-key');
+    expect(seen).toEqual(['hooked-commit', 'hooked-once']);
+    await expect.poll(() => visibleAtHook).toEqual([1, 1]);
+  });
+
+  it('a failing hook does not turn a committed write into an error', async () => {
+    const failures: unknown[] = [];
+    const outcome = await runWrite(
+      db,
+      request({ title: 'hook-throws' }),
+      async (tx, { afterCommit }) => {
+        afterCommit(() => {
+          throw new Error('publish failed');
+        });
+        return insertSource(tx, 'hook-throws');
+      },
+      (error) => failures.push(error),
+    );
+    expect(outcome.ok?.id).toBeGreaterThan(0);
+    expect(failures.map(String)).toEqual(['Error: publish failed']);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/client.js';
-import type { BatchOutcome, FormatDriver, ReadItem } from '../driver.js';
+import type { BatchOutcome, FormatDriver, ReadItem, WrittenIds } from '../driver.js';
 import { FileKeys } from './check.js';
 import { readNewsgraphStream, type NewsgraphRow } from './read.js';
 import { planBatch, refusedRow, writeBatch, type WriterContext } from './write.js';
@@ -39,8 +39,7 @@ export function newsgraphDriver(): FormatDriver<NewsgraphRow> {
     tx.transaction(async (savepoint) => {
       const db = savepoint as unknown as Database;
       const { planned, outcome, stored } = await planBatch(db, context, rows);
-      await writeBatch(db, context, planned, stored);
-      return outcome;
+      return { ...outcome, written: await writeBatch(db, context, planned, stored) };
     });
 
   return {
@@ -65,7 +64,8 @@ export function newsgraphDriver(): FormatDriver<NewsgraphRow> {
         if (databaseRefusal(error) === null) throw error;
       }
       // Line by line: every line the database accepts is kept, each refused one is a reject.
-      const outcome: BatchOutcome = { imported: 0, updated: 0, unchanged: 0, rejects: [] };
+      const ids: WrittenIds = { createdEvents: [], updatedEvents: [], casualties: [] };
+      const outcome: BatchOutcome = { imported: 0, updated: 0, unchanged: 0, rejects: [], written: ids };
       for (const row of batch) {
         try {
           const one = await attempt(tx, context, [row]);
@@ -73,6 +73,9 @@ export function newsgraphDriver(): FormatDriver<NewsgraphRow> {
           outcome.updated += one.updated;
           outcome.unchanged += one.unchanged;
           outcome.rejects.push(...one.rejects);
+          ids.createdEvents.push(...one.written!.createdEvents);
+          ids.updatedEvents.push(...one.written!.updatedEvents);
+          ids.casualties.push(...one.written!.casualties);
         } catch (error) {
           const reason = databaseRefusal(error);
           if (reason === null) throw error;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/client.js';
 import { normalisePassage } from '../../write/passage.js';
-import type { BatchOutcome, Problem, RejectedRow } from '../driver.js';
+import type { BatchOutcome, Problem, RejectedRow, WrittenIds } from '../driver.js';
 import type { FileKeys, KeyUse } from './check.js';
 import type { NewsgraphRow } from './read.js';
 import type {
@@ -423,9 +423,9 @@ function citationsOf(record: RecordLine): CitationUse[] {
  * children. A changed event line replaces its participants and links, updates its nested
  * records by key and deletes those it no longer lists (with citations nothing else uses).
  */
-export async function writeBatch(tx: Database, context: WriterContext, planned: PlannedRow[], stored: Stored): Promise<void> {
+export async function writeBatch(tx: Database, context: WriterContext, planned: PlannedRow[], stored: Stored): Promise<WrittenIds> {
   const datasetId = context.datasetId!;
-  if (planned.length === 0) return;
+  if (planned.length === 0) return { createdEvents: [], updatedEvents: [], casualties: [] };
 
   // Ids: stored rows keep theirs; new rows get fresh ones in line order.
   const ids = new Map<string, number>();
@@ -658,31 +658,26 @@ export async function writeBatch(tx: Database, context: WriterContext, planned: 
       FROM json_to_recordset(${json(links)}) AS r(from_event_id int, to_event_id int, kind text, citation_id int)`);
   }
 
-  await writeRows(
-    tx,
-    'casualties',
-    COLUMNS.casualties,
-    events.flatMap(({ event: e }) =>
-      (e.casualties ?? []).map((c: CasualtyLine) => ({
-        id: idOf('casualty', c.key)!,
-        key: c.key,
-        dataset_id: datasetId,
-        event_id: idOf('event', e.key),
-        kind: c.kind,
-        ...figure(c.figure),
-        victim_description: c.victims,
-        victim_country_code: c.victimCountry ?? null,
-        affiliated_actor_id: idOf('actor', c.affiliation),
-        ...occurred(c.occurredOn),
-        citation_id: citationOf(`casualty:${c.key}`),
-        deaths_side_a: c.breakdown?.sideA ?? null,
-        deaths_side_b: c.breakdown?.sideB ?? null,
-        deaths_civilians: c.breakdown?.civilians ?? null,
-        deaths_unknown: c.breakdown?.unknown ?? null,
-      })),
-    ),
-    freshIds('casualties'),
+  const casualties = events.flatMap(({ event: e }) =>
+    (e.casualties ?? []).map((c: CasualtyLine) => ({
+      id: idOf('casualty', c.key)!,
+      key: c.key,
+      dataset_id: datasetId,
+      event_id: idOf('event', e.key),
+      kind: c.kind,
+      ...figure(c.figure),
+      victim_description: c.victims,
+      victim_country_code: c.victimCountry ?? null,
+      affiliated_actor_id: idOf('actor', c.affiliation),
+      ...occurred(c.occurredOn),
+      citation_id: citationOf(`casualty:${c.key}`),
+      deaths_side_a: c.breakdown?.sideA ?? null,
+      deaths_side_b: c.breakdown?.sideB ?? null,
+      deaths_civilians: c.breakdown?.civilians ?? null,
+      deaths_unknown: c.breakdown?.unknown ?? null,
+    })),
   );
+  await writeRows(tx, 'casualties', COLUMNS.casualties, casualties, freshIds('casualties'));
   await writeRows(
     tx,
     'deployments',
@@ -761,6 +756,11 @@ export async function writeBatch(tx: Database, context: WriterContext, planned: 
         AND NOT EXISTS (SELECT 1 FROM casualty_revisions WHERE citation_id = c.id)
         AND NOT EXISTS (SELECT 1 FROM deployment_revisions WHERE citation_id = c.id)`);
   }
+  return {
+    createdEvents: events.filter((e) => e.status === 'new').map((e) => idOf('event', e.event.key)!),
+    updatedEvents: events.filter((e) => e.status === 'updated').map((e) => idOf('event', e.event.key)!),
+    casualties: casualties.map((c) => c.id),
+  };
 }
 
 /** A batch whose write the database refused: the line's reject. */

@@ -55,8 +55,8 @@ export function gedDriver(file: string): FormatDriver<MappedGedEvent> {
     },
     async write(tx, batch): Promise<BatchOutcome> {
       state ??= { datasetId: await upsertGedDataset(tx, file), countries: new Set(), actors: new Map() };
-      const { imported, updated, unchanged } = await writeGedBatch(tx, state, batch);
-      return { imported, updated, unchanged, rejects: [] };
+      const { imported, updated, unchanged, written } = await writeGedBatch(tx, state, batch);
+      return { imported, updated, unchanged, rejects: [], written };
     },
     datasetId: () => state?.datasetId ?? null,
   };

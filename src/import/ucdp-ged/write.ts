@@ -7,6 +7,14 @@ export interface BatchOutcome {
   updated: number;
   unchanged: number;
   widened: number;
+  /** Row ids written, for subscribers once the batch has committed (an updated event is written again under a new id). */
+  written: WrittenIds;
+}
+
+export interface WrittenIds {
+  createdEvents: number[];
+  updatedEvents: number[];
+  casualties: number[];
 }
 
 /** What stays known between batches of one run: the dataset, and countries and actors already written. */
@@ -72,7 +80,8 @@ export async function writeGedBatch(tx: Database, state: WriterState, batch: Map
     await tx.execute(sql`DELETE FROM locations WHERE dataset_id = ${datasetId} AND key = ANY(${textArray(keys)})`);
   }
   const rows = [...fresh, ...changed.map((c) => c.row)];
-  if (rows.length === 0) return { imported: 0, updated: 0, unchanged, widened: 0 };
+  if (rows.length === 0)
+    return { imported: 0, updated: 0, unchanged, widened: 0, written: { createdEvents: [], updatedEvents: [], casualties: [] } };
 
   const newCountries = [...new Set(rows.flatMap((r) => r.countries))].filter((c) => !state.countries.has(c));
   if (newCountries.length > 0) {
@@ -196,7 +205,9 @@ export async function writeGedBatch(tx: Database, state: WriterState, batch: Map
     rlow: r.casualty.reportedLow,
     rhigh: r.casualty.reportedHigh,
   }));
-  await tx.execute(sql`
+  const casualtyIds = await queryRows<{ id: number }>(
+    tx,
+    sql`
     INSERT INTO casualties (key, dataset_id, event_id, kind, figure_low, figure_best, figure_high, figure_qualifier, figure_wording,
                             victim_description, victim_country_code, occurred_on, occurred_precision, occurred_end, citation_id,
                             deaths_side_a, deaths_side_b, deaths_civilians, deaths_unknown,
@@ -206,7 +217,9 @@ export async function writeGedBatch(tx: Database, state: WriterState, batch: Map
            a, b, civ, unk, outside, rlow, rhigh
     FROM json_to_recordset(${json(casualtyRows)})
       AS r(key text, event_id int, low int, best int, high int, qualifier text, wording text, country text, "on" date, precision text,
-           "end" date, citation_id int, a int, b int, civ int, unk int, outside boolean, rlow int, rhigh int)`);
+           "end" date, citation_id int, a int, b int, civ int, unk int, outside boolean, rlow int, rhigh int)
+    RETURNING id`,
+  );
 
   const participantRows = rows.flatMap((r) =>
     r.sides.map((s) => ({
@@ -227,6 +240,11 @@ export async function writeGedBatch(tx: Database, state: WriterState, batch: Map
     updated: changed.length,
     unchanged,
     widened: rows.filter((r) => r.casualty.bestOutsideInterval).length,
+    written: {
+      createdEvents: fresh.map((r) => eventOf.get(r.externalId)!),
+      updatedEvents: changed.map((c) => eventOf.get(c.row.externalId)!),
+      casualties: casualtyIds.map((c) => c.id),
+    },
   };
 }
 

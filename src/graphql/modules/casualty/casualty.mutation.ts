@@ -103,7 +103,7 @@ export class CasualtyMutationResolver {
     ];
     if (errors.length) return { node: null, userErrors: errors };
 
-    const outcome = await write(context, 'casualtyReport', input, { idempotencyKey }, async (tx) => {
+    const outcome = await write(context, 'casualtyReport', input, { idempotencyKey }, async (tx, { publishChange }) => {
       const refs = await resolveReferences(tx, {
         event: { field: ['input', 'event'], type: 'Event', table: 'events', id: input.event },
         affiliation: { field: ['input', 'affiliation'], type: 'Actor', table: 'actors', id: input.affiliation },
@@ -124,6 +124,7 @@ export class CasualtyMutationResolver {
           citationId: citation.ok,
         })
         .returning({ id: casualties.id });
+      publishChange('REPORTED', 'Casualty', row!.id);
       return { ok: row!.id };
     });
     return payload(context, outcome);
@@ -146,39 +147,46 @@ export class CasualtyMutationResolver {
     if (errors.length) return { node: null, userErrors: errors };
     const casualtyId = id as number;
 
-    const outcome = await write(context, 'casualtyRevise', input, { idempotencyKey, reason: input.reason }, async (tx) => {
-      // Locks the record, so a concurrent revision waits here and then sees this one's revision.
-      const [current] = await queryRows<{ revision: number; retracted: boolean }>(
-        tx,
-        sql`SELECT revision, retracted_at IS NOT NULL AS retracted FROM casualties WHERE id = ${casualtyId} FOR UPDATE`,
-      );
-      if (!current) return { userErrors: [userError(['input', 'casualty'], UserErrorCode.NOT_FOUND, 'No casualty record has this ID.')] };
-      if (current.retracted)
-        return { userErrors: [userError(['input', 'casualty'], UserErrorCode.RETRACTED, 'This record is retracted.')] };
-      if (current.revision !== input.expectedRevision) {
-        return {
-          userErrors: [
-            userError(
-              ['input', 'expectedRevision'],
-              UserErrorCode.STALE,
-              `The record is at revision ${current.revision}, not ${input.expectedRevision}: ` +
-                'someone changed it since you read it. Read it again and retry.',
-              { currentRevision: current.revision },
-            ),
-          ],
-        };
-      }
-      const citation = await writeCitation(tx, input.citation, ['input', 'citation']);
-      if (citation.userErrors) return citation;
-      await tx
-        .update(casualties)
-        .set({
-          ...figureValues(input.figure),
-          citationId: citation.ok,
-        })
-        .where(and(eq(casualties.id, casualtyId), eq(casualties.revision, input.expectedRevision)));
-      return { ok: casualtyId };
-    });
+    const outcome = await write(
+      context,
+      'casualtyRevise',
+      input,
+      { idempotencyKey, reason: input.reason },
+      async (tx, { publishChange }) => {
+        // Locks the record, so a concurrent revision waits here and then sees this one's revision.
+        const [current] = await queryRows<{ revision: number; retracted: boolean }>(
+          tx,
+          sql`SELECT revision, retracted_at IS NOT NULL AS retracted FROM casualties WHERE id = ${casualtyId} FOR UPDATE`,
+        );
+        if (!current) return { userErrors: [userError(['input', 'casualty'], UserErrorCode.NOT_FOUND, 'No casualty record has this ID.')] };
+        if (current.retracted)
+          return { userErrors: [userError(['input', 'casualty'], UserErrorCode.RETRACTED, 'This record is retracted.')] };
+        if (current.revision !== input.expectedRevision) {
+          return {
+            userErrors: [
+              userError(
+                ['input', 'expectedRevision'],
+                UserErrorCode.STALE,
+                `The record is at revision ${current.revision}, not ${input.expectedRevision}: ` +
+                  'someone changed it since you read it. Read it again and retry.',
+                { currentRevision: current.revision },
+              ),
+            ],
+          };
+        }
+        const citation = await writeCitation(tx, input.citation, ['input', 'citation']);
+        if (citation.userErrors) return citation;
+        await tx
+          .update(casualties)
+          .set({
+            ...figureValues(input.figure),
+            citationId: citation.ok,
+          })
+          .where(and(eq(casualties.id, casualtyId), eq(casualties.revision, input.expectedRevision)));
+        publishChange('REVISED', 'Casualty', casualtyId);
+        return { ok: casualtyId };
+      },
+    );
     return payload(context, outcome);
   }
 }

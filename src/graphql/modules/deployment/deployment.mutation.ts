@@ -87,7 +87,7 @@ export class DeploymentMutationResolver {
     ];
     if (errors.length) return { node: null, userErrors: errors };
 
-    const outcome = await write(context, 'deploymentReport', input, { idempotencyKey }, async (tx) => {
+    const outcome = await write(context, 'deploymentReport', input, { idempotencyKey }, async (tx, { publishChange }) => {
       const refs = await resolveReferences(tx, {
         forceCountry: { field: ['input', 'forceCountry'], country: input.forceCountry },
         destinationCountry: { field: ['input', 'destinationCountry'], country: input.destinationCountry },
@@ -142,6 +142,9 @@ export class DeploymentMutationResolver {
           citationId: citation.ok,
         })
         .returning({ id: deployments.id });
+      publishChange('REPORTED', 'Deployment', row!.id);
+      // The earlier report of the movement is now superseded: it leaves lists that show current reports only.
+      if (refs.ok.supersedes !== null) publishChange('REVISED', 'Deployment', refs.ok.supersedes as number);
       return { ok: row!.id };
     });
     return payloadOf(outcome, (id) => context.loaders.deployment.load(id), toDeployment);

@@ -5,6 +5,7 @@ import { fromGlobalId, type NodeTypeName } from '../../common/global-id.js';
 import type { Context } from '../../context.js';
 import { passageOccursIn } from '../../../write/passage.js';
 import { runWrite, type Outcome } from '../../../write/transaction.js';
+import type { ChangedEntity, ChangeKindOf } from '../../../live/hub.js';
 import { userError, UserErrorCode, type UserErrorValue } from '../../../write/user-error.js';
 import type { CitationInput, FigureInput, FuzzyDateInput } from './inputs.js';
 
@@ -73,15 +74,28 @@ export function editorOf(context: Context): string {
   return context.viewer.subject;
 }
 
-/** runWrite with the request's editor and id. */
+/** What a mutation's work can do besides writing: announce a change, sent to subscribers only if the transaction commits. */
+export interface WriteSupport {
+  publishChange: <E extends ChangedEntity>(kind: ChangeKindOf<E>, entity: E, id: number) => void;
+}
+
+/** runWrite with the request's editor and id; changes the work publishes go out after the commit. */
 export function write<Result>(
   context: Context,
   mutation: string,
   input: unknown,
   options: { idempotencyKey?: string | null | undefined; reason?: string | null | undefined },
-  work: (tx: Database) => Promise<Outcome<Result>>,
+  work: (tx: Database, support: WriteSupport) => Promise<Outcome<Result>>,
 ) {
-  return runWrite(context.db, { editor: editorOf(context), mutation, requestId: context.requestId, input, ...options }, work);
+  return runWrite(
+    context.db,
+    { editor: editorOf(context), mutation, requestId: context.requestId, input, ...options },
+    (tx, hooks) =>
+      work(tx, {
+        publishChange: (kind, entity, id) => hooks.afterCommit(() => context.live?.publishChange(kind, entity, id)),
+      }),
+    (err) => context.logger.error({ err }, 'a committed change could not be published to subscribers'),
+  );
 }
 
 /**

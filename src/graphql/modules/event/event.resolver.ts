@@ -60,7 +60,8 @@ function eventSearch(term: string): SQL {
   );
 }
 
-function eventConditions(filter: EventFilter | null | undefined): (SQL | undefined)[] {
+/** SQL conditions for an EventFilter; the list and `eventChanged` use the same ones. */
+export function eventConditions(filter: EventFilter | null | undefined): (SQL | undefined)[] {
   if (!filter) return [];
   return [
     dateRangeCondition(filter.occurred, events, 'filter.occurred'),

@@ -48,7 +48,7 @@ import {
 import { casualtySource } from './rollup.js';
 import { Cost, Reads } from '../../common/projection.js';
 
-const casualtyDimensionSql: Record<CasualtyDimension, DimensionSql> = {
+export const casualtyDimensionSql: Record<CasualtyDimension, DimensionSql> = {
   [CasualtyDimension.COUNTRY]: { alias: 'key_country', expression: sql`victim_country_code` },
   [CasualtyDimension.EVENT]: { alias: 'key_event', expression: sql`event_id` },
   [CasualtyDimension.DAY]: { alias: 'key_day', expression: dayKey },
@@ -237,7 +237,7 @@ function statsResolver<D extends string, G, F extends object, S extends StatsPla
   return StatsResolver;
 }
 
-const toCasualtyGroup = (row: GroupRow): CasualtyGroup => ({
+export const toCasualtyGroup = (row: GroupRow): CasualtyGroup => ({
   key: instance(CasualtyGroupKey, {
     countryCode: text(row.key_country),
     eventId: id(row.key_event),

@@ -1,0 +1,46 @@
+import { Arg, Ctx, Field, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { casualties } from '../../../db/schema/index.js';
+import type { Context } from '../../context.js';
+import { instance } from '../../common/instance.js';
+import { Reads, ReadsNoRows } from '../../common/projection.js';
+import { loadRequired } from '../../loaders.js';
+import { FactChangeKind } from '../live/change-kind.js';
+import { changeEvents, loadersFor, type ChangeEvent, type ListFilter } from '../live/stream.js';
+import { CasualtyFilter } from './casualty.input.js';
+import { casualtyConditions } from './casualty.filter.js';
+import { Casualty, toCasualty } from './casualty.type.js';
+
+@ObjectType({ simpleResolvers: true, description: 'A casualty record that changed, as it is now.' })
+@ReadsNoRows()
+export class CasualtyChange {
+  @Field(() => FactChangeKind, { description: 'What happened to it.' })
+  kind!: FactChangeKind;
+
+  @Field(() => Casualty, { description: 'The record after the change.' })
+  casualty!: Casualty;
+}
+
+/** The `casualties` list's own filter, applied to changed records. */
+export const casualtyList: ListFilter<CasualtyFilter> = { table: casualties, conditions: casualtyConditions, loader: 'casualty' };
+
+@Resolver()
+export class CasualtySubscriptionResolver {
+  @Subscription(() => CasualtyChange, {
+    description:
+      'Each casualty record reported, revised or retracted from now on, once its transaction has committed, if it matches the ' +
+      'filter (the same filter as `casualties`). Over WebSocket (graphql-ws) on /graphql.',
+    subscribe: ({ args, context }) =>
+      changeEvents(context as Context, 'Casualty', casualtyList, (args as { filter?: CasualtyFilter | null }).filter ?? null),
+  })
+  @Reads()
+  async casualtyChanged(
+    @Root() change: ChangeEvent,
+    @Arg('filter', () => CasualtyFilter, { nullable: true, description: 'Which records to follow; all when absent.' })
+    _filter: CasualtyFilter | null,
+    @Ctx() context: Context,
+  ): Promise<CasualtyChange> {
+    context.loaders = loadersFor(change.message, context.db);
+    const row = await loadRequired(context.loaders.casualty, change.id, 'casualty');
+    return instance(CasualtyChange, { kind: change.message.kind as FactChangeKind, casualty: toCasualty(row) });
+  }
+}

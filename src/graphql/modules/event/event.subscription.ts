@@ -1,0 +1,46 @@
+import { Arg, Ctx, Field, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { events } from '../../../db/schema/index.js';
+import type { Context } from '../../context.js';
+import { instance } from '../../common/instance.js';
+import { Reads, ReadsNoRows } from '../../common/projection.js';
+import { loadRequired } from '../../loaders.js';
+import { EventChangeKind } from '../live/change-kind.js';
+import { changeEvents, loadersFor, type ChangeEvent, type ListFilter } from '../live/stream.js';
+import { EventFilter } from './event.input.js';
+import { eventConditions } from './event.resolver.js';
+import { Event, toEvent } from './event.type.js';
+
+@ObjectType({ simpleResolvers: true, description: 'An event that was created, updated or retracted, as it is now.' })
+@ReadsNoRows()
+export class EventChange {
+  @Field(() => EventChangeKind, { description: 'What happened to it.' })
+  kind!: EventChangeKind;
+
+  @Field(() => Event, { description: 'The event after the change.' })
+  event!: Event;
+}
+
+/** The `events` list's own filter, applied to changed events. */
+export const eventList: ListFilter<EventFilter> = { table: events, conditions: eventConditions, loader: 'event' };
+
+@Resolver()
+export class EventSubscriptionResolver {
+  @Subscription(() => EventChange, {
+    description:
+      'Each event created, updated or retracted from now on (by editors or imports), once committed, if it matches the filter ' +
+      '(the same filter as `events`). Over WebSocket (graphql-ws) on /graphql.',
+    subscribe: ({ args, context }) =>
+      changeEvents(context as Context, 'Event', eventList, (args as { filter?: EventFilter | null }).filter ?? null),
+  })
+  @Reads()
+  async eventChanged(
+    @Root() change: ChangeEvent,
+    @Arg('filter', () => EventFilter, { nullable: true, description: 'Which events to follow; all when absent.' })
+    _filter: EventFilter | null,
+    @Ctx() context: Context,
+  ): Promise<EventChange> {
+    context.loaders = loadersFor(change.message, context.db);
+    const row = await loadRequired(context.loaders.event, change.id, 'event');
+    return instance(EventChange, { kind: change.message.kind as EventChangeKind, event: toEvent(row) });
+  }
+}

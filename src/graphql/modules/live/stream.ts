@@ -1,0 +1,170 @@
+import { and, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { queryRows, type Database } from '../../../db/client.js';
+import type { ChangedEntity, ChangeMessage, LiveHub } from '../../../live/hub.js';
+import type { Context, LiveConnection } from '../../context.js';
+import { createLoaders, type Loaders } from '../../loaders.js';
+
+/**
+ * The queue between a hub listener and one subscription: events are pushed as they arrive and
+ * taken by graphql's `subscribe` one at a time (it executes and sends each before the next).
+ * Its length is bounded: a client that does not keep up is disconnected (LiveConnection.slowConsumer)
+ * instead of letting the backlog grow. `return()` ends it at once, even while a `next()` waits.
+ */
+export class EventQueue<T> implements AsyncIterableIterator<T> {
+  private readonly items: T[] = [];
+  private waiting: ((result: IteratorResult<T>) => void) | undefined;
+  private done = false;
+  private pending = 0;
+
+  constructor(
+    private readonly connection: LiveConnection,
+    private readonly onClose: () => void,
+  ) {}
+
+  get size(): number {
+    return this.items.length + this.pending;
+  }
+
+  /** Work that will add to the queue (a filter check in flight) starts (+1) or ends (−1); it counts as queued. */
+  pendingWork(delta: 1 | -1): void {
+    this.pending += delta;
+    this.connection.delivering(delta);
+    if (delta > 0) this.checkBacklog();
+  }
+
+  /** Queues an event, or, past LIVE_MAX_PENDING_EVENTS, disconnects the slow client and ends the queue. */
+  push(item: T): void {
+    if (this.done) return;
+    this.connection.delivering(1); // until the server hands it to the socket (onNext)
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = undefined;
+      resolve({ value: item, done: false });
+      return;
+    }
+    this.items.push(item);
+    this.checkBacklog();
+  }
+
+  /** The item still waiting to be taken, if any (a coalescing stream merges into it). */
+  peekLast(): T | undefined {
+    return this.items.at(-1);
+  }
+
+  checkBacklog(): void {
+    if (this.size <= this.connection.maxPendingEvents) return;
+    this.connection.slowConsumer(`more than ${this.connection.maxPendingEvents} events waiting for one subscription`);
+    void this.return();
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    if (this.items.length) return Promise.resolve({ value: this.items.shift()!, done: false });
+    if (this.done) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    if (!this.done) {
+      this.done = true;
+      this.connection.delivering(-this.items.length);
+      this.items.length = 0;
+      this.onClose();
+      this.waiting?.({ value: undefined, done: true });
+      this.waiting = undefined;
+    }
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
+
+/** The hub and connection a subscription needs; a context without them was not made for a WebSocket. */
+export function liveOf(context: Context): { hub: LiveHub; connection: LiveConnection } {
+  if (!context.live || !context.connection) throw new Error('subscriptions run over the WebSocket endpoint only');
+  return { hub: context.live, connection: context.connection };
+}
+
+// Per change message (shared by every subscriber of this process): one filter check per distinct
+// filter, one set of loaders. Weak, so both go when the message does.
+const matchesByMessage = new WeakMap<ChangeMessage, Map<string, Promise<Set<number>>>>();
+const loadersByMessage = new WeakMap<ChangeMessage, Loaders>();
+
+/**
+ * Loaders for resolving one change, shared by every subscription of this process that delivers
+ * it: a thousand subscribers to the same casualty read it (and its event, …) once. Loaders hold
+ * rows only, the same for every viewer; what a viewer may see is decided in the field resolvers.
+ */
+export function loadersFor(message: ChangeMessage, db: Database): Loaders {
+  let loaders = loadersByMessage.get(message);
+  if (!loaders) loadersByMessage.set(message, (loaders = createLoaders(db)));
+  return loaders;
+}
+
+/** How a list's filter is applied to changed rows: its table and its own filter-to-SQL function (the one the list uses). */
+export interface ListFilter<F> {
+  table: PgTable & { id: AnyPgColumn };
+  conditions: (filter: F | null | undefined) => (SQL | undefined)[];
+  /** The loader of the table's rows: a change's matching rows are read in one statement, ahead of their events. */
+  loader: 'casualty' | 'deployment' | 'event';
+}
+
+const idList = (ids: readonly number[]) => sql`ARRAY(SELECT json_array_elements_text(${JSON.stringify(ids)}::json)::int)`;
+
+/**
+ * The message's ids that the filter lets through, checked by the list's own SQL conditions on
+ * the committed rows (so a subscription sees exactly what the list would show); once per
+ * distinct filter per message.
+ */
+export function matchingIds<F>(db: Database, message: ChangeMessage, list: ListFilter<F>, filter: F | null): Promise<Set<number>> {
+  let byFilter = matchesByMessage.get(message);
+  if (!byFilter) matchesByMessage.set(message, (byFilter = new Map<string, Promise<Set<number>>>()));
+  const key = JSON.stringify(filter ?? null);
+  let found = byFilter.get(key);
+  if (!found) {
+    const where = and(sql`${list.table.id} = ANY(${idList(message.ids)})`, ...list.conditions(filter));
+    found = queryRows<{ id: number }>(db, sql`SELECT ${list.table.id} AS id FROM ${list.table} WHERE ${where}`).then(
+      (rows) => new Set(rows.map((row) => Number(row.id))),
+    );
+    byFilter.set(key, found);
+  }
+  return found;
+}
+
+/** One changed record for one subscription: the message it came in and its row id. */
+export interface ChangeEvent {
+  message: ChangeMessage;
+  id: number;
+}
+
+/**
+ * The changes to `entity` that match `filter`, in commit order, one event per record. Filters are
+ * checked in order per subscription (a chain), so a later change never overtakes an earlier one.
+ */
+export function changeEvents<F>(context: Context, entity: ChangedEntity, list: ListFilter<F>, filter: F | null): EventQueue<ChangeEvent> {
+  const { hub, connection } = liveOf(context);
+  // Bad input in the filter (a malformed ID) is refused now, when subscribing, not on the first change.
+  list.conditions(filter);
+  let chain = Promise.resolve();
+  const queue: EventQueue<ChangeEvent> = new EventQueue(connection, () => stop());
+  const stop = hub.onChange(entity, (message) => {
+    if (connection.draining) return;
+    queue.pendingWork(1);
+    chain = chain.then(async () => {
+      let ids: Set<number>;
+      try {
+        ids = await matchingIds(context.db, message, list, filter);
+      } catch (err) {
+        context.logger.warn({ err, entity }, 'live updates: could not check a change against a subscription filter');
+        ids = new Set();
+      }
+      // An import batch's thousand rows in one statement, not one per event.
+      if (ids.size > 1) void loadersFor(message, context.db)[list.loader].loadMany([...ids]);
+      for (const id of message.ids) if (ids.has(id)) queue.push({ message, id });
+      queue.pendingWork(-1);
+    });
+  });
+  return queue;
+}
