@@ -1,26 +1,15 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { queryRows, type Database } from '../db/client.js';
+import type { Database } from '../db/client.js';
 import { refreshFanout } from '../graphql/fanout.js';
-import { GedFatalError, readGedStream } from './ucdp-ged/read.js';
-import { GED_DATASET, gedVersionOf, mapGedEvent, type MappedGedEvent } from './ucdp-ged/map.js';
-import { classifyBatch, writeGedBatch, type WriterState, type WrittenIds } from './ucdp-ged/write.js';
+import { ImportFatalError, type FormatDriver, type RejectedRow, type WrittenIds } from './driver.js';
+import { newsgraphDriver } from './newsgraph/driver.js';
+
+export { ImportFatalError, type WrittenIds } from './driver.js';
 
 export type ImportFormat = 'ucdp-ged' | 'newsgraph';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['ucdp-ged', 'newsgraph'];
-
-/** The file as a whole cannot be imported (exit code 1); nothing of it was written. */
-export class ImportFatalError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ImportFatalError';
-  }
-}
 
 export interface ImportSummary {
   format: ImportFormat;
@@ -45,8 +34,8 @@ export interface ImportStatus {
 export interface ImportOptions {
   file: string;
   format?: ImportFormat | undefined;
-  /** Where rejected rows go; default `<file>.rejects.ndjson`. */
-  rejectsPath?: string | undefined;
+  /** Where rejected rows go; default `<file>.rejects.ndjson`; null writes no file (the seed, which must have no rejects). */
+  rejectsPath?: string | null | undefined;
   /** Read, check and classify every row, write nothing (not even the rejects file). */
   dryRun?: boolean | undefined;
   batchSize?: number | undefined;
@@ -55,6 +44,8 @@ export interface ImportOptions {
   onBatchCommitted?: ((written: WrittenIds) => void) | undefined;
   /** Checked between batches: true stops the run after the batch in flight has committed. */
   shouldStop?: (() => boolean) | undefined;
+  /** Told every rejected row, in line order, as its batch completes. */
+  onReject?: ((entry: RejectEntry) => void) | undefined;
 }
 
 /** The one summary line the command ends with. */
@@ -92,7 +83,7 @@ export async function detectFormat(file: string): Promise<ImportFormat> {
 class RejectsFile {
   private stream: WriteStream | null = null;
   constructor(readonly path: string | null) {}
-  write(entry: { line: number; column: string | null; reason: string; problems: unknown[]; raw: string }): void {
+  write(entry: RejectEntry): void {
     if (this.path === null) return;
     this.stream ??= createWriteStream(this.path, { flags: 'w' });
     this.stream.write(`${JSON.stringify(entry)}\n`);
@@ -105,23 +96,23 @@ class RejectsFile {
   }
 }
 
-async function upsertGedDataset(db: Database, file: string): Promise<number> {
-  const version = gedVersionOf(basename(file));
-  const { key, name, licence, citation, url } = GED_DATASET;
-  const [row] = await queryRows<{ id: number }>(
-    db,
-    sql`INSERT INTO datasets (key, name, version, licence, citation, url)
-        VALUES (${key}, ${name}, ${version}, ${licence}, ${citation}, ${url})
-        ON CONFLICT (key) DO UPDATE SET version = coalesce(excluded.version, datasets.version)
-        RETURNING id`,
-  );
-  return row!.id;
+/** How a rejected row is written to the rejects file and told to `onReject`. */
+export interface RejectEntry {
+  line: number;
+  /** The first problem's place: a CSV column, or a JSON path for NDJSON; null for the row as a whole. */
+  column: string | null;
+  reason: string;
+  problems: { column: string | null; reason: string }[];
+  raw: string;
 }
 
-async function existingDatasetId(db: Database, key: string): Promise<number | null> {
-  const [row] = await queryRows<{ id: number }>(db, sql`SELECT id FROM datasets WHERE key = ${key}`);
-  return row?.id ?? null;
-}
+const rejectEntry = ({ line, raw, problems }: RejectedRow): RejectEntry => ({
+  line,
+  column: problems[0]?.column ?? null,
+  reason: problems.map((p) => (p.column ? `${p.column}: ${p.reason}` : p.reason)).join('; '),
+  problems: problems.map(({ column, reason }) => ({ column, reason })),
+  raw,
+});
 
 /**
  * Imports one file: streams it, checks every row, and writes good rows in batches of one
@@ -130,83 +121,75 @@ async function existingDatasetId(db: Database, key: string): Promise<number | nu
  */
 export async function importFile(db: Database, options: ImportOptions): Promise<ImportSummary> {
   const format = options.format ?? (await detectFormat(options.file));
-  if (format === 'newsgraph') {
-    throw new ImportFatalError('UNSUPPORTED_FORMAT', `${options.file}: the newsgraph NDJSON format is not importable yet`);
-  }
-  return importGedFile(db, options);
+  if (format === 'newsgraph') return runImport(db, options, format, newsgraphDriver());
+  // Loaded on demand: the server seeds through this module and never reads CSV.
+  const { gedDriver } = await import('./ucdp-ged/driver.js');
+  return runImport(db, options, format, gedDriver(options.file));
 }
 
-async function importGedFile(db: Database, options: ImportOptions): Promise<ImportSummary> {
-  const { file, dryRun = false, batchSize = 1000, onProgress, shouldStop } = options;
+/** The loop both formats share: progress, rejects, batches in transactions, interruption, summary, bookkeeping. */
+async function runImport<Row>(
+  db: Database,
+  options: ImportOptions,
+  format: ImportFormat,
+  driver: FormatDriver<Row>,
+): Promise<ImportSummary> {
+  const { file, dryRun = false, batchSize = 1000, onProgress, onBatchCommitted, shouldStop, onReject } = options;
   const totalBytes = await stat(file).then(
     (s) => s.size,
     (error: Error) => {
       throw new ImportFatalError('UNREADABLE', `cannot read ${file}: ${error.message}`);
     },
   );
-  const rejectsPath = dryRun ? null : (options.rejectsPath ?? `${file}.rejects.ndjson`);
+  const rejectsPath = dryRun || options.rejectsPath === null ? null : (options.rejectsPath ?? `${file}.rejects.ndjson`);
   const rejects = new RejectsFile(rejectsPath);
-  const summary: ImportSummary = {
-    format: 'ucdp-ged',
-    imported: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    widened: 0,
-    rows: 0,
-    rejectsPath: null,
-  };
+  const summary: ImportSummary = { format, imported: 0, updated: 0, unchanged: 0, rejected: 0, widened: 0, rows: 0, rejectsPath: null };
   const input = createReadStream(file);
   let bytesRead = 0;
   input.on('data', (chunk) => (bytesRead += chunk.length));
-  const opened = new Promise<void>((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     input.once('open', () => resolve());
     input.once('error', (error) => reject(new ImportFatalError('UNREADABLE', `cannot read ${file}: ${error.message}`)));
   });
-  await opened;
 
-  let state: WriterState | null = null;
-  let batch: MappedGedEvent[] = [];
+  let batch: Row[] = [];
+  // Rejects wait for their batch, so the file lists them in line order with those only the database could judge.
+  let pending: RejectedRow[] = [];
+  const report = () => {
+    for (const row of pending.sort((a, b) => a.line - b.line)) {
+      const entry = rejectEntry(row);
+      rejects.write(entry);
+      onReject?.(entry);
+    }
+    pending = [];
+  };
   const flush = async () => {
-    if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    if (dryRun) {
-      const { fresh, changed, unchanged } = await classifyBatch(db, await existingDatasetId(db, GED_DATASET.key), rows);
-      summary.imported += fresh.length;
-      summary.updated += changed.length;
-      summary.unchanged += unchanged;
-      return;
+    if (rows.length > 0) {
+      const outcome = dryRun
+        ? await driver.classify(db, rows)
+        : await db.transaction((tx) => driver.write(tx as unknown as Database, rows));
+      summary.imported += outcome.imported;
+      summary.updated += outcome.updated;
+      summary.unchanged += outcome.unchanged;
+      summary.rejected += outcome.rejects.length;
+      pending.push(...outcome.rejects);
+      if (!dryRun && outcome.written) onBatchCommitted?.(outcome.written);
     }
-    const outcome = await db.transaction(async (tx) => {
-      const txDb = tx as unknown as Database;
-      state ??= { datasetId: await upsertGedDataset(txDb, file), countries: new Set(), actors: new Map() };
-      return writeGedBatch(txDb, state, rows);
-    });
-    summary.imported += outcome.imported;
-    summary.updated += outcome.updated;
-    summary.unchanged += outcome.unchanged;
-    options.onBatchCommitted?.(outcome.written);
+    report();
   };
-  const status = (finished: boolean) => ({ rejected: summary.rejected, datasetId: state?.datasetId ?? null, finished });
+  const status = (finished: boolean): ImportStatus => ({ rejected: summary.rejected, datasetId: driver.datasetId(), finished });
 
   try {
-    for await (const item of readGedStream(input)) {
+    for await (const item of driver.read(input)) {
       summary.rows += 1;
       if (item.kind === 'reject') {
         summary.rejected += 1;
-        const first = item.rejects[0]!;
-        rejects.write({
-          line: item.line,
-          column: first.column,
-          reason: item.rejects.map((r) => (r.column ? `${r.column}: ${r.reason}` : r.reason)).join('; '),
-          problems: item.rejects.map(({ column, reason }) => ({ column, reason })),
-          raw: item.raw,
-        });
+        pending.push(item);
       } else {
-        const mapped = mapGedEvent(item.event);
-        if (mapped.casualty.bestOutsideInterval) summary.widened += 1;
-        batch.push(mapped);
+        if (driver.widened(item.row)) summary.widened += 1;
+        batch.push(item.row);
         if (batch.length >= batchSize) {
           await flush();
           if (shouldStop?.()) break;
@@ -214,21 +197,20 @@ async function importGedFile(db: Database, options: ImportOptions): Promise<Impo
       }
       if (onProgress && summary.rows % 1000 === 0) onProgress(summary.rows, bytesRead, totalBytes, status(false));
     }
-    if (!shouldStop?.()) await flush();
-  } catch (error) {
-    if (error instanceof GedFatalError) throw new ImportFatalError(error.code, error.message);
-    throw error;
+    if (shouldStop?.()) report();
+    else await flush();
   } finally {
     input.destroy();
     summary.rejectsPath = (await rejects.close()) ? rejectsPath : null;
   }
   onProgress?.(summary.rows, totalBytes, totalBytes, status(true));
 
-  if (!dryRun && state !== null) {
+  const datasetId = driver.datasetId();
+  if (!dryRun && datasetId !== null) {
     await db.execute(sql`
       UPDATE datasets SET imported_at = now(), last_imported = ${summary.imported}, last_updated = ${summary.updated},
         last_unchanged = ${summary.unchanged}, last_rejected = ${summary.rejected}, last_widened = ${summary.widened}
-      WHERE id = ${(state as WriterState).datasetId}`);
+      WHERE id = ${datasetId}`);
     // The cost estimate reads how many items nested lists hold: measure again after a bulk load.
     await refreshFanout(db);
   }

@@ -45,7 +45,7 @@ describe('format detection', () => {
     expect(await fatalOf(detectFormat(file('empty.csv', '')))).toBe('EMPTY_FILE');
     expect(await fatalOf(detectFormat(file('other.csv', 'name,age\nAda,36\n')))).toBe('UNKNOWN_FORMAT');
     expect(await fatalOf(detectFormat(join(dir, 'missing.csv')))).toBe('UNREADABLE');
-    expect(await fatalOf(importFile(database.handle.db, { file: file('x.ndjson', '{"a":1}\n') }))).toBe('UNSUPPORTED_FORMAT');
+    expect(await fatalOf(importFile(database.handle.db, { file: file('x.ndjson', '{"a":1}\n') }))).toBe('DATASET_MISSING');
   });
 });
 

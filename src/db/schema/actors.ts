@@ -20,6 +20,8 @@ export const actors = pgTable(
     countryCode: text('country_code').references(() => countries.code),
     title: text('title'),
     description: text('description'),
+    /** Hash of the import line that last wrote the actor, so a re-import can tell unchanged from updated. */
+    contentHash: text('content_hash'),
     parentId: integer('parent_id').references((): AnyPgColumn => actors.id),
     revision: integer('revision').notNull().default(1),
     /** Set when an admin merged this actor into another: its aliases and facts moved there, and lookups follow. */

@@ -29,6 +29,8 @@ export const deployments = pgTable(
     ...occurredColumns(),
     eventId: integer('event_id').references(() => events.id, { onDelete: 'set null' }),
     supersedesId: integer('supersedes_id').references((): AnyPgColumn => deployments.id),
+    /** Hash of the import line of a report tied to no event (others are hashed with their event's line). */
+    contentHash: text('content_hash'),
     ...editorialColumns(),
     citationId: integer('citation_id')
       .notNull()

@@ -22,6 +22,8 @@ export const locations = pgTable(
     adm1: text('adm_1'),
     /** Second-order administrative division (district), as the source names it. */
     adm2: text('adm_2'),
+    /** Hash of the import line that last wrote the place, so a re-import can tell unchanged from updated. */
+    contentHash: text('content_hash'),
   },
   (t) => [
     index('locations_dataset_id_idx').on(t.datasetId),

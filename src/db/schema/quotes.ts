@@ -22,6 +22,8 @@ export const quotes = pgTable(
     reactionId: integer('reaction_id').references(() => reactions.id, { onDelete: 'set null' }),
     ...occurredColumns(),
     medium: quoteMedium('medium').notNull(),
+    /** Hash of the import line of a quote tied to no event (others are hashed with their event's line). */
+    contentHash: text('content_hash'),
     ...editorialColumns(),
     citationId: integer('citation_id')
       .notNull()

@@ -20,6 +20,8 @@ export const sources = pgTable(
     updatedOn: date('updated_on', { mode: 'string' }),
     /** The article's text when an editor stored it; a citation's passage must then occur in it verbatim. */
     fullText: text('full_text'),
+    /** Hash of the import line that last wrote the source, so a re-import can tell unchanged from updated. */
+    contentHash: text('content_hash'),
   },
   (t) => [index('sources_dataset_id_idx').on(t.datasetId)],
 );

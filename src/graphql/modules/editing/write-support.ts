@@ -32,23 +32,8 @@ export async function exists(tx: Database, table: string, id: number): Promise<b
   return rows.length > 0;
 }
 
-/** A MONTH or YEAR date names its period by its first day, as the database requires. */
-export function dateErrors(date: FuzzyDateInput, field: string[]): UserErrorValue[] {
-  if (date.precision === 'RANGE') {
-    if (!date.end) return [userError([...field, 'end'], UserErrorCode.INVALID, 'A RANGE date needs `end`, the latest possible day.')];
-    if (date.end < date.date) return [userError([...field, 'end'], UserErrorCode.INVALID, '`end` must not be before `date`.')];
-    return [];
-  }
-  if (date.end) return [userError([...field, 'end'], UserErrorCode.INVALID, 'Only a RANGE date takes `end`; the precision implies it.')];
-  const [, month, day] = date.date.split('-');
-  if (date.precision === 'MONTH' && day !== '01') {
-    return [userError([...field, 'date'], UserErrorCode.INVALID, 'A MONTH-precise date is the first day of its month, e.g. 2020-01-01.')];
-  }
-  if (date.precision === 'YEAR' && (month !== '01' || day !== '01')) {
-    return [userError([...field, 'date'], UserErrorCode.INVALID, 'A YEAR-precise date is the first day of its year, e.g. 2020-01-01.')];
-  }
-  return [];
-}
+/** The date rules are shared with the importer (src/write/date-rules.ts). */
+export { dateErrors } from '../../../write/date-rules.js';
 
 /**
  * Checks a citation against its source (it exists; the passage occurs in its stored text) and
