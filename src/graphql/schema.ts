@@ -24,8 +24,14 @@ import {
 } from './modules/stats/stats.resolver.js';
 import { CountryTotalsResolver, EventTotalsResolver } from './modules/stats/totals.resolver.js';
 import { SourceMutationResolver } from './modules/source/source.mutation.js';
-import { CasualtyMutationResolver } from './modules/casualty/casualty.mutation.js';
-import { DeploymentMutationResolver } from './modules/deployment/deployment.mutation.js';
+import { CasualtyMutationResolver, CasualtyRetractResolver } from './modules/casualty/casualty.mutation.js';
+import { DeploymentMutationResolver, DeploymentRetractResolver } from './modules/deployment/deployment.mutation.js';
+import { EventRetractResolver } from './modules/event/event.mutation.js';
+import { retractionFieldOf } from './modules/editing/retraction.js';
+import { Casualty } from './modules/casualty/casualty.type.js';
+import { Deployment } from './modules/deployment/deployment.type.js';
+import { Event } from './modules/event/event.type.js';
+import { casualties, deployments, events } from '../db/schema/index.js';
 import { QuoteMutationResolver } from './modules/quote/quote.mutation.js';
 import { ReactionMutationResolver } from './modules/reaction/reaction.mutation.js';
 import { ViewerResolver } from './modules/viewer/viewer.resolver.js';
@@ -58,7 +64,13 @@ export const resolvers: NonEmptyArray<ClassType> = [
   ViewerResolver,
   SourceMutationResolver,
   CasualtyMutationResolver,
+  CasualtyRetractResolver,
   DeploymentMutationResolver,
+  DeploymentRetractResolver,
+  EventRetractResolver,
+  retractionFieldOf(Casualty, casualties),
+  retractionFieldOf(Deployment, deployments),
+  retractionFieldOf(Event, events),
   QuoteMutationResolver,
   ReactionMutationResolver,
   DatasetResolver,

@@ -3,12 +3,10 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { Figure, toFigure } from '../../common/figure.js';
 import { instance } from '../../common/instance.js';
 import { ReadsNoRows } from '../../common/projection.js';
+import { toInstant } from '../../common/scalars.js';
 import type { ListRowOf } from '../../relations.js';
 
 export type CasualtyRevisionRow = ListRowOf<'revisionsByCasualty'>;
-
-/** Postgres gives `2026-11-28 03:51:00.12+00`; GraphQL's DateTime wants RFC 3339. */
-export const toInstant = (text: string): Date => new Date(text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
 
 @ObjectType({
   simpleResolvers: true,

@@ -1,0 +1,29 @@
+import { Field, Int } from 'type-graphql';
+import { Min } from 'class-validator';
+
+/** The columns a retraction is kept in (editorialColumns, src/db/schema/columns.ts), read by `retracted`. */
+export const retractionColumnKeys = ['retractedAt', 'retractedBy', 'retractionReason'] as const;
+
+/** `revision` on a type editors change: what a client sends back as `expectedRevision`. */
+export function RevisionField(shape: { Reads(...columns: 'revision'[]): PropertyDecorator }): PropertyDecorator {
+  const field = Field(() => Int, {
+    description: 'How many versions the record has had (1 when never changed); send it as `expectedRevision` when you change it.',
+  });
+  const reads = shape.Reads('revision');
+  return (target, key) => {
+    field(target, key);
+    reads(target, key);
+  };
+}
+
+/** `expectedRevision` on an input that changes a record: the optimistic-concurrency check. */
+export function ExpectedRevisionField(): PropertyDecorator {
+  const field = Field(() => Int, {
+    description: 'The `revision` you read; if it changed since, nothing is written and the error says STALE.',
+  });
+  const atLeastOne = Min(1);
+  return (target, key) => {
+    field(target, key);
+    atLeastOne(target, key);
+  };
+}

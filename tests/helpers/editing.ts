@@ -1,0 +1,62 @@
+import { SignJWT } from 'jose';
+import { sql } from 'drizzle-orm';
+import { authConfig } from '../../src/config.js';
+import { queryRows } from '../../src/db/client.js';
+import { listen, startTestServer, type TestServer } from './server.js';
+
+/** An HTTP answer: the status and the GraphQL body. */
+export interface Answer {
+  status: number;
+  body: { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+export interface EditingServer {
+  t: TestServer;
+  /** The GraphQL endpoint. */
+  url: string;
+  /** Tokens of an editor (`edna`), an admin (`ada`), a reader without a role (`rita`), and an expired editor's. */
+  tokens: { editor: string; admin: string; reader: string; expired: string };
+  /** POSTs an operation over real HTTP, with a bearer token when given. */
+  post: (query: string, variables?: Record<string, unknown>, bearer?: string) => Promise<Answer>;
+  /** `count(*)` of a statement's rows, for checking what a write left in the database. */
+  count: (query: ReturnType<typeof sql>) => Promise<number>;
+  close: () => Promise<void>;
+}
+
+const secret = 'editing-test-secret-of-at-least-32-bytes';
+export const signToken = (claims: Record<string, unknown>) =>
+  new SignJWT({ exp: Math.floor(Date.now() / 1000) + 600, ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .sign(new TextEncoder().encode(secret));
+
+/** A server that verifies development tokens, listening on a free port, as editors' clients reach it. */
+export async function startEditingServer(): Promise<EditingServer> {
+  const t = await startTestServer({ auth: authConfig({ AUTH_JWT_SECRET: secret }, false) });
+  const url = `${await listen(t.server)}/graphql`;
+  const tokens = {
+    editor: await signToken({ sub: 'edna', roles: ['EDITOR'] }),
+    admin: await signToken({ sub: 'ada', roles: ['ADMIN'] }),
+    reader: await signToken({ sub: 'rita' }),
+    expired: await signToken({ sub: 'edna', roles: ['EDITOR'], exp: Math.floor(Date.now() / 1000) - 3600 }),
+  };
+  return {
+    t,
+    url,
+    tokens,
+    async post(query, variables = {}, bearer) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as Answer['body'] };
+    },
+    async count(query) {
+      return (await queryRows<{ n: number }>(t.database.handle.db, sql`SELECT count(*)::int AS n FROM (${query}) AS counted`))[0]!.n;
+    },
+    close: () => t.close(),
+  };
+}
+
+/** `field.path CODE` per userError, for compact assertions. */
+export const codesOf = (errors: { field: string[]; code: string }[]) => errors.map((e) => `${e.field.join('.')} ${e.code}`);
