@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import { anonymous, type Viewer } from '../auth/roles.js';
+import { anonymous, seesRetracted, type Viewer } from '../auth/roles.js';
 
 /** Everything a resolver may use; built fresh for each request so loader caches never leak. */
 export interface Context {
@@ -33,7 +33,7 @@ class RequestContext implements Context {
     readonly requestId: string,
     readonly viewer: Viewer,
   ) {
-    this.loaders = createLoaders(db);
+    this.loaders = createLoaders(db, { includeRetracted: seesRetracted(viewer) });
   }
 
   get logger(): Logger {

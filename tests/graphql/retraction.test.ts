@@ -238,3 +238,93 @@ describe('eventRetract', () => {
     expect(codesOf(onRetracted.body.data.casualtyReport.userErrors)).toEqual(['input.event RETRACTED']);
   });
 });
+
+describe('who sees a retracted record', () => {
+  const SHAPE = `id casualties { id } reactions { id } deployments { id } quotes { id }
+    causes { event { id } } participants { actor { id } } casualtyTotals { all { records } }`;
+  let event: { id: string; casualties: { id: string }[]; deployments: { id: string }[]; quotes: { id: string }[] } & Record<string, any>;
+  let retraction: { at: string; by: string; reason: string };
+
+  beforeAll(async () => {
+    const events = (await post(`{ events(first: 100) { nodes { ${SHAPE} } } }`)).body.data.events.nodes;
+    event = events.find((e: typeof event) => e.deployments.length && e.casualties.length && e.causes.length && e.quotes.length);
+    const revision = (await post(`query ($id: ID!) { event(id: $id) { revision } }`, { id: event.id })).body.data.event.revision;
+    const done = await post(EVENT_RETRACT, { input: { id: event.id, expectedRevision: revision, reason: 'fabricated' } }, admin);
+    retraction = done.body.data.eventRetract.event.retracted;
+  });
+
+  const ids = (nodes: { id: string }[]) => nodes.map((n) => n.id);
+
+  it('readers and editors: gone from lists, lookups, relations and totals', async () => {
+    for (const bearer of [undefined, editor]) {
+      const read = async (query: string, variables: Record<string, unknown> = {}) => {
+        const answer = await post(query, { id: event.id, ...variables }, bearer);
+        expect(answer.body.errors).toBeUndefined();
+        return answer.body.data;
+      };
+      expect(ids((await read(`{ events(first: 100) { nodes { id } } }`)).events.nodes)).not.toContain(event.id);
+      // By ID: through the loader, and through the statement that fetches relations ahead.
+      expect(await read(`query ($id: ID!) { event(id: $id) { id } node(id: $id) { id } }`)).toEqual({ event: null, node: null });
+      expect((await read(`query ($id: ID!) { event(id: $id) { ${SHAPE} } }`)).event).toBeNull();
+      const casualty = await read(`query ($c: ID!) { node(id: $c) { id } }`, { c: event.casualties[0]!.id });
+      expect(casualty.node).toBeNull();
+      const listed = await read(`query ($id: ID!) { casualties(filter: { event: $id }) { totalCount }
+        reactions(first: 100, filter: { event: $id }) { nodes { id } } casualtyStats(filter: { event: $id }) { total { records } } }`);
+      expect(listed).toEqual({ casualties: { totalCount: 0 }, reactions: { nodes: [] }, casualtyStats: { total: { records: 0 } } });
+      // What stands on its own stays, without the link to the retracted event.
+      const deployment = await read(`query ($d: ID!) { node(id: $d) { ... on Deployment { id event { id } } } }`, {
+        d: event.deployments[0]!.id,
+      });
+      expect(deployment.node).toEqual({ id: event.deployments[0]!.id, event: null });
+      const quote = await read(`query ($q: ID!) { node(id: $q) { ... on Quote { event { id } } } }`, { q: event.quotes[0]!.id });
+      expect(quote.node).toEqual({ event: null });
+      // Relations of standing records leave it out, batched and fetched ahead alike.
+      const cause = event.causes[0].event.id;
+      const linked = await read(
+        `query ($cause: ID!) { node(id: $cause) { ... on Event { consequences { event { id } } } }
+        events(first: 100) { nodes { consequences { event { id } } } } }`,
+        { cause },
+      );
+      expect(JSON.stringify(linked)).not.toContain(event.id);
+      const actor = event.participants[0].actor.id;
+      const theirs = await read(`query ($actor: ID!) { actor(id: $actor) { events { id } reactions { event { id } } } }`, { actor });
+      expect(JSON.stringify(theirs)).not.toContain(event.id);
+      const byEvent = await read(`{ casualtyStats(groupBy: [EVENT]) { groups(first: 100) { nodes { key { event { id } } } } } }`);
+      expect(JSON.stringify(byEvent)).not.toContain(event.id);
+    }
+  });
+
+  it('only admins may ask lists for retracted records', async () => {
+    const query = `{ events(first: 100, includeRetracted: true) { nodes { id } } }`;
+    const anonymous = await post(query);
+    expect([anonymous.status, anonymous.body.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
+    const editorAsks = await post(query, {}, editor);
+    expect([editorAsks.status, editorAsks.body.errors?.[0]?.extensions?.code]).toEqual([403, 'FORBIDDEN']);
+  });
+
+  it('admins: lookups and lists that ask for them show retracted records, marked; totals never count them', async () => {
+    const read = async (query: string, variables: Record<string, unknown> = {}) => {
+      const answer = await post(query, { id: event.id, ...variables }, admin);
+      expect(answer.body.errors).toBeUndefined();
+      return answer.body.data;
+    };
+    expect(ids((await read(`{ events(first: 100) { nodes { id } } }`)).events.nodes)).not.toContain(event.id);
+    const listed = await read(`{ events(first: 100, includeRetracted: true) { nodes { id retracted { reason } casualties { id } } } }`);
+    // Nested lists show every viewer the record as it stands: an admin finds its retracted parts by `includeRetracted`.
+    expect(listed.events.nodes).toContainEqual({ id: event.id, retracted: { reason: 'fabricated' }, casualties: [] });
+    const found = await read(`query ($id: ID!) { event(id: $id) { id retracted { at by reason } } node(id: $id) { id } }`);
+    expect(found).toEqual({ event: { id: event.id, retracted: retraction }, node: { id: event.id } });
+    expect(retraction).toMatchObject({ by: 'ada', reason: 'fabricated' });
+    const parts = await read(`query ($id: ID!) {
+      casualties(filter: { event: $id }, includeRetracted: true) { nodes { id retracted { by reason } } }
+      standing: casualties(filter: { event: $id }) { totalCount }
+      casualtyStats(filter: { event: $id }) { total { records } } }`);
+    expect(ids(parts.casualties.nodes).sort()).toEqual(ids(event.casualties).sort());
+    expect(parts.casualties.nodes[0].retracted).toEqual({ by: 'ada', reason: 'fabricated' });
+    expect([parts.standing.totalCount, parts.casualtyStats.total.records]).toEqual([0, 0]);
+    const deployment = await read(`query ($d: ID!) { node(id: $d) { ... on Deployment { event { id retracted { reason } } } } }`, {
+      d: event.deployments[0]!.id,
+    });
+    expect(deployment.node.event).toEqual({ id: event.id, retracted: { reason: 'fabricated' } });
+  });
+});

@@ -1,5 +1,7 @@
 import { Field, Int } from 'type-graphql';
 import { Min } from 'class-validator';
+import { Role, seesRetracted, type Viewer } from '../../auth/roles.js';
+import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 
 /** The columns a retraction is kept in (editorialColumns, src/db/schema/columns.ts), read by `retracted`. */
 export const retractionColumnKeys = ['retractedAt', 'retractedBy', 'retractionReason'] as const;
@@ -26,4 +28,19 @@ export function ExpectedRevisionField(): PropertyDecorator {
     field(target, key);
     atLeastOne(target, key);
   };
+}
+
+/** The `includeRetracted` argument of the root lists of records that can be retracted. */
+export const includeRetractedArg = {
+  nullable: true,
+  defaultValue: false,
+  description: 'Also list retracted records (marked by `retracted`). Needs ADMIN; totals never count them.',
+} as const;
+
+/** Whether a root list includes retracted records: only an admin may ask, and anyone else hears why not. */
+export function includeRetractedFor(viewer: Viewer, asked: boolean | null): boolean {
+  if (!asked) return false;
+  if (viewer.kind !== 'user') throw new UnauthenticatedError();
+  if (!seesRetracted(viewer)) throw new ForbiddenError([Role.ADMIN]);
+  return true;
 }

@@ -14,6 +14,7 @@ import { Casualty, CasualtyConnection, toCasualty, casualtyShape, type CasualtyR
 import { CasualtyFilter, CasualtyOrder, CasualtyOrderField } from './casualty.input.js';
 import { casualtyConditions } from './casualty.filter.js';
 import { Reads } from '../../common/projection.js';
+import { includeRetractedArg, includeRetractedFor } from '../../common/editorial.js';
 import { holdsRoles, Role } from '../../../auth/roles.js';
 import { CasualtyRevision, toCasualtyRevision } from './casualty-revision.type.js';
 
@@ -35,10 +36,11 @@ export class CasualtyResolver {
     filter: CasualtyFilter | null,
     @Arg('orderBy', () => CasualtyOrder, { nullable: true, description: 'Sort order; default oldest first.' })
     orderBy: CasualtyOrder | null,
+    @Arg('includeRetracted', () => Boolean, includeRetractedArg) includeRetracted: boolean | null,
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Casualty>> {
-    return casualtiesPage({ first, after }, filter, orderBy, context, info);
+    return casualtiesPage({ first, after }, filter, orderBy, context, info, includeRetractedFor(context.viewer, includeRetracted));
   }
 
   @FieldResolver(() => Event, { description: 'The event the casualties occurred in.' })

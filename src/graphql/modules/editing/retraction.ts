@@ -1,17 +1,4 @@
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Mutation,
-  ObjectType,
-  Resolver,
-  Root,
-  type ClassType,
-} from 'type-graphql';
+import { Ctx, Field, FieldResolver, ID, InputType, ObjectType, Resolver, Root, type ClassType } from 'type-graphql';
 import { Length } from 'class-validator';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { sql, type SQL } from 'drizzle-orm';
@@ -24,8 +11,9 @@ import { Reads, ReadsNoRows } from '../../common/projection.js';
 import { ExpectedRevisionField } from '../../common/editorial.js';
 import { toInstant } from '../../common/scalars.js';
 import type { Context } from '../../context.js';
-import { payloadOf, type Payload } from './payload.js';
-import { editorOf, idempotencyKeyArg, idOf, inputErrors, lockRevision, write } from './write-support.js';
+import type { Payload } from './payload.js';
+import { editingMutation, idErrors } from './mutation.js';
+import { editorOf, idOf, lockRevision } from './write-support.js';
 
 /*
  * Retraction: an admin withdraws a record that should never have been published. Nothing is
@@ -105,7 +93,6 @@ export interface RetractionConfig<Row, T> {
   what: string;
   Payload: ClassType<Payload<T>>;
   description: string;
-  /** The row as the payload shows it, read after the write (bypassing the request's cache). */
   load: (context: Context, id: number) => Promise<Row | undefined>;
   toNode: (row: Row) => T;
   /** What else the retraction changes in the same transaction (an event's casualties and reactions). */
@@ -117,31 +104,23 @@ export interface RetractionConfig<Row, T> {
  * against the revision the client read (STALE otherwise), once (ALREADY_RETRACTED), one transaction.
  */
 export function retractionMutation<Row, T>(config: RetractionConfig<Row, T>): ClassType {
-  @Resolver()
-  class RetractionResolver {
-    @Mutation(() => config.Payload, { name: config.name, description: config.description })
-    @Authorized(Role.ADMIN)
-    @Reads()
-    async retract(
-      @Arg('input', () => RetractInput, { description: `The ${config.what}, the revision you read and the reason.` }) input: RetractInput,
-      @Arg('idempotencyKey', () => String, idempotencyKeyArg) idempotencyKey: string | null,
-      @Ctx() context: Context,
-    ): Promise<Payload<T>> {
-      const errors = await inputErrors(input, ['input']);
-      const id = idOf(config.type, input.id, ['input', 'id']);
-      if (typeof id !== 'number') errors.push(id);
-      if (errors.length || typeof id !== 'number') return { node: null, userErrors: errors };
+  const idIn = (input: RetractInput) => idOf(config.type, input.id, ['input', 'id']);
+  return editingMutation({
+    ...config,
+    role: Role.ADMIN,
+    Input: RetractInput,
+    inputDescription: `The ${config.what}, the revision you read and the reason.`,
+    check: (input) => idErrors(idIn(input)),
+    reason: (input) => input.reason,
+    async work(tx, input, context) {
+      const id = idIn(input) as number;
+      const record = { table: config.table, id, what: config.what, field: ['input', 'id'], expectedRevision: input.expectedRevision };
+      const refused = await lockRevision(tx, { ...record, whenGone: UserErrorCode.ALREADY_RETRACTED });
+      if (refused.length) return { userErrors: refused };
       const by = editorOf(context);
-      const outcome = await write(context, config.name, input, { idempotencyKey, reason: input.reason }, async (tx) => {
-        const record = { table: config.table, id, what: config.what, field: ['input', 'id'], expectedRevision: input.expectedRevision };
-        const refused = await lockRevision(tx, { ...record, whenGone: UserErrorCode.ALREADY_RETRACTED });
-        if (refused.length) return { userErrors: refused };
-        await retractRows(tx, config.table, sql`id = ${id}`, by, input.reason);
-        await config.cascade?.(tx, id, by, input.reason);
-        return { ok: id };
-      });
-      return payloadOf(outcome, (written) => config.load(context, written), config.toNode);
-    }
-  }
-  return RetractionResolver;
+      await retractRows(tx, config.table, sql`id = ${id}`, by, input.reason);
+      await config.cascade?.(tx, id, by, input.reason);
+      return { ok: id };
+    },
+  });
 }
