@@ -26,7 +26,8 @@ import { CountryTotalsResolver, EventTotalsResolver } from './modules/stats/tota
 import { SourceMutationResolver } from './modules/source/source.mutation.js';
 import { CasualtyMutationResolver, CasualtyRetractResolver } from './modules/casualty/casualty.mutation.js';
 import { DeploymentMutationResolver, DeploymentRetractResolver } from './modules/deployment/deployment.mutation.js';
-import { EventRetractResolver } from './modules/event/event.mutation.js';
+import { EventCreateResolver, EventRetractResolver, EventUpdateResolver } from './modules/event/event.mutation.js';
+import { ActorCreateResolver, ActorMergeResolver, ActorUpdateResolver } from './modules/actor/actor.mutation.js';
 import { retractionFieldOf } from './modules/editing/retraction.js';
 import { Casualty } from './modules/casualty/casualty.type.js';
 import { Deployment } from './modules/deployment/deployment.type.js';
@@ -67,7 +68,12 @@ export const resolvers: NonEmptyArray<ClassType> = [
   CasualtyRetractResolver,
   DeploymentMutationResolver,
   DeploymentRetractResolver,
+  EventCreateResolver,
+  EventUpdateResolver,
   EventRetractResolver,
+  ActorCreateResolver,
+  ActorUpdateResolver,
+  ActorMergeResolver,
   retractionFieldOf(Casualty, casualties),
   retractionFieldOf(Deployment, deployments),
   retractionFieldOf(Event, events),

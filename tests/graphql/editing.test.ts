@@ -314,7 +314,12 @@ describe('every mutation, every kind of caller', () => {
       'EDITOR',
     ],
     deploymentRetract: [`deploymentRetract(${retract})`, 'ADMIN'],
+    eventCreate: [`eventCreate(input: { title: "", summary: "s", kind: PROTEST, ${date}, ${citation} })`, 'EDITOR'],
+    eventUpdate: [`eventUpdate(input: { event: "x", expectedRevision: 1, ${citation} })`, 'EDITOR'],
     eventRetract: [`eventRetract(${retract})`, 'ADMIN'],
+    actorCreate: [`actorCreate(input: { name: "", kind: PERSON, ${citation} })`, 'EDITOR'],
+    actorUpdate: [`actorUpdate(input: { actor: "x", expectedRevision: 1, ${citation} })`, 'EDITOR'],
+    actorMerge: [`actorMerge(input: { actor: "x", into: "y", expectedRevision: 1, reason: "r", ${citation} })`, 'ADMIN'],
     quoteAdd: [`quoteAdd(input: { text: "", speaker: "x", medium: STATEMENT, ${date}, ${citation} })`, 'EDITOR'],
     reactionAdd: [`reactionAdd(input: { actor: "x", event: "x", stance: SUPPORT, summary: "", ${date}, ${citation} })`, 'EDITOR'],
   };

@@ -18,15 +18,12 @@ const fullText = 'The ministry said 7 soldiers were killed. It later withdrew th
 const citation = () => ({ source: sourceId, passage: 'The ministry said 7 soldiers were killed.' });
 
 beforeAll(async () => {
-  server = await startEditingServer();
-  ({ post } = server);
-  ({ editor, admin } = server.tokens);
-  const created = await post(
-    `mutation ($i: SourceCreateInput!) { sourceCreate(input: $i) { source { id } } }`,
-    { i: { outlet: 'Wire', title: 'Retraction test source', fullText } },
-    editor,
-  );
-  sourceId = created.body.data.sourceCreate.source.id;
+  server = await startEditingServer({ source: ['Retraction test source', fullText] });
+  ({
+    post,
+    sourceId,
+    tokens: { editor, admin },
+  } = server);
 });
 afterAll(() => server?.close());
 

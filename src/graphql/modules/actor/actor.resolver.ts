@@ -13,6 +13,7 @@ import { Country, toCountry } from '../country/country.type.js';
 import { Event, toEvent } from '../event/event.type.js';
 import { Quote, toQuote } from '../quote/quote.type.js';
 import { Reaction, toReaction } from '../reaction/reaction.type.js';
+import { Citation, loadCitation } from '../source/source.type.js';
 import { Actor, ActorConnection, toActor, actorShape, type ActorRead } from './actor.type.js';
 import { ActorFilter, ActorOrder, ActorOrderField } from './actor.input.js';
 import { Reads, reads } from '../../common/projection.js';
@@ -102,6 +103,15 @@ export class ActorResolver {
   @actorShape.Reads('id')
   async reactions(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Reaction[]> {
     return (await loaders.reactionsByActor.load(actor.row.id)).map(toReaction);
+  }
+
+  @FieldResolver(() => Citation, {
+    nullable: true,
+    description: 'The passage that attests the actor as an editor recorded or last changed it; null for seeded and imported actors.',
+  })
+  @actorShape.Reads('citationId')
+  async citation(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Citation | null> {
+    return actor.row.citationId === null ? null : loadCitation(loaders, actor.row.citationId);
   }
 
   @FieldResolver(() => [Event], { description: 'Events the actor took part in, oldest first.' })

@@ -20,6 +20,7 @@ export const actorShape = rowShape(actors, [
   'parentId',
   'datasetId',
   'revision',
+  'citationId',
 ]);
 export type ActorRead = RowOf<typeof actorShape>;
 

@@ -239,3 +239,27 @@ export const dateValues = (date: FuzzyDateInput) => ({
   // For DAY, MONTH and YEAR a trigger derives the end (migration 0009).
   ...(date.precision === 'RANGE' ? { occurredEnd: date.end! } : {}),
 });
+
+/**
+ * An update's values without the fields it leaves out (undefined): those columns stay as they are.
+ * For columns that cannot be empty, whose nulls `unclearable` refused before any SQL.
+ */
+export function given<T extends object>(values: T): { [K in keyof T]?: NonNullable<T[K]> } {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== null)) as {
+    [K in keyof T]?: NonNullable<T[K]>;
+  };
+}
+
+/** As `given`, for columns an update may clear: null stays, and empties the column. */
+export function givenOrCleared<T extends object>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
+
+/** An update field sent as null where its column cannot be empty: INVALID, with its path. */
+export function unclearable(input: object, fields: readonly string[]): UserErrorValue[] {
+  return fields
+    .filter((field) => (input as Record<string, unknown>)[field] === null)
+    .map((field) => userError(['input', field], UserErrorCode.INVALID, `${field} cannot be cleared; leave it out to keep it.`));
+}
