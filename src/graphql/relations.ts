@@ -1,6 +1,16 @@
 import { isNull, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import { casualties, casualtyRevisions, deployments, eventActors, eventLinks, events, quotes, reactions } from '../db/schema/index.js';
+import {
+  casualties,
+  casualtyRevisions,
+  deploymentRevisions,
+  deployments,
+  eventActors,
+  eventLinks,
+  events,
+  quotes,
+  reactions,
+} from '../db/schema/index.js';
 import type { ColumnKey } from './common/projection.js';
 import type { CasualtyRead } from './modules/casualty/casualty.type.js';
 import type { DeploymentRead } from './modules/deployment/deployment.type.js';
@@ -62,6 +72,7 @@ export const listRelations = {
   consequencesByEvent: list({ child: eventLinks, parentKey: 'toEventId', order: ['fromEventId'], event: 'fromEventId' }),
   // Oldest first here; Casualty.revisions lists them newest first.
   revisionsByCasualty: list({ child: casualtyRevisions, parentKey: 'casualtyId', order: ['revision'] }),
+  revisionsByDeployment: list({ child: deploymentRevisions, parentKey: 'deploymentId', order: ['revision'] }),
 };
 
 // Aliased, so the test never shadows an outer `events` a fetch-ahead subquery correlates with.

@@ -4,9 +4,9 @@ import { validateOrReject, ValidationError, type ValidatorOptions } from 'class-
 import type { GraphQLInterfaceType, GraphQLSchema } from 'graphql';
 import type { Typed } from './common/node.js';
 import { ActorResolver } from './modules/actor/actor.resolver.js';
-import { CasualtyResolver, CasualtyRevisionResolver } from './modules/casualty/casualty.resolver.js';
+import { CasualtyResolver, casualtyRevisionResolvers } from './modules/casualty/casualty.resolver.js';
 import { CountryResolver } from './modules/country/country.resolver.js';
-import { DeploymentResolver } from './modules/deployment/deployment.resolver.js';
+import { DeploymentResolver, deploymentRevisionResolvers } from './modules/deployment/deployment.resolver.js';
 import { EventLinkResolver, EventParticipantResolver, EventResolver } from './modules/event/event.resolver.js';
 import { LocationResolver } from './modules/location/location.resolver.js';
 import { NodeResolver } from './modules/node/node.resolver.js';
@@ -47,8 +47,9 @@ export const resolvers: NonEmptyArray<ClassType> = [
   EventLinkResolver,
   ActorResolver,
   CasualtyResolver,
-  CasualtyRevisionResolver,
+  ...casualtyRevisionResolvers,
   DeploymentResolver,
+  ...deploymentRevisionResolvers,
   QuoteResolver,
   ReactionResolver,
   CountryResolver,

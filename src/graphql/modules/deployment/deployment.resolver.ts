@@ -15,6 +15,8 @@ import { Deployment, DeploymentConnection, toDeployment, deploymentShape, type D
 import { DeploymentFilter, DeploymentOrder, DeploymentOrderField } from './deployment.input.js';
 import { deploymentConditions } from './deployment.filter.js';
 import { Reads } from '../../common/projection.js';
+import { revisionResolvers } from '../editing/revision.js';
+import { DeploymentRevision, toDeploymentRevision } from './deployment-revision.type.js';
 import { includeRetractedArg, includeRetractedFor } from '../../common/editorial.js';
 
 const deploymentsPage = rootConnection<DeploymentRead, Deployment, DeploymentFilter>({
@@ -107,3 +109,11 @@ export class DeploymentResolver {
     return loadCitation(loaders, deployment.row.citationId);
   }
 }
+
+export const deploymentRevisionResolvers = revisionResolvers(
+  Deployment,
+  DeploymentRevision,
+  deployments,
+  (l) => l.revisionsByDeployment,
+  toDeploymentRevision,
+);
