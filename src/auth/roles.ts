@@ -27,6 +27,9 @@ export function holdsRoles(viewer: Viewer, wanted: readonly Role[]): boolean {
   return wanted.every((role) => viewer.roles.has(role) || viewer.roles.has(Role.ADMIN));
 }
 
+/** Retracted records are withdrawn from readers and editors alike; admins still see them (docs/editing.md). */
+export const seesRetracted = (viewer: Viewer): boolean => holdsRoles(viewer, [Role.ADMIN]);
+
 /**
  * Reads roles from a claim that may be a string ("editor"), a space- or comma-separated list, or
  * an array; case does not matter and names it does not know are ignored, never guessed.

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import { anonymous, type Viewer } from '../auth/roles.js';
+import { anonymous, seesRetracted, type Viewer } from '../auth/roles.js';
 import type { LiveHub } from '../live/hub.js';
 import type { WriteLimit } from '../write/rate-limit.js';
 
@@ -59,7 +59,7 @@ class RequestContext implements Context {
     readonly connection: LiveConnection | undefined,
     readonly writeLimit: WriteLimit | undefined,
   ) {
-    this.loaders = createLoaders(db);
+    this.loaders = createLoaders(db, { includeRetracted: seesRetracted(viewer) });
   }
 
   get logger(): Logger {

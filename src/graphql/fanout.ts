@@ -49,6 +49,11 @@ const relations: SQL[] = [
     sql`SELECT count(*) AS n FROM casualty_revisions GROUP BY casualty_id`,
     sql`SELECT count(*) FROM casualties`,
   ),
+  perParent(
+    'Deployment.revisions',
+    sql`SELECT count(*) AS n FROM deployment_revisions GROUP BY deployment_id`,
+    sql`SELECT count(*) FROM deployments`,
+  ),
   perParent('Event.deployments', sql`SELECT count(*) AS n FROM deployments WHERE event_id IS NOT NULL GROUP BY event_id`, allEvents),
   perParent('Event.quotes', sql`SELECT count(*) AS n FROM quotes WHERE event_id IS NOT NULL GROUP BY event_id`, allEvents),
   perParent('Event.reactions', sql`SELECT count(*) AS n FROM reactions GROUP BY event_id`, allEvents),

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type Database } from '../db/client.js';
 import { casualtyTotalsLoader } from './modules/stats/totals.loader.js';
@@ -13,7 +13,15 @@ import type { LocationRead } from './modules/location/location.type.js';
 import type { QuoteRead } from './modules/quote/quote.type.js';
 import type { ReactionRead } from './modules/reaction/reaction.type.js';
 import type { CitationRead, SourceRead } from './modules/source/source.type.js';
-import { columnOf, listRelations, snakeName, type AnyListRelation, type ListRelationName, type ListRowOf } from './relations.js';
+import {
+  columnOf,
+  listRelations,
+  snakeName,
+  standingRows,
+  type AnyListRelation,
+  type ListRelationName,
+  type ListRowOf,
+} from './relations.js';
 import {
   actors,
   casualties,
@@ -64,8 +72,9 @@ function prepareStatements(db: Database) {
   const byKey = (name: string, table: PgTable, column: AnyPgColumn, columns?: Record<string, AnyPgColumn>) =>
     (columns ? db.select(columns) : db.select()).from(table).where(anyKey(column)).prepare(`newsgraph_${name}`);
   // A list relation (relations.ts): its rows by parent key, with the actor each names joined in.
-  const byParent = (name: string, { child, parentKey, order, actor, actorCountry }: AnyListRelation) => {
-    const where = anyKey(columnOf(child, parentKey));
+  const byParent = (name: string, relation: AnyListRelation) => {
+    const { child, parentKey, order, actor, actorCountry } = relation;
+    const where = and(anyKey(columnOf(child, parentKey)), standingRows(relation, child));
     const orderBy = order.map((key) => asc(columnOf(child, key)));
     if (!actor)
       return db
@@ -93,7 +102,12 @@ function prepareStatements(db: Database) {
     citation: byKey('citation', citations, citations.id),
     source: byKey('source', sources, sources.id),
     country: byKey('country', countries, countries.code),
-    successor: byKey('successor', deployments, deployments.supersedesId),
+    // A retracted report no longer supersedes the one it updated.
+    successor: db
+      .select()
+      .from(deployments)
+      .where(and(anyKey(deployments.supersedesId), isNull(deployments.retractedAt)))
+      .prepare('newsgraph_successor'),
     // A place is nearly always shown with its country: fetch both at once.
     location: db
       .select({ location: locations, country: countries })
@@ -111,10 +125,11 @@ function prepareStatements(db: Database) {
     lists: Object.fromEntries(
       Object.entries(listRelations as Record<string, AnyListRelation>).map(([name, relation]) => [name, byParent(name, relation)]),
     ) as unknown as Record<ListRelationName, BatchStatement>,
+    // A merged actor's members moved to the survivor; the merged one itself is no member of anything.
     membersByActor: db
       .select(actorColumns)
       .from(actors)
-      .where(anyKey(actors.parentId))
+      .where(and(anyKey(actors.parentId), isNull(actors.mergedIntoId)))
       .orderBy(asc(actors.name))
       .prepare('newsgraph_members_by_actor'),
   };
@@ -138,10 +153,16 @@ interface BatchStatement {
 }
 
 /** Answers in key order, `undefined` for missing keys. */
-function rowsByKey<Row, K extends Key>(statement: BatchStatement, keyOf: (row: Row) => K | null, onRows?: (rows: Row[]) => void) {
+function rowsByKey<Row, K extends Key>(
+  statement: BatchStatement,
+  keyOf: (row: Row) => K | null,
+  onRows?: (rows: Row[]) => void,
+  keep?: (row: Row) => boolean,
+) {
   return new DataLoader<K, Row | undefined>(
     async (keys) => {
-      const rows = (await statement.execute({ keys })) as Row[];
+      const fetched = (await statement.execute({ keys })) as Row[];
+      const rows = keep ? fetched.filter(keep) : fetched;
       onRows?.(rows);
       const byKey = new Map(rows.map((row) => [keyOf(row), row]));
       return keys.map((key) => byKey.get(key));
@@ -179,8 +200,24 @@ function rowsByParent<Row, K extends Key, Out = Row>(
 interface Scope {
   db: Database;
   statements: Statements;
+  /** Whether the viewer sees retracted records when asking for them by ID (admins do). */
+  includeRetracted: boolean;
   loaders: { actor: DataLoader<number, ActorRead | undefined>; country: DataLoader<string, CountryRead | undefined> };
 }
+
+/**
+ * Retracted records answer as absent to viewers who may not see them: a lookup by ID gives null,
+ * a reference to one reads as none. The batch statements read whole rows, retracted_at included;
+ * rows primed from a page come from statements that left retracted rows out already.
+ */
+const standingFor = ({ includeRetracted }: Scope) =>
+  includeRetracted ? undefined : (row: object) => (row as { retractedAt: string | null }).retractedAt === null;
+
+/** Records by ID of a table with retractions. */
+const retractableById =
+  <Row extends { id: number }>(statement: (statements: Statements) => BatchStatement) =>
+  (scope: Scope) =>
+    rowsByKey<Row, number>(statement(scope.statements), (r) => r.id, undefined, standingFor(scope));
 
 const primeActors = (loaders: Scope['loaders']) => (rows: { actor: ActorRow }[]) =>
   rows.forEach((r) => loaders.actor.prime(r.actor.id, r.actor));
@@ -195,11 +232,11 @@ const primeCountries = (loaders: Scope['loaders']) => (rows: { country: CountryR
 const factories = {
   actor: ({ statements }: Scope) => rowsByKey<ActorRead, number>(statements.actor, (r) => r.id),
   country: ({ statements }: Scope) => rowsByKey<CountryRead, string>(statements.country, (r) => r.code),
-  event: ({ statements }: Scope) => rowsByKey<EventRead, number>(statements.event, (r) => r.id),
-  casualty: ({ statements }: Scope) => rowsByKey<CasualtyRead, number>(statements.casualty, (r) => r.id),
-  deployment: ({ statements }: Scope) => rowsByKey<DeploymentRead, number>(statements.deployment, (r) => r.id),
-  quote: ({ statements }: Scope) => rowsByKey<QuoteRead, number>(statements.quote, (r) => r.id),
-  reaction: ({ statements }: Scope) => rowsByKey<ReactionRead, number>(statements.reaction, (r) => r.id),
+  event: retractableById<EventRead>((s) => s.event),
+  casualty: retractableById<CasualtyRead>((s) => s.casualty),
+  deployment: retractableById<DeploymentRead>((s) => s.deployment),
+  quote: retractableById<QuoteRead>((s) => s.quote),
+  reaction: retractableById<ReactionRead>((s) => s.reaction),
   citation: ({ statements }: Scope) => rowsByKey<CitationRead, number>(statements.citation, (r) => r.id),
   source: ({ statements }: Scope) => rowsByKey<SourceRead, number>(statements.source, (r) => r.id),
   location: ({ statements, loaders }: Scope) =>
@@ -226,7 +263,7 @@ const factories = {
   casualtyTotalsByEvent: ({ db }: Scope) => casualtyTotalsLoader<number>(db, 'event_id'),
   casualtyTotalsByCountry: ({ db }: Scope) => casualtyTotalsLoader<string>(db, 'victim_country_code'),
 
-  /** Distinct sources behind an event and every fact about it (one UNION per batch). */
+  /** Distinct sources behind an event and every standing fact about it (one UNION per batch). */
   sourcesByEvent: ({ db }: Scope) =>
     new DataLoader<number, number[]>(
       async (eventIds) => {
@@ -240,10 +277,10 @@ const factories = {
       SELECT DISTINCT facts.event_id, c.source_id
       FROM (
         SELECT id AS event_id, citation_id FROM events WHERE id IN (${ids})
-        UNION ALL SELECT event_id, citation_id FROM casualties WHERE event_id IN (${ids})
-        UNION ALL SELECT event_id, citation_id FROM deployments WHERE event_id IN (${ids})
-        UNION ALL SELECT event_id, citation_id FROM quotes WHERE event_id IN (${ids})
-        UNION ALL SELECT event_id, citation_id FROM reactions WHERE event_id IN (${ids})
+        UNION ALL SELECT event_id, citation_id FROM casualties WHERE event_id IN (${ids}) AND retracted_at IS NULL
+        UNION ALL SELECT event_id, citation_id FROM deployments WHERE event_id IN (${ids}) AND retracted_at IS NULL
+        UNION ALL SELECT event_id, citation_id FROM quotes WHERE event_id IN (${ids}) AND retracted_at IS NULL
+        UNION ALL SELECT event_id, citation_id FROM reactions WHERE event_id IN (${ids}) AND retracted_at IS NULL
       ) AS facts
       JOIN citations c ON c.id = facts.citation_id
       ORDER BY c.source_id`,
@@ -292,20 +329,27 @@ class RequestLoaders {
   constructor(
     readonly db: Database,
     readonly statements: Statements,
+    readonly includeRetracted: boolean,
   ) {}
 }
 for (const [name, create] of Object.entries({ ...factories, ...listFactories }) as [string, (scope: Scope) => unknown][]) {
   Object.defineProperty(RequestLoaders.prototype, name, {
     get(this: RequestLoaders) {
-      const loader = create({ db: this.db, statements: this.statements, loaders: this as unknown as Scope['loaders'] });
+      const loader = create({
+        db: this.db,
+        statements: this.statements,
+        includeRetracted: this.includeRetracted,
+        loaders: this as unknown as Scope['loaders'],
+      });
       Object.defineProperty(this, name, { value: loader });
       return loader;
     },
   });
 }
 
-export function createLoaders(db: Database): Loaders {
-  return new RequestLoaders(db, statementsOf(db)) as unknown as Loaders;
+/** A request's loaders; `includeRetracted` for a viewer who may see retracted records (an admin). */
+export function createLoaders(db: Database, { includeRetracted = false } = {}): Loaders {
+  return new RequestLoaders(db, statementsOf(db), includeRetracted) as unknown as Loaders;
 }
 
 /** Loads a row a foreign key guarantees; a miss means broken data, so it is an internal error. */

@@ -1,5 +1,16 @@
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { casualties, casualtyRevisions, deployments, eventActors, eventLinks, quotes, reactions } from '../db/schema/index.js';
+import { isNull, sql, type SQL } from 'drizzle-orm';
+import { alias, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import {
+  casualties,
+  casualtyRevisions,
+  deploymentRevisions,
+  deployments,
+  eventActors,
+  eventLinks,
+  events,
+  quotes,
+  reactions,
+} from '../db/schema/index.js';
 import type { ColumnKey } from './common/projection.js';
 import type { CasualtyRead } from './modules/casualty/casualty.type.js';
 import type { DeploymentRead } from './modules/deployment/deployment.type.js';
@@ -21,6 +32,10 @@ export interface ListRelation<T extends PgTable = PgTable> {
   actor?: ColumnKey<T>;
   /** Also join that actor's country (reactionsByCountry groups by it). */
   actorCountry?: boolean;
+  /** Rows retracted (`retracted_at`) are left out: nested lists show what stands, to every viewer. */
+  retractable?: boolean;
+  /** The column naming an event: rows about a retracted event are left out (a link, a participation). */
+  event?: ColumnKey<T>;
 }
 
 /** A relation with its table's types erased, for the code that builds statements from any of them. */
@@ -30,25 +45,49 @@ export interface AnyListRelation {
   order: readonly string[];
   actor?: string;
   actorCountry?: boolean;
+  retractable?: boolean;
+  event?: string;
 }
 
 const list = <T extends PgTable>(relation: ListRelation<T>) => relation;
 
 export const listRelations = {
   participantsByEvent: list({ child: eventActors, parentKey: 'eventId', order: ['actorId', 'role'], actor: 'actorId' }),
-  quotesByEvent: list({ child: quotes, parentKey: 'eventId', order: ['occurredOn', 'id'], actor: 'speakerActorId' }),
-  quotesByReaction: list({ child: quotes, parentKey: 'reactionId', order: ['id'], actor: 'speakerActorId' }),
-  reactionsByEvent: list({ child: reactions, parentKey: 'eventId', order: ['id'], actor: 'actorId', actorCountry: true }),
-  casualtiesByEvent: list({ child: casualties, parentKey: 'eventId', order: ['id'] }),
-  deploymentsByEvent: list({ child: deployments, parentKey: 'eventId', order: ['occurredOn', 'id'] }),
-  participationsByActor: list({ child: eventActors, parentKey: 'actorId', order: ['eventId'] }),
-  quotesBySpeaker: list({ child: quotes, parentKey: 'speakerActorId', order: ['occurredOn', 'id'] }),
-  reactionsByActor: list({ child: reactions, parentKey: 'actorId', order: ['occurredOn', 'id'] }),
-  causesByEvent: list({ child: eventLinks, parentKey: 'fromEventId', order: ['toEventId'] }),
-  consequencesByEvent: list({ child: eventLinks, parentKey: 'toEventId', order: ['fromEventId'] }),
+  quotesByEvent: list({ child: quotes, parentKey: 'eventId', order: ['occurredOn', 'id'], actor: 'speakerActorId', retractable: true }),
+  quotesByReaction: list({ child: quotes, parentKey: 'reactionId', order: ['id'], actor: 'speakerActorId', retractable: true }),
+  reactionsByEvent: list({
+    child: reactions,
+    parentKey: 'eventId',
+    order: ['id'],
+    actor: 'actorId',
+    actorCountry: true,
+    retractable: true,
+  }),
+  casualtiesByEvent: list({ child: casualties, parentKey: 'eventId', order: ['id'], retractable: true }),
+  deploymentsByEvent: list({ child: deployments, parentKey: 'eventId', order: ['occurredOn', 'id'], retractable: true }),
+  participationsByActor: list({ child: eventActors, parentKey: 'actorId', order: ['eventId'], event: 'eventId' }),
+  quotesBySpeaker: list({ child: quotes, parentKey: 'speakerActorId', order: ['occurredOn', 'id'], retractable: true }),
+  reactionsByActor: list({ child: reactions, parentKey: 'actorId', order: ['occurredOn', 'id'], retractable: true }),
+  causesByEvent: list({ child: eventLinks, parentKey: 'fromEventId', order: ['toEventId'], event: 'toEventId' }),
+  consequencesByEvent: list({ child: eventLinks, parentKey: 'toEventId', order: ['fromEventId'], event: 'fromEventId' }),
   // Oldest first here; Casualty.revisions lists them newest first.
   revisionsByCasualty: list({ child: casualtyRevisions, parentKey: 'casualtyId', order: ['revision'] }),
+  revisionsByDeployment: list({ child: deploymentRevisions, parentKey: 'deploymentId', order: ['revision'] }),
 };
+
+// Aliased, so the test never shadows an outer `events` a fetch-ahead subquery correlates with.
+const linkedEvent = alias(events, 'linked_event');
+
+/**
+ * What a relation's rows must meet besides their parent key, on `table` (the child table or an
+ * alias of it): retracted rows and rows about a retracted event are hidden (docs/editing.md).
+ */
+export function standingRows({ retractable, event }: AnyListRelation, table: PgTable): SQL | undefined {
+  if (retractable) return isNull(columnOf(table, 'retractedAt'));
+  if (!event) return undefined;
+  return sql`EXISTS (SELECT 1 FROM ${events} AS ${sql.identifier('linked_event')}
+    WHERE ${linkedEvent.id} = ${columnOf(table, event)} AND ${isNull(linkedEvent.retractedAt)})`;
+}
 
 export type ListRelationName = keyof typeof listRelations;
 

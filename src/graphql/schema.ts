@@ -4,9 +4,9 @@ import { validateOrReject, ValidationError, type ValidatorOptions } from 'class-
 import type { GraphQLInterfaceType, GraphQLSchema } from 'graphql';
 import type { Typed } from './common/node.js';
 import { ActorResolver } from './modules/actor/actor.resolver.js';
-import { CasualtyResolver, CasualtyRevisionResolver } from './modules/casualty/casualty.resolver.js';
+import { CasualtyResolver, casualtyRevisionResolvers } from './modules/casualty/casualty.resolver.js';
 import { CountryResolver } from './modules/country/country.resolver.js';
-import { DeploymentResolver } from './modules/deployment/deployment.resolver.js';
+import { DeploymentResolver, deploymentRevisionResolvers } from './modules/deployment/deployment.resolver.js';
 import { EventLinkResolver, EventParticipantResolver, EventResolver } from './modules/event/event.resolver.js';
 import { LocationResolver } from './modules/location/location.resolver.js';
 import { NodeResolver } from './modules/node/node.resolver.js';
@@ -24,8 +24,15 @@ import {
 } from './modules/stats/stats.resolver.js';
 import { CountryTotalsResolver, EventTotalsResolver } from './modules/stats/totals.resolver.js';
 import { SourceMutationResolver } from './modules/source/source.mutation.js';
-import { CasualtyMutationResolver } from './modules/casualty/casualty.mutation.js';
-import { DeploymentMutationResolver } from './modules/deployment/deployment.mutation.js';
+import { CasualtyMutationResolver, CasualtyRetractResolver } from './modules/casualty/casualty.mutation.js';
+import { DeploymentMutationResolver, DeploymentRetractResolver } from './modules/deployment/deployment.mutation.js';
+import { EventCreateResolver, EventRetractResolver, EventUpdateResolver } from './modules/event/event.mutation.js';
+import { ActorCreateResolver, ActorMergeResolver, ActorUpdateResolver } from './modules/actor/actor.mutation.js';
+import { retractionFieldOf } from './modules/editing/retraction.js';
+import { Casualty } from './modules/casualty/casualty.type.js';
+import { Deployment } from './modules/deployment/deployment.type.js';
+import { Event } from './modules/event/event.type.js';
+import { casualties, deployments, events } from '../db/schema/index.js';
 import { QuoteMutationResolver } from './modules/quote/quote.mutation.js';
 import { ReactionMutationResolver } from './modules/reaction/reaction.mutation.js';
 import { ViewerResolver } from './modules/viewer/viewer.resolver.js';
@@ -47,8 +54,9 @@ export const resolvers: NonEmptyArray<ClassType> = [
   EventLinkResolver,
   ActorResolver,
   CasualtyResolver,
-  CasualtyRevisionResolver,
+  ...casualtyRevisionResolvers,
   DeploymentResolver,
+  ...deploymentRevisionResolvers,
   QuoteResolver,
   ReactionResolver,
   CountryResolver,
@@ -65,7 +73,18 @@ export const resolvers: NonEmptyArray<ClassType> = [
   ViewerResolver,
   SourceMutationResolver,
   CasualtyMutationResolver,
+  CasualtyRetractResolver,
   DeploymentMutationResolver,
+  DeploymentRetractResolver,
+  EventCreateResolver,
+  EventUpdateResolver,
+  EventRetractResolver,
+  ActorCreateResolver,
+  ActorUpdateResolver,
+  ActorMergeResolver,
+  retractionFieldOf(Casualty, casualties),
+  retractionFieldOf(Deployment, deployments),
+  retractionFieldOf(Event, events),
   QuoteMutationResolver,
   ReactionMutationResolver,
   DatasetResolver,

@@ -15,6 +15,10 @@ export enum UserErrorCode {
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   /** The record is retracted and cannot be changed. */
   RETRACTED = 'RETRACTED',
+  /** A retraction of a record that is retracted already (by whom and why: its `retracted`). */
+  ALREADY_RETRACTED = 'ALREADY_RETRACTED',
+  /** The actor was merged into another; use the survivor (a lookup of this ID answers it). */
+  MERGED = 'MERGED',
   /** The change conflicts with another record (e.g. a deployment already superseded). */
   CONFLICT = 'CONFLICT',
 }

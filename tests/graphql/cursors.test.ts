@@ -197,7 +197,9 @@ describe('cursors belong to their connection, order and grouping', () => {
         Object.values(type.getFields())
           .filter(isConnection)
           .map((field) => `${type.name}.${field.name}`),
-      );
+      )
+      // Editors-only audit histories: their cursors (own scope, foreign ones refused) are tested in history.test.ts.
+      .filter((name) => !name.endsWith('.history'));
     // A connection this test cannot reach would go untested: extend enumerate() for it.
     expect([...reached].sort()).toEqual(everyConnectionField.sort());
     expect(reached).toContain('Query.events');

@@ -1,49 +1,28 @@
-import { SignJWT } from 'jose';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authConfig } from '../../src/config.js';
 import { queryRows } from '../../src/db/client.js';
 import { rollupDrift } from '../helpers/rollup.js';
-import { listen, startTestServer, type TestServer } from '../helpers/server.js';
+import { codesOf, startEditingServer, type EditingServer } from '../helpers/editing.js';
+import type { TestServer } from '../helpers/server.js';
 
 /*
  * Editors' writes over real HTTP with real tokens: who may write, what a write checks before
  * any SQL, provenance, optimistic concurrency and idempotency, and that totals stay exact.
  */
-const secret = 'editing-test-secret-of-at-least-32-bytes';
+let server: EditingServer;
 let t: TestServer;
-let url: string;
-const token = (claims: Record<string, unknown>) =>
-  new SignJWT({ exp: Math.floor(Date.now() / 1000) + 600, ...claims })
-    .setProtectedHeader({ alg: 'HS256' })
-    .sign(new TextEncoder().encode(secret));
+let post: EditingServer['post'];
 let editor: string;
 let admin: string;
 let reader: string;
 let expired: string;
 
 beforeAll(async () => {
-  t = await startTestServer({ auth: authConfig({ AUTH_JWT_SECRET: secret }, false) });
-  url = `${await listen(t.server)}/graphql`;
-  editor = await token({ sub: 'edna', roles: ['EDITOR'] });
-  admin = await token({ sub: 'ada', roles: ['ADMIN'] });
-  reader = await token({ sub: 'rita' });
-  expired = await token({ sub: 'edna', roles: ['EDITOR'], exp: Math.floor(Date.now() / 1000) - 3600 });
+  server = await startEditingServer();
+  ({ t, post } = server);
+  ({ editor, admin, reader, expired } = server.tokens);
 });
-afterAll(() => t?.close());
-
-interface Answer {
-  status: number;
-  body: { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
-}
-async function post(query: string, variables: Record<string, unknown> = {}, bearer?: string): Promise<Answer> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as Answer['body'] };
-}
+afterAll(() => server?.close());
 
 const SOURCE_CREATE = `mutation ($input: SourceCreateInput!, $key: String) {
   sourceCreate(input: $input, idempotencyKey: $key) { source { id outlet title } userErrors { field message code } } }`;
@@ -81,7 +60,7 @@ describe('who may write', () => {
 
   it('refuses a mutation over GET', async () => {
     const response = await fetch(
-      `${url}?query=${encodeURIComponent('mutation { sourceCreate(input: {outlet: "a", title: "b"}) { userErrors { code } } }')}`,
+      `${server.url}?query=${encodeURIComponent('mutation { sourceCreate(input: {outlet: "a", title: "b"}) { userErrors { code } } }')}`,
       {
         headers: { authorization: `Bearer ${editor}`, 'apollo-require-preflight': 'true' },
       },
@@ -130,13 +109,17 @@ describe('reporting a casualty figure', () => {
     expect(answer.body.errors ?? []).toEqual([]);
     expect(answer.status).toBe(200);
     expect(answer.body.data.casualtyReport.casualty).toBeNull();
-    expect(
-      answer.body.data.casualtyReport.userErrors.map((e: { field: string[]; code: string }) => `${e.field.join('.')} ${e.code}`),
-    ).toEqual(['input.victims INVALID', 'input.figure.high INVALID', 'input.occurredOn.date INVALID']);
+    expect(codesOf(answer.body.data.casualtyReport.userErrors)).toEqual([
+      'input.victims INVALID',
+      'input.figure.high INVALID',
+      'input.occurredOn.date INVALID',
+    ]);
     const unknown = await post(REPORT, { input: input({ event: 'nonsense', affiliation: sourceId, victimCountry: 'XK' }) }, editor);
-    expect(
-      unknown.body.data.casualtyReport.userErrors.map((e: { field: string[]; code: string }) => `${e.field.join('.')} ${e.code}`),
-    ).toEqual(['input.event NOT_FOUND', 'input.affiliation NOT_FOUND', 'input.victimCountry NOT_FOUND']);
+    expect(codesOf(unknown.body.data.casualtyReport.userErrors)).toEqual([
+      'input.event NOT_FOUND',
+      'input.affiliation NOT_FOUND',
+      'input.victimCountry NOT_FOUND',
+    ]);
     const range = (occurredOn: Record<string, unknown>) => post(REPORT, { input: input({ occurredOn }) }, editor);
     const openRange = (await range({ date: '2020-01-02', precision: 'RANGE' })).body.data.casualtyReport.userErrors;
     expect(openRange).toEqual([expect.objectContaining({ field: ['input', 'occurredOn', 'end'], code: 'INVALID' })]);
@@ -320,23 +303,35 @@ describe('every mutation, every kind of caller', () => {
   const citation = 'citation: { source: "x", passage: "p" }';
   const date = 'occurredOn: { date: "2020-01-01", precision: DAY }';
   const figure = 'figure: { qualifier: UNKNOWN, wording: "" }';
-  const mutations: Record<string, string> = {
-    sourceCreate: 'sourceCreate(input: { outlet: "", title: "" })',
-    casualtyReport: `casualtyReport(input: { event: "x", kind: KILLED, ${figure}, victims: "v", ${date}, ${citation} })`,
-    casualtyRevise: `casualtyRevise(input: { casualty: "x", expectedRevision: 1, ${figure}, ${citation}, reason: "r" })`,
-    deploymentReport: `deploymentReport(input: { ${figure}, status: ANNOUNCED, troops: "t", forceCountry: "US", ${date}, ${citation} })`,
-    quoteAdd: `quoteAdd(input: { text: "", speaker: "x", medium: STATEMENT, ${date}, ${citation} })`,
-    reactionAdd: `reactionAdd(input: { actor: "x", event: "x", stance: SUPPORT, summary: "", ${date}, ${citation} })`,
+  const retract = 'input: { id: "x", expectedRevision: 1, reason: "r" }';
+  const mutations: Record<string, [call: string, role: 'EDITOR' | 'ADMIN']> = {
+    sourceCreate: ['sourceCreate(input: { outlet: "", title: "" })', 'EDITOR'],
+    casualtyReport: [`casualtyReport(input: { event: "x", kind: KILLED, ${figure}, victims: "v", ${date}, ${citation} })`, 'EDITOR'],
+    casualtyRevise: [`casualtyRevise(input: { casualty: "x", expectedRevision: 1, ${figure}, ${citation}, reason: "r" })`, 'EDITOR'],
+    casualtyRetract: [`casualtyRetract(${retract})`, 'ADMIN'],
+    deploymentReport: [
+      `deploymentReport(input: { ${figure}, status: ANNOUNCED, troops: "t", forceCountry: "US", ${date}, ${citation} })`,
+      'EDITOR',
+    ],
+    deploymentRetract: [`deploymentRetract(${retract})`, 'ADMIN'],
+    eventCreate: [`eventCreate(input: { title: "", summary: "s", kind: PROTEST, ${date}, ${citation} })`, 'EDITOR'],
+    eventUpdate: [`eventUpdate(input: { event: "x", expectedRevision: 1, ${citation} })`, 'EDITOR'],
+    eventRetract: [`eventRetract(${retract})`, 'ADMIN'],
+    actorCreate: [`actorCreate(input: { name: "", kind: PERSON, ${citation} })`, 'EDITOR'],
+    actorUpdate: [`actorUpdate(input: { actor: "x", expectedRevision: 1, ${citation} })`, 'EDITOR'],
+    actorMerge: [`actorMerge(input: { actor: "x", into: "y", expectedRevision: 1, reason: "r", ${citation} })`, 'ADMIN'],
+    quoteAdd: [`quoteAdd(input: { text: "", speaker: "x", medium: STATEMENT, ${date}, ${citation} })`, 'EDITOR'],
+    reactionAdd: [`reactionAdd(input: { actor: "x", event: "x", stance: SUPPORT, summary: "", ${date}, ${citation} })`, 'EDITOR'],
   };
   it('covers every mutation in the schema', async () => {
     const answer = await post('{ __type(name: "Mutation") { fields { name } } }');
     expect(answer.body.data.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(Object.keys(mutations).sort());
   });
-  it.each(Object.entries(mutations))('%s: anonymous 401, reader 403, editor and admin get userErrors', async (name, call) => {
+  it.each(Object.entries(mutations))('%s: anonymous 401, reader 403, only its role gets userErrors', async (name, [call, role]) => {
     const callers: [string | undefined, number, string | undefined][] = [
       [undefined, 401, 'UNAUTHENTICATED'],
       [reader, 403, 'FORBIDDEN'],
-      [editor, 200, undefined],
+      role === 'ADMIN' ? [editor, 403, 'FORBIDDEN'] : [editor, 200, undefined],
       [admin, 200, undefined],
     ];
     for (const [bearer, status, code] of callers) {

@@ -239,7 +239,7 @@ describe(`column projection on ${testDriver}`, () => {
     }
     expect(checked).toBeGreaterThan(200);
     // Each field is compared on at least one path where the seed data gives it a value, not only
-    // nulls and empty lists; the article names no URL or date for its sources, and has none of
+    // nulls and empty lists; the article names no URL or date for its sources, retracts nothing, cites no actor, and has none of
     // the fields only imported datasets fill (UCDP GED: tests/import/ged-import.test.ts checks those).
     const neverValued = Object.keys(paths)
       .flatMap((typeName) =>
@@ -250,12 +250,16 @@ describe(`column projection on ${testDriver}`, () => {
       'Event.externalId',
       'Event.conflictName',
       'Event.dyadName',
+      'Event.retracted',
+      'Actor.citation',
       'Location.precision',
       'Location.adm1',
       'Location.adm2',
       'Casualty.breakdown',
       'Casualty.reportedLow',
       'Casualty.reportedHigh',
+      'Casualty.retracted',
+      'Deployment.retracted',
       'CasualtyGroupKey.year',
       'CasualtyGroupKey.eventKind',
       'CasualtyGroupKey.dataset',

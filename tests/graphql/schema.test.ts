@@ -1,8 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, Kind, parse, type GraphQLSchema } from 'graphql';
+import {
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isScalarType,
+  Kind,
+  OperationTypeNode,
+  parse,
+  type GraphQLSchema,
+} from 'graphql';
 import { getSchema } from '../../src/graphql/schema.js';
 import { emittedSchema, schemaFile } from '../../src/graphql/emit-schema.js';
+import { pino } from 'pino';
+import { createContext } from '../../src/graphql/context.js';
+import { Role, type Viewer } from '../../src/auth/roles.js';
 import { dataOf, startTestServer, type TestServer } from '../helpers/server.js';
 
 let schema: GraphQLSchema;
@@ -55,13 +68,26 @@ describe('schema', () => {
 describe('examples.graphql', () => {
   it('runs every example operation without errors and with data', async () => {
     const source = await readFile(new URL('../../examples.graphql', import.meta.url), 'utf8');
-    const operations = parse(source).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : []));
+    const operations = parse(source).definitions.flatMap((d) =>
+      d.kind === Kind.OPERATION_DEFINITION && d.name ? [{ name: d.name.value, write: d.operation === OperationTypeNode.MUTATION }] : [],
+    );
     expect(operations.length).toBeGreaterThanOrEqual(6);
-    for (const operationName of operations) {
-      const response = await t.server.apollo.executeOperation({ query: source, operationName }, { contextValue: t.server.context() });
+    expect(operations.some((o) => o.write)).toBe(true);
+    const editor: Viewer = { kind: 'user', subject: 'examples', roles: new Set([Role.EDITOR]) };
+    for (const { name: operationName, write } of operations) {
+      // Writes run as an editor would send them, with a token.
+      const contextValue = write
+        ? createContext(t.database.handle.db, t.config, pino({ level: 'silent' }), 'examples', editor)
+        : t.server.context();
+      const response = await t.server.apollo.executeOperation({ query: source, operationName }, { contextValue });
       const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
       const data = dataOf<Record<string, any>>(body as never);
       const [root] = Object.values(data);
+      if (write) {
+        expect(root.userErrors, operationName).toEqual([]);
+        expect(Object.values(root).filter((value) => value !== null).length, operationName).toBe(2);
+        continue;
+      }
       const items = root.nodes ?? root.edges ?? root.groups?.nodes ?? root.points;
       expect(items.length, operationName).toBeGreaterThan(0);
     }

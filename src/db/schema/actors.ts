@@ -3,6 +3,7 @@ import { datasetColumn } from './columns.js';
 import { sql } from 'drizzle-orm';
 import { actorKind } from './enums.js';
 import { countries } from './countries.js';
+import { citations } from './citations.js';
 
 /** People, governments, armed forces, militias, outlets and crowds that act or speak in the news. */
 export const actors = pgTable(
@@ -26,6 +27,8 @@ export const actors = pgTable(
     revision: integer('revision').notNull().default(1),
     /** Set when an admin merged this actor into another: its aliases and facts moved there, and lookups follow. */
     mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => actors.id),
+    /** The passage that attests the actor as an editor recorded it (null for seeded and imported actors). */
+    citationId: integer('citation_id').references((): AnyPgColumn => citations.id),
     // Name and aliases in one lower-cased string, so one trigram index serves alias search.
     searchText: text('search_text')
       .notNull()
@@ -36,6 +39,7 @@ export const actors = pgTable(
     index('actors_country_code_idx').on(t.countryCode),
     index('actors_kind_idx').on(t.kind),
     index('actors_parent_id_idx').on(t.parentId),
+    index('actors_citation_id_idx').on(t.citationId),
     index('actors_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );

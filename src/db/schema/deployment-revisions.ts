@@ -4,7 +4,10 @@ import { citations } from './citations.js';
 import { deploymentStatus } from './enums.js';
 import { figureColumns } from './columns.js';
 
-/** Every version a troop deployment report has had (figure and status), written by a trigger on `deployments` (migration 0012). */
+/**
+ * Every version a troop deployment report has had (figure, status and the report it updates),
+ * written by a trigger on `deployments` (migrations 0012, 0014).
+ */
 export const deploymentRevisions = pgTable(
   'deployment_revisions',
   {
@@ -15,6 +18,8 @@ export const deploymentRevisions = pgTable(
     revision: integer('revision').notNull(),
     ...figureColumns(),
     status: deploymentStatus('status').notNull(),
+    /** The report this version updated: a retraction relinks the chain, so answers as of a past time need the link as it was. */
+    supersedesId: integer('supersedes_id'),
     citationId: integer('citation_id')
       .notNull()
       .references(() => citations.id),

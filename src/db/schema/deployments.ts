@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { deploymentStatus } from './enums.js';
 import { events } from './events.js';
@@ -46,8 +47,10 @@ export const deployments = pgTable(
     index('deployments_status_idx').on(t.status),
     index('deployments_occurred_on_idx').on(t.occurredOn),
     index('deployments_citation_id_idx').on(t.citationId),
-    // A report is updated by at most one later report.
-    uniqueIndex('deployments_supersedes_id_key').on(t.supersedesId),
+    // A report is updated by at most one later report that stands: a retracted one no longer counts.
+    uniqueIndex('deployments_supersedes_id_key')
+      .on(t.supersedesId)
+      .where(sql`${t.retractedAt} IS NULL`),
     ...figureChecks('deployments', t),
     ...occurredChecks('deployments'),
   ],

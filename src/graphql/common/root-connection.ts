@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { Context } from '../context.js';
 import type { ConnectionData, PageArgs } from './connection.js';
 import { SortDirection } from './enums.js';
@@ -10,8 +11,14 @@ export interface RootConnectionSpec<Row, Node, Filter> {
   connection: string;
   table: KeysetPageOptions<Row, Filter | null>['table'];
   sort: SortKey<Row>;
-  conditions: PageFilter<Filter | null | undefined>['conditions'];
+  /** The filter as SQL; `includeRetracted` when an admin asked for retracted records too. */
+  conditions: (filter: Filter | null | undefined, includeRetracted: boolean) => (SQL | undefined)[];
   toNode: (row: Row) => Node;
+}
+
+interface RootFilter<Filter> {
+  filter: Filter | null;
+  includeRetracted: boolean;
 }
 
 /**
@@ -19,21 +26,25 @@ export interface RootConnectionSpec<Row, Node, Filter> {
  * passes its arguments through, so every root pages, filters and caps `first` the same way.
  */
 export function rootConnection<Row extends { id: number }, Node, Filter>(spec: RootConnectionSpec<Row, Node, Filter>) {
+  // One function per connection: rendered filters are cached per conditions function (paginate.ts).
+  const conditions: PageFilter<RootFilter<Filter>>['conditions'] = ({ filter, includeRetracted }) =>
+    spec.conditions(filter, includeRetracted);
   return (
     { first, after }: PageArgs,
     filter: Filter | null,
     orderBy: { direction?: SortDirection | null } | null,
     { db, config }: Pick<Context, 'db' | 'config'>,
     operation: OperationInfo,
+    includeRetracted = false,
   ): Promise<ConnectionData<Node>> =>
-    keysetPage<Row, Node, Filter | null>(
+    keysetPage<Row, Node, RootFilter<Filter>>(
       {
         db,
         connection: spec.connection,
         table: spec.table,
         sort: spec.sort,
         direction: orderBy?.direction ?? SortDirection.ASC,
-        filter: { input: filter, conditions: spec.conditions },
+        filter: { input: { filter, includeRetracted }, conditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
         operation,

@@ -38,3 +38,6 @@ export const CountryCodeScalar = new GraphQLScalarType({
       () => print(ast),
     ),
 });
+
+/** Postgres gives `2026-11-28 03:51:00.12+00`; GraphQL's DateTime wants RFC 3339. */
+export const toInstant = (text: string): Date => new Date(text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { eq, inArray, type SQL } from 'drizzle-orm';
+import { eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { actors, eventActors, events } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
@@ -8,21 +8,34 @@ import { EventActorRole } from '../../common/enums.js';
 import { rowIdOf } from '../../common/global-id.js';
 import { rootConnection } from '../../common/root-connection.js';
 import { actorSearch } from '../../common/search.js';
-import { loadOptional } from '../../loaders.js';
+import { loadOptional, type ActorRow, type Loaders } from '../../loaders.js';
 import { Country, toCountry } from '../country/country.type.js';
 import { Event, toEvent } from '../event/event.type.js';
 import { Quote, toQuote } from '../quote/quote.type.js';
 import { Reaction, toReaction } from '../reaction/reaction.type.js';
+import { Citation, loadCitation } from '../source/source.type.js';
 import { Actor, ActorConnection, toActor, actorShape, type ActorRead } from './actor.type.js';
 import { ActorFilter, ActorOrder, ActorOrderField } from './actor.input.js';
 import { Reads, reads } from '../../common/projection.js';
 
 function actorConditions(filter: ActorFilter | null | undefined): (SQL | undefined)[] {
   return [
+    // A merged actor's names and facts live on in the survivor, which is listed instead.
+    isNull(actors.mergedIntoId),
     filter?.search ? actorSearch(filter.search) : undefined,
     filter?.kinds?.length ? inArray(actors.kind, filter.kinds) : undefined,
     filter?.country ? eq(actors.countryCode, filter.country) : undefined,
   ];
+}
+
+/**
+ * An actor by row id; one merged into another answers with the survivor, which holds its names and
+ * facts now (its `id` differs: that is how a client sees the redirect).
+ */
+export async function loadActor(loaders: Loaders, id: number): Promise<ActorRead | undefined> {
+  // Rows fetched by ID are whole; rows primed from facts are never of a merged actor (its facts moved).
+  const row: (ActorRead & Partial<Pick<ActorRow, 'mergedIntoId'>>) | undefined = await loaders.actor.load(id);
+  return row?.mergedIntoId ? loaders.actor.load(row.mergedIntoId) : row;
 }
 
 const actorsPage = rootConnection<ActorRead, Actor, ActorFilter>({
@@ -50,7 +63,7 @@ export class ActorResolver {
   @Query(() => Actor, { nullable: true, description: 'One actor by ID; null if none has it. A malformed ID is BAD_USER_INPUT.' })
   @Reads()
   async actor(@Arg('id', () => ID, { description: 'An Actor ID.' }) id: string, @Ctx() { loaders }: Context): Promise<Actor | null> {
-    const row = await loaders.actor.load(rowIdOf('Actor', id));
+    const row = await loadActor(loaders, rowIdOf('Actor', id));
     return row ? toActor(row) : null;
   }
 
@@ -90,6 +103,15 @@ export class ActorResolver {
   @actorShape.Reads('id')
   async reactions(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Reaction[]> {
     return (await loaders.reactionsByActor.load(actor.row.id)).map(toReaction);
+  }
+
+  @FieldResolver(() => Citation, {
+    nullable: true,
+    description: 'The passage that attests the actor as an editor recorded or last changed it; null for seeded and imported actors.',
+  })
+  @actorShape.Reads('citationId')
+  async citation(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Citation | null> {
+    return actor.row.citationId === null ? null : loadCitation(loaders, actor.row.citationId);
   }
 
   @FieldResolver(() => [Event], { description: 'Events the actor took part in, oldest first.' })

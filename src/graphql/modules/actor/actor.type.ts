@@ -4,6 +4,7 @@ import { toGlobalId } from '../../common/global-id.js';
 import { ActorKind } from '../../common/enums.js';
 import { connectionTypes } from '../../common/connection.js';
 import { instance } from '../../common/instance.js';
+import { RevisionField } from '../../common/editorial.js';
 import { rowShape, type RowOf } from '../../common/projection.js';
 import { actors } from '../../../db/schema/index.js';
 
@@ -18,6 +19,8 @@ export const actorShape = rowShape(actors, [
   'countryCode',
   'parentId',
   'datasetId',
+  'revision',
+  'citationId',
 ]);
 export type ActorRead = RowOf<typeof actorShape>;
 
@@ -54,6 +57,9 @@ export class Actor implements Node {
   @actorShape.Reads('description')
   description!: string | null;
 
+  @RevisionField(actorShape)
+  revision!: number;
+
   row!: ActorRead;
 }
 
@@ -66,6 +72,7 @@ export const toActor = (row: ActorRead): Actor =>
     kind: row.kind,
     title: row.title,
     description: row.description,
+    revision: row.revision,
     row,
   });
 

@@ -1,52 +1,17 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import { GraphQLDateTime } from 'graphql-scalars';
-import { Figure, toFigure } from '../../common/figure.js';
+import { ObjectType } from 'type-graphql';
 import { instance } from '../../common/instance.js';
 import { ReadsNoRows } from '../../common/projection.js';
 import type { ListRowOf } from '../../relations.js';
+import { Revision, revisionValues } from '../editing/revision.js';
 
 export type CasualtyRevisionRow = ListRowOf<'revisionsByCasualty'>;
-
-/** Postgres gives `2026-11-28 03:51:00.12+00`; GraphQL's DateTime wants RFC 3339. */
-export const toInstant = (text: string): Date => new Date(text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
 
 @ObjectType({
   simpleResolvers: true,
   description: 'One version of a casualty figure: what was recorded, from which source, by whom, when and why.',
 })
 @ReadsNoRows()
-export class CasualtyRevision {
-  @Field(() => Int, { description: 'The version number, from 1.' })
-  revision!: number;
-
-  @Field(() => Figure, { description: 'The figure as recorded in this version.' })
-  figure!: Figure;
-
-  @Field(() => Boolean, { description: 'Whether this version retracted the record.' })
-  retracted!: boolean;
-
-  @Field(() => GraphQLDateTime, { description: 'When this version was recorded.' })
-  recordedAt!: Date;
-
-  @Field(() => String, { nullable: true, description: 'Why the figure changed, in the editor’s words; null for a first version.' })
-  reason!: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Who recorded it (the token’s subject); shown to editors and admins only, null for other readers and for imports.',
-  })
-  editor!: string | null;
-
-  row!: CasualtyRevisionRow;
-}
+export class CasualtyRevision extends Revision {}
 
 export const toCasualtyRevision = (row: CasualtyRevisionRow, showEditor: boolean): CasualtyRevision =>
-  instance(CasualtyRevision, {
-    revision: row.revision,
-    figure: toFigure(row),
-    retracted: row.retracted,
-    recordedAt: toInstant(row.recordedAt),
-    reason: row.reason || null,
-    editor: showEditor ? row.editor : null,
-    row,
-  });
+  instance(CasualtyRevision, revisionValues(row, showEditor));

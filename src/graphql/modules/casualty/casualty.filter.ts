@@ -1,13 +1,18 @@
-import { eq, inArray, type SQL } from 'drizzle-orm';
+import { eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { casualties } from '../../../db/schema/index.js';
 import { dateRangeCondition } from '../../common/date-range.js';
 import { attributedTo, fromSource, refersTo } from '../../common/fact-filter.js';
 import type { CasualtyFilter } from './casualty.input.js';
 
-/** SQL conditions for a CasualtyFilter; the list and the statistics use the same ones. */
-export function casualtyConditions(filter: CasualtyFilter | null | undefined): (SQL | undefined)[] {
-  if (!filter) return [];
+/**
+ * SQL conditions for a CasualtyFilter; the list and the statistics use the same ones. Retracted
+ * records count nowhere: only an admin's list (`includeRetracted`) shows them.
+ */
+export function casualtyConditions(filter: CasualtyFilter | null | undefined, includeRetracted = false): (SQL | undefined)[] {
+  const standing = includeRetracted ? undefined : isNull(casualties.retractedAt);
+  if (!filter) return [standing];
   return [
+    standing,
     dateRangeCondition(filter.occurred, casualties, 'filter.occurred'),
     filter.kinds?.length ? inArray(casualties.kind, filter.kinds) : undefined,
     filter.country ? eq(casualties.victimCountryCode, filter.country) : undefined,

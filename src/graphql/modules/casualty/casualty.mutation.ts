@@ -1,15 +1,15 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
-import { IsOptional, Length, Min, ValidateNested } from 'class-validator';
-import { and, eq, sql } from 'drizzle-orm';
-import { queryRows } from '../../../db/client.js';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { IsOptional, Length, ValidateNested } from 'class-validator';
+import { and, eq } from 'drizzle-orm';
 import { casualties } from '../../../db/schema/index.js';
 import { Role } from '../../../auth/roles.js';
 import type { Context } from '../../context.js';
 import { CasualtyKind } from '../../common/enums.js';
 import { CountryCodeScalar } from '../../common/scalars.js';
 import { Reads } from '../../common/projection.js';
+import { ExpectedRevisionField } from '../../common/editorial.js';
 import { figureErrors } from '../../../write/figure-rules.js';
-import { userError, UserErrorCode, type UserErrorValue } from '../../../write/user-error.js';
+import type { UserErrorValue } from '../../../write/user-error.js';
 import { CitationInput, FigureInput, FuzzyDateInput } from '../editing/inputs.js';
 import { payloadOf, payloadType, type Payload } from '../editing/payload.js';
 import type { Outcome } from '../../../write/transaction.js';
@@ -17,13 +17,16 @@ import {
   dateErrors,
   dateValues,
   figureValues,
+  idempotencyKeyArg,
   idOf,
   inputErrors,
+  lockRevision,
   resolveReferences,
   write,
   writeCitation,
 } from '../editing/write-support.js';
 import { Casualty, toCasualty } from './casualty.type.js';
+import { retractionMutation } from '../editing/retraction.js';
 
 @InputType({ description: 'A casualty figure as a source reports it, for one event.' })
 export class CasualtyReportInput {
@@ -63,8 +66,7 @@ export class CasualtyReviseInput {
   @Field(() => ID, { description: 'The casualty record (a Casualty ID).' })
   casualty!: string;
 
-  @Field(() => Int, { description: 'The `revision` you read; if it changed since, nothing is written and the error says STALE.' })
-  @Min(1)
+  @ExpectedRevisionField()
   expectedRevision!: number;
 
   @Field(() => FigureInput, { description: 'The figure as now reported.' })
@@ -80,10 +82,13 @@ export class CasualtyReviseInput {
   reason!: string;
 }
 
-export const CasualtyPayload = payloadType(Casualty, 'casualty', 'CasualtyPayload', '`casualtyReport` or `casualtyRevise`');
+export const CasualtyPayload = payloadType(
+  Casualty,
+  'casualty',
+  'CasualtyPayload',
+  '`casualtyReport`, `casualtyRevise` or `casualtyRetract`',
+);
 type CasualtyPayload = Payload<Casualty>;
-
-const idempotencyKeyArg = { nullable: true, description: 'Send the same key to retry safely: the first answer is returned.' } as const;
 
 @Resolver()
 export class CasualtyMutationResolver {
@@ -153,27 +158,14 @@ export class CasualtyMutationResolver {
       input,
       { idempotencyKey, reason: input.reason },
       async (tx, { publishChange }) => {
-        // Locks the record, so a concurrent revision waits here and then sees this one's revision.
-        const [current] = await queryRows<{ revision: number; retracted: boolean }>(
-          tx,
-          sql`SELECT revision, retracted_at IS NOT NULL AS retracted FROM casualties WHERE id = ${casualtyId} FOR UPDATE`,
-        );
-        if (!current) return { userErrors: [userError(['input', 'casualty'], UserErrorCode.NOT_FOUND, 'No casualty record has this ID.')] };
-        if (current.retracted)
-          return { userErrors: [userError(['input', 'casualty'], UserErrorCode.RETRACTED, 'This record is retracted.')] };
-        if (current.revision !== input.expectedRevision) {
-          return {
-            userErrors: [
-              userError(
-                ['input', 'expectedRevision'],
-                UserErrorCode.STALE,
-                `The record is at revision ${current.revision}, not ${input.expectedRevision}: ` +
-                  'someone changed it since you read it. Read it again and retry.',
-                { currentRevision: current.revision },
-              ),
-            ],
-          };
-        }
+        const refused = await lockRevision(tx, {
+          table: 'casualties',
+          id: casualtyId,
+          what: 'casualty record',
+          field: ['input', 'casualty'],
+          expectedRevision: input.expectedRevision,
+        });
+        if (refused.length) return { userErrors: refused };
         const citation = await writeCitation(tx, input.citation, ['input', 'citation']);
         if (citation.userErrors) return citation;
         await tx
@@ -193,3 +185,15 @@ export class CasualtyMutationResolver {
 
 const payload = (context: Context, outcome: Outcome<number>) =>
   payloadOf(outcome, (id) => context.loaders.casualty.clear(id).load(id), toCasualty);
+
+export const CasualtyRetractResolver = retractionMutation({
+  name: 'casualtyRetract',
+  type: 'Casualty',
+  table: 'casualties',
+  what: 'casualty record',
+  Payload: CasualtyPayload,
+  description:
+    'Retracts a casualty record: it leaves every list and total, keeps its figures and revisions, and shows the reason. Needs ADMIN.',
+  load: (context, id) => context.loaders.casualty.clear(id).load(id),
+  toNode: toCasualty,
+});

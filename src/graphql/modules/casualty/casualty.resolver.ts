@@ -14,8 +14,9 @@ import { Casualty, CasualtyConnection, toCasualty, casualtyShape, type CasualtyR
 import { CasualtyFilter, CasualtyOrder, CasualtyOrderField } from './casualty.input.js';
 import { casualtyConditions } from './casualty.filter.js';
 import { Reads } from '../../common/projection.js';
-import { holdsRoles, Role } from '../../../auth/roles.js';
+import { includeRetractedArg, includeRetractedFor } from '../../common/editorial.js';
 import { CasualtyRevision, toCasualtyRevision } from './casualty-revision.type.js';
+import { revisionResolvers } from '../editing/revision.js';
 
 const casualtiesPage = rootConnection<CasualtyRead, Casualty, CasualtyFilter>({
   connection: 'casualties',
@@ -35,10 +36,11 @@ export class CasualtyResolver {
     filter: CasualtyFilter | null,
     @Arg('orderBy', () => CasualtyOrder, { nullable: true, description: 'Sort order; default oldest first.' })
     orderBy: CasualtyOrder | null,
+    @Arg('includeRetracted', () => Boolean, includeRetractedArg) includeRetracted: boolean | null,
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Casualty>> {
-    return casualtiesPage({ first, after }, filter, orderBy, context, info);
+    return casualtiesPage({ first, after }, filter, orderBy, context, info, includeRetractedFor(context.viewer, includeRetracted));
   }
 
   @FieldResolver(() => Event, { description: 'The event the casualties occurred in.' })
@@ -66,21 +68,12 @@ export class CasualtyResolver {
   async citation(@Root() casualty: Casualty, @Ctx() { loaders }: Context): Promise<Citation> {
     return loadCitation(loaders, casualty.row.citationId);
   }
-
-  @FieldResolver(() => [CasualtyRevision], {
-    description: 'Every version of this figure, newest first: the first report, each revision and a retraction, with source and reason.',
-  })
-  @Reads(casualties, 'id')
-  async revisions(@Root() casualty: Casualty, @Ctx() { loaders, viewer }: Context): Promise<CasualtyRevision[]> {
-    const showEditor = holdsRoles(viewer, [Role.EDITOR]);
-    return (await loaders.revisionsByCasualty.load(casualty.row.id)).map((row) => toCasualtyRevision(row, showEditor)).reverse();
-  }
 }
 
-@Resolver(() => CasualtyRevision)
-export class CasualtyRevisionResolver {
-  @FieldResolver(() => Citation, { description: 'Where this version’s figure comes from.' })
-  async citation(@Root() revision: CasualtyRevision, @Ctx() { loaders }: Context): Promise<Citation> {
-    return loadCitation(loaders, revision.row.citationId);
-  }
-}
+export const casualtyRevisionResolvers = revisionResolvers(
+  Casualty,
+  CasualtyRevision,
+  casualties,
+  (l) => l.revisionsByCasualty,
+  toCasualtyRevision,
+);

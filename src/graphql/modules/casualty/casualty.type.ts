@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Node } from '../../common/node.js';
 import { toGlobalId } from '../../common/global-id.js';
 import { CasualtyKind } from '../../common/enums.js';
@@ -6,6 +6,7 @@ import { connectionTypes } from '../../common/connection.js';
 import { Figure, figureColumnKeys, toFigure } from '../../common/figure.js';
 import { FuzzyDate, fuzzyDateColumnKeys, toFuzzyDate } from '../../common/fuzzy-date.js';
 import { instance } from '../../common/instance.js';
+import { retractionColumnKeys, RevisionField } from '../../common/editorial.js';
 import { rowShape, type RowOf } from '../../common/projection.js';
 import { casualties } from '../../../db/schema/index.js';
 
@@ -29,6 +30,7 @@ export const casualtyShape = rowShape(casualties, [
   'bestOutsideInterval',
   'reportedLow',
   'reportedHigh',
+  ...retractionColumnKeys,
 ]);
 export type CasualtyRead = RowOf<typeof casualtyShape>;
 
@@ -61,10 +63,7 @@ export class Casualty implements Node {
   @casualtyShape.Reads(...fuzzyDateColumnKeys)
   occurredOn!: FuzzyDate;
 
-  @Field(() => Int, {
-    description: 'How many versions the record has had (1 when never revised); send it as `expectedRevision` when you revise it.',
-  })
-  @casualtyShape.Reads('revision')
+  @RevisionField(casualtyShape)
   revision!: number;
 
   row!: CasualtyRead;

@@ -40,7 +40,10 @@ export async function loadDataset(context: Context, id: number | null): Promise<
 }
 
 async function recordCounts(db: Database, id: number): Promise<DatasetRecordCounts> {
-  const count = (table: string) => sql.raw(`(SELECT count(*)::int FROM ${table} WHERE dataset_id = `);
+  // Retracted records and merged actors are no longer held: they count nowhere.
+  const standing: Record<string, string> = { actors: 'merged_into_id IS NULL', sources: 'true' };
+  const count = (table: string) =>
+    sql.raw(`(SELECT count(*)::int FROM ${table} WHERE ${standing[table] ?? 'retracted_at IS NULL'} AND dataset_id = `);
   const [row] = await queryRows<DatasetRecordCounts>(
     db,
     sql`SELECT ${count('events')}${id}) AS events, ${count('casualties')}${id}) AS casualties,

@@ -12,7 +12,17 @@ import { figureErrors } from '../../../write/figure-rules.js';
 import { userError, UserErrorCode } from '../../../write/user-error.js';
 import { CitationInput, FigureInput, FuzzyDateInput } from '../editing/inputs.js';
 import { payloadOf, payloadType, type Payload } from '../editing/payload.js';
-import { dateErrors, dateValues, figureValues, inputErrors, resolveReferences, write, writeCitation } from '../editing/write-support.js';
+import {
+  dateErrors,
+  dateValues,
+  figureValues,
+  idempotencyKeyArg,
+  inputErrors,
+  resolveReferences,
+  write,
+  writeCitation,
+} from '../editing/write-support.js';
+import { retractionMutation } from '../editing/retraction.js';
 import { Deployment, toDeployment } from './deployment.type.js';
 
 @InputType({
@@ -61,7 +71,7 @@ export class DeploymentReportInput {
   citation!: CitationInput;
 }
 
-export const DeploymentPayload = payloadType(Deployment, 'deployment', 'DeploymentPayload', '`deploymentReport`');
+export const DeploymentPayload = payloadType(Deployment, 'deployment', 'DeploymentPayload', '`deploymentReport` or `deploymentRetract`');
 type DeploymentPayload = Payload<Deployment>;
 
 @Resolver()
@@ -73,11 +83,7 @@ export class DeploymentMutationResolver {
   @Reads()
   async deploymentReport(
     @Arg('input', () => DeploymentReportInput, { description: 'The movement and its source.' }) input: DeploymentReportInput,
-    @Arg('idempotencyKey', () => String, {
-      nullable: true,
-      description: 'Send the same key to retry safely: the first answer is returned.',
-    })
-    idempotencyKey: string | null,
+    @Arg('idempotencyKey', () => String, idempotencyKeyArg) idempotencyKey: string | null,
     @Ctx() context: Context,
   ): Promise<DeploymentPayload> {
     const errors = [
@@ -101,7 +107,9 @@ export class DeploymentMutationResolver {
         // One movement is one chain: each report is updated by at most one later report, of the same force.
         const [earlier] = await queryRows<{ force_country_code: string; superseded: boolean }>(
           tx,
-          sql`SELECT force_country_code, EXISTS (SELECT 1 FROM deployments d WHERE d.supersedes_id = ${refs.ok.supersedes}) AS superseded
+          sql`SELECT force_country_code,
+                     EXISTS (SELECT 1 FROM deployments d WHERE d.supersedes_id = ${refs.ok.supersedes} AND d.retracted_at IS NULL)
+                       AS superseded
               FROM deployments WHERE id = ${refs.ok.supersedes} FOR UPDATE`,
         );
         if (earlier!.superseded) {
@@ -150,3 +158,20 @@ export class DeploymentMutationResolver {
     return payloadOf(outcome, (id) => context.loaders.deployment.load(id), toDeployment);
   }
 }
+
+export const DeploymentRetractResolver = retractionMutation({
+  name: 'deploymentRetract',
+  type: 'Deployment',
+  table: 'deployments',
+  what: 'deployment report',
+  Payload: DeploymentPayload,
+  description:
+    'Retracts a troop deployment report: it leaves every list and total; a later report of the same movement then updates ' +
+    'the report this one updated, so the movement still counts once. Needs ADMIN.',
+  load: (context, id) => context.loaders.deployment.clear(id).load(id),
+  toNode: toDeployment,
+  // A -> B (retracted) -> C becomes A -> C: C still updates the movement A reported.
+  cascade: (tx, id) =>
+    tx.execute(sql`UPDATE deployments SET supersedes_id = (SELECT supersedes_id FROM deployments WHERE id = ${id})
+                   WHERE supersedes_id = ${id} AND retracted_at IS NULL`),
+});

@@ -15,6 +15,9 @@ import { Deployment, DeploymentConnection, toDeployment, deploymentShape, type D
 import { DeploymentFilter, DeploymentOrder, DeploymentOrderField } from './deployment.input.js';
 import { deploymentConditions } from './deployment.filter.js';
 import { Reads } from '../../common/projection.js';
+import { revisionResolvers } from '../editing/revision.js';
+import { DeploymentRevision, toDeploymentRevision } from './deployment-revision.type.js';
+import { includeRetractedArg, includeRetractedFor } from '../../common/editorial.js';
 
 const deploymentsPage = rootConnection<DeploymentRead, Deployment, DeploymentFilter>({
   connection: 'deployments',
@@ -36,10 +39,11 @@ export class DeploymentResolver {
     filter: DeploymentFilter | null,
     @Arg('orderBy', () => DeploymentOrder, { nullable: true, description: 'Sort order; default oldest first.' })
     orderBy: DeploymentOrder | null,
+    @Arg('includeRetracted', () => Boolean, includeRetractedArg) includeRetracted: boolean | null,
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Deployment>> {
-    return deploymentsPage({ first, after }, filter, orderBy, context, info);
+    return deploymentsPage({ first, after }, filter, orderBy, context, info, includeRetractedFor(context.viewer, includeRetracted));
   }
 
   @FieldResolver(() => Country, { description: 'Country whose troops these are.' })
@@ -105,3 +109,11 @@ export class DeploymentResolver {
     return loadCitation(loaders, deployment.row.citationId);
   }
 }
+
+export const deploymentRevisionResolvers = revisionResolvers(
+  Deployment,
+  DeploymentRevision,
+  deployments,
+  (l) => l.revisionsByDeployment,
+  toDeploymentRevision,
+);

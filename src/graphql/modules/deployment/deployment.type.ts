@@ -6,6 +6,7 @@ import { connectionTypes } from '../../common/connection.js';
 import { Figure, figureColumnKeys, toFigure } from '../../common/figure.js';
 import { FuzzyDate, fuzzyDateColumnKeys, toFuzzyDate } from '../../common/fuzzy-date.js';
 import { instance } from '../../common/instance.js';
+import { retractionColumnKeys, RevisionField } from '../../common/editorial.js';
 import { rowShape, type RowOf } from '../../common/projection.js';
 import { deployments } from '../../../db/schema/index.js';
 
@@ -24,6 +25,8 @@ export const deploymentShape = rowShape(deployments, [
   'supersedesId',
   'citationId',
   'datasetId',
+  'revision',
+  ...retractionColumnKeys,
 ]);
 export type DeploymentRead = RowOf<typeof deploymentShape>;
 
@@ -58,6 +61,9 @@ export class Deployment implements Node {
   @deploymentShape.Reads(...fuzzyDateColumnKeys)
   occurredOn!: FuzzyDate;
 
+  @RevisionField(deploymentShape)
+  revision!: number;
+
   row!: DeploymentRead;
 }
 
@@ -69,6 +75,7 @@ export const toDeployment = (row: DeploymentRead): Deployment =>
     status: row.status,
     troops: row.troopDescription,
     occurredOn: toFuzzyDate(row),
+    revision: row.revision,
     row,
   });
 

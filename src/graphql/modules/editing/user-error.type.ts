@@ -16,6 +16,8 @@ registerEnumType(UserErrorCode, {
     },
     IDEMPOTENCY_KEY_REUSED: { description: 'The idempotency key was used before with another input.' },
     RETRACTED: { description: 'The record is retracted and cannot be changed.' },
+    ALREADY_RETRACTED: { description: 'The record is retracted already; its `retracted` says when, why and (to editors) by whom.' },
+    MERGED: { description: 'The actor was merged into another; a lookup of its ID answers the survivor, whose ID to use.' },
     CONFLICT: { description: 'The change conflicts with another record.' },
   },
 });

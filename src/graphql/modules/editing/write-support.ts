@@ -1,5 +1,5 @@
 import { validate, type ValidationError } from 'class-validator';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../../../db/client.js';
 import { fromGlobalId, type NodeTypeName } from '../../common/global-id.js';
 import type { Context } from '../../context.js';
@@ -26,10 +26,75 @@ export function idOf(type: NodeTypeName, id: string, field: string[]): number | 
 
 const article = (word: string) => (/^[AEIOU]/.test(word) ? 'an' : 'a');
 
-/** True when a row with this id exists in the table. */
-export async function exists(tx: Database, table: string, id: number): Promise<boolean> {
-  const rows = await queryRows(tx, sql`SELECT 1 FROM ${sql.identifier(table)} WHERE id = ${id}`);
-  return rows.length > 0;
+/** What puts a row out of use for new writes: a retraction, or (actors) a merge into another. */
+interface OutOfUse {
+  test: SQL;
+  code: UserErrorCode;
+  /** Completes "This <what> …". */
+  why: string;
+}
+const retracted: OutOfUse = { test: sql`retracted_at IS NOT NULL`, code: UserErrorCode.RETRACTED, why: 'is retracted' };
+const outOfUse: Record<string, OutOfUse> = {
+  events: retracted,
+  casualties: retracted,
+  deployments: retracted,
+  quotes: retracted,
+  reactions: retracted,
+  actors: {
+    test: sql`merged_into_id IS NOT NULL`,
+    code: UserErrorCode.MERGED,
+    why: 'was merged into another actor; look its ID up and use the survivor’s',
+  },
+};
+
+/** Whether the row exists and, if so, whether it is out of use (retracted or merged). */
+async function rowState(tx: Database, table: string, id: number, lock = false): Promise<{ revision: number; gone: boolean } | undefined> {
+  const [row] = await queryRows<{ revision: number; gone: boolean }>(
+    tx,
+    sql`SELECT ${table in outOfUse ? sql`revision` : sql`NULL`} AS revision, ${outOfUse[table]?.test ?? sql`false`} AS gone
+        FROM ${sql.identifier(table)} WHERE id = ${id}${lock ? sql` FOR UPDATE` : sql``}`,
+  );
+  return row;
+}
+
+/** A record a mutation changes, and the revision the client read of it. */
+export interface Revisable {
+  /** Its table, e.g. `casualties`. */
+  table: string;
+  id: number;
+  /** What to call it in messages: `casualty record`. */
+  what: string;
+  /** The path of its ID in the input. */
+  field: string[];
+  expectedRevision: number;
+  /** The code for a record that is retracted (or merged) already; RETRACTED by default. */
+  whenGone?: UserErrorCode;
+}
+
+/**
+ * Locks the record for the rest of the transaction, so a concurrent change waits and then sees
+ * this one's revision, and checks that it exists, is in use and is at the revision the client read.
+ */
+export async function lockRevision(tx: Database, record: Revisable): Promise<UserErrorValue[]> {
+  const current = await rowState(tx, record.table, record.id, true);
+  if (!current) return [userError(record.field, UserErrorCode.NOT_FOUND, `No ${record.what} has this ID.`)];
+  if (current.gone) {
+    const code = record.whenGone ?? outOfUse[record.table]!.code;
+    const why = code === UserErrorCode.ALREADY_RETRACTED ? 'is retracted already' : outOfUse[record.table]!.why;
+    return [userError(record.field, code, `This ${record.what} ${why}.`)];
+  }
+  if (current.revision !== record.expectedRevision) {
+    return [
+      userError(
+        ['input', 'expectedRevision'],
+        UserErrorCode.STALE,
+        `The ${record.what} is at revision ${current.revision}, not ${record.expectedRevision}: ` +
+          'someone changed it since you read it. Read it again and retry.',
+        { currentRevision: current.revision },
+      ),
+    ];
+  }
+  return [];
 }
 
 /** The date rules are shared with the importer (src/write/date-rules.ts). */
@@ -73,6 +138,12 @@ export function editorOf(context: Context): string {
   if (context.viewer.kind !== 'user') throw new Error('a mutation ran without a signed-in viewer: is it missing @Authorized?');
   return context.viewer.subject;
 }
+
+/** The `idempotencyKey` argument every mutation takes. */
+export const idempotencyKeyArg = {
+  nullable: true,
+  description: 'Send the same key to retry safely: the first answer is returned.',
+} as const;
 
 /** What a mutation's work can do besides writing: announce a change, sent to subscribers only if the transaction commits. */
 export interface WriteSupport {
@@ -125,7 +196,8 @@ export type Reference =
 /**
  * The rows an input refers to, checked inside the mutation's transaction: each ID decoded to its
  * row id and each country code looked up (null where none was given), or a userError per
- * reference that is malformed, of another type, or names nothing.
+ * reference that is malformed, of another type, names nothing, or names a retracted record or
+ * a merged actor (a new fact must not hang off either).
  */
 export async function resolveReferences<K extends string>(
   tx: Database,
@@ -144,10 +216,13 @@ export async function resolveReferences<K extends string>(
     }
     if (!reference.id) continue;
     const id = idOf(reference.type, reference.id, reference.field);
+    const state = typeof id === 'number' ? await rowState(tx, reference.table, id) : undefined;
+    const what = reference.type.toLowerCase();
     if (typeof id !== 'number') errors.push(id);
-    else if (!(await exists(tx, reference.table, id))) {
-      errors.push(userError(reference.field, UserErrorCode.NOT_FOUND, `No ${reference.type.toLowerCase()} has this ID.`));
-    } else resolved[name] = id;
+    else if (!state) errors.push(userError(reference.field, UserErrorCode.NOT_FOUND, `No ${what} has this ID.`));
+    else if (state.gone)
+      errors.push(userError(reference.field, outOfUse[reference.table]!.code, `This ${what} ${outOfUse[reference.table]!.why}.`));
+    else resolved[name] = id;
   }
   return errors.length ? { userErrors: errors } : { ok: resolved };
 }
@@ -168,3 +243,27 @@ export const dateValues = (date: FuzzyDateInput) => ({
   // For DAY, MONTH and YEAR a trigger derives the end (migration 0009).
   ...(date.precision === 'RANGE' ? { occurredEnd: date.end! } : {}),
 });
+
+/**
+ * An update's values without the fields it leaves out (undefined): those columns stay as they are.
+ * For columns that cannot be empty, whose nulls `unclearable` refused before any SQL.
+ */
+export function given<T extends object>(values: T): { [K in keyof T]?: NonNullable<T[K]> } {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== null)) as {
+    [K in keyof T]?: NonNullable<T[K]>;
+  };
+}
+
+/** As `given`, for columns an update may clear: null stays, and empties the column. */
+export function givenOrCleared<T extends object>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
+
+/** An update field sent as null where its column cannot be empty: INVALID, with its path. */
+export function unclearable(input: object, fields: readonly string[]): UserErrorValue[] {
+  return fields
+    .filter((field) => (input as Record<string, unknown>)[field] === null)
+    .map((field) => userError(['input', field], UserErrorCode.INVALID, `${field} cannot be cleared; leave it out to keep it.`));
+}

@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { alias, getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -7,7 +7,7 @@ import { preparedStatement, prerendered, type Database } from '../../../db/clien
 import { actors, countries, events, locations } from '../../../db/schema/index.js';
 import type { ActorRow, CountryRow, LocationRow, Loaders } from '../../loaders.js';
 import type { EventRead } from './event.type.js';
-import { columnOf, listRelations, type AnyListRelation, type ListRelationName } from '../../relations.js';
+import { columnOf, listRelations, standingRows, type AnyListRelation, type ListRelationName } from '../../relations.js';
 import { selectedFieldNames } from '../../common/selection.js';
 import { projectionOf, type Projection } from '../../common/projection.js';
 import { boundedCache, cacheSize } from '../../../cache.js';
@@ -84,7 +84,8 @@ function codecFor(table: PgTable, source: PgTable, projection: Projection | null
 /** A list relation fetched ahead: the same rows, order and joined actors as its batch statement (loaders.ts). */
 function aheadList(name: keyof typeof aheadLists, projection: Projection | null): Relation {
   const { relation: relationName, fields } = aheadLists[name];
-  const { child, parentKey, order, actor, actorCountry } = listRelations[relationName] as AnyListRelation;
+  const relation = listRelations[relationName] as AnyListRelation;
+  const { child, parentKey, order, actor, actorCountry } = relation;
   const { row: rowAlias, actor: actorAlias, country: countryAlias } = aliases[name];
   const row = codecFor(child, rowAlias, projection);
   const actorRow = actor ? codecFor(actors, actorAlias, projection) : undefined;
@@ -100,7 +101,7 @@ function aheadList(name: keyof typeof aheadLists, projection: Projection | null)
     fields,
     column: packedList(
       codecs,
-      sql`${as(child, rowAlias)}${joins} WHERE ${eq(columnOf(rowAlias, parentKey), events.id)}`,
+      sql`${as(child, rowAlias)}${joins} WHERE ${and(eq(columnOf(rowAlias, parentKey), events.id), standingRows(relation, rowAlias))}`,
       order.map((key) => columnOf(rowAlias, key)),
     ),
     prime(loaders, event, value) {
@@ -223,11 +224,21 @@ export function eventPrefetch(names: readonly string[], projection: Projection |
 /** Every relation, for tests that check prefetched rows against the loaders'. */
 export const allEventRelations = Object.keys(wholeRows);
 
-/** One event (whole row) by row id with the planned relations, as a prepared statement (client.ts). */
-export async function loadEventAhead(db: Database, loaders: Loaders, id: number, plan: EventPrefetch): Promise<EventRead | undefined> {
+/**
+ * One event (whole row) by row id with the planned relations, as a prepared statement (client.ts);
+ * a retracted one only with `includeRetracted` (and only then primed into the loaders).
+ */
+export async function loadEventAhead(
+  db: Database,
+  loaders: Loaders,
+  id: number,
+  plan: EventPrefetch,
+  includeRetracted = false,
+): Promise<EventRead | undefined> {
   const [result] = await plan.byId(db, id);
   if (!result) return undefined;
   const row: EventRead = eventRows.decode(result.row);
+  if (row.retractedAt !== null && !includeRetracted) return undefined;
   plan.apply(loaders, row, result.ahead);
   return row;
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { actors, countries, eventActors, events, locationCountries, reactions } from '../../../db/schema/index.js';
 import { alias } from 'drizzle-orm/pg-core';
 import { actorSearch } from '../../common/search.js';
@@ -38,6 +38,8 @@ import {
 import { EventFilter, EventOrder, EventOrderField } from './event.input.js';
 import { loadEventAhead, planEventPrefetch } from './event.prefetch.js';
 import { Reads, reads } from '../../common/projection.js';
+import { includeRetractedArg, includeRetractedFor } from '../../common/editorial.js';
+import { seesRetracted } from '../../../auth/roles.js';
 
 const matched = alias(events, 'matched_event');
 const matchedActor = alias(actors, 'matched_actor');
@@ -60,10 +62,18 @@ function eventSearch(term: string): SQL {
   );
 }
 
-/** SQL conditions for an EventFilter; the list and `eventChanged` use the same ones. */
-export function eventConditions(filter: EventFilter | null | undefined): (SQL | undefined)[] {
-  if (!filter) return [];
+/** What `events` lists: the filter as SQL, and (unless an admin asked for them) only events that stand. */
+export interface EventListInput {
+  filter: EventFilter | null;
+  includeRetracted: boolean;
+}
+
+/** SQL conditions for the events list; `eventChanged` uses the same ones. */
+export function eventConditions({ filter, includeRetracted }: EventListInput): (SQL | undefined)[] {
+  const standing = includeRetracted ? undefined : isNull(events.retractedAt);
+  if (!filter) return [standing];
   return [
+    standing,
     dateRangeCondition(filter.occurred, events, 'filter.occurred'),
     filter.kinds?.length ? inArray(events.kind, filter.kinds) : undefined,
     // A place in several countries is in each (location_countries); its (country_code, location_id) index answers the subquery.
@@ -94,10 +104,13 @@ const eventSort: Record<EventOrderField, SortKey<EventRead>> = {
   [EventOrderField.TITLE]: { name: EventOrderField.TITLE, column: events.title, value: (row) => row.title },
 };
 
-/** One event; with what the selection reads of its relations fetched in the same statement. */
-export function loadEvent({ db, loaders }: Context, rowId: number, info: GraphQLResolveInfo): Promise<EventRead | undefined> {
+/**
+ * One event; with what the selection reads of its relations fetched in the same statement. A
+ * retracted one only for viewers who may see it (the loader applies the same rule).
+ */
+export function loadEvent({ db, loaders, viewer }: Context, rowId: number, info: GraphQLResolveInfo): Promise<EventRead | undefined> {
   const plan = planEventPrefetch(info);
-  return plan ? loadEventAhead(db, loaders, rowId, plan) : loaders.event.load(rowId);
+  return plan ? loadEventAhead(db, loaders, rowId, plan, seesRetracted(viewer)) : loaders.event.load(rowId);
 }
 
 @Resolver(() => Event)
@@ -108,18 +121,20 @@ export class EventResolver {
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => EventFilter, { nullable: true, description: 'Conditions the events must meet.' }) filter: EventFilter | null,
     @Arg('orderBy', () => EventOrder, { nullable: true, description: 'Sort order; default oldest first.' }) orderBy: EventOrder | null,
-    @Ctx() { db, config, loaders }: Context,
+    @Arg('includeRetracted', () => Boolean, includeRetractedArg) includeRetracted: boolean | null,
+    @Ctx() { db, config, loaders, viewer }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionData<Event>> {
     const plan = planEventPrefetch(info, ['nodes']) ?? planEventPrefetch(info, ['edges', 'node']);
-    return keysetPage<EventRead, Event, EventFilter | null>(
+    const input = { filter, includeRetracted: includeRetractedFor(viewer, includeRetracted) };
+    return keysetPage<EventRead, Event, EventListInput>(
       {
         db,
         connection: 'events',
         table: events,
         sort: eventSort[orderBy?.field ?? EventOrderField.OCCURRED_ON],
         direction: orderBy?.direction ?? SortDirection.ASC,
-        filter: { input: filter, conditions: eventConditions },
+        filter: { input, conditions: eventConditions },
         page: { first, after },
         maxPageSize: config.maxPageSize,
         ahead: plan && { column: plan.column, apply: (row, value) => plan.apply(loaders, row, value) },

@@ -21,7 +21,11 @@ export class EventChange {
 }
 
 /** The `events` list's own filter, applied to changed events. */
-export const eventList: ListFilter<EventFilter> = { table: events, conditions: eventConditions, loader: 'event' };
+export const eventList: ListFilter<EventFilter> = {
+  table: events,
+  conditions: (filter) => eventConditions({ filter: filter ?? null, includeRetracted: false }),
+  loader: 'event',
+};
 
 @Resolver()
 export class EventSubscriptionResolver {

@@ -7,6 +7,7 @@ import { FuzzyDate, fuzzyDateColumnKeys, toFuzzyDate } from '../../common/fuzzy-
 import { Country } from '../country/country.type.js';
 import { Reaction } from '../reaction/reaction.type.js';
 import { instance } from '../../common/instance.js';
+import { retractionColumnKeys, RevisionField } from '../../common/editorial.js';
 import { ReadsNoRows, rowShape, type RowOf } from '../../common/projection.js';
 import { eventActors, eventLinks, events } from '../../../db/schema/index.js';
 
@@ -24,6 +25,8 @@ export const eventShape = rowShape(events, [
   'externalId',
   'conflictName',
   'dyadName',
+  'revision',
+  ...retractionColumnKeys,
 ]);
 export type EventRead = RowOf<typeof eventShape>;
 
@@ -60,6 +63,9 @@ export class Event implements Node {
   @eventShape.Reads('isTimelineEntry')
   isTimelineEntry!: boolean;
 
+  @RevisionField(eventShape)
+  revision!: number;
+
   row!: EventRead;
 }
 
@@ -72,6 +78,7 @@ export const toEvent = (row: EventRead): Event =>
     kind: row.kind,
     occurredOn: toFuzzyDate(row),
     isTimelineEntry: row.isTimelineEntry,
+    revision: row.revision,
     row,
   });
 

@@ -3,7 +3,7 @@ import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 import { connectionTypes } from '../../common/connection.js';
 import { instance } from '../../common/instance.js';
 import { ReadsNoRows } from '../../common/projection.js';
-import { toInstant } from '../casualty/casualty-revision.type.js';
+import { toInstant } from '../../common/scalars.js';
 
 export enum AuditOperation {
   CREATED = 'CREATED',

@@ -4,6 +4,7 @@ import { Node } from '../../common/node.js';
 import { fromGlobalId, type NodeTypeName } from '../../common/global-id.js';
 import type { Context } from '../../context.js';
 import { toActor } from '../actor/actor.type.js';
+import { loadActor } from '../actor/actor.resolver.js';
 import { toCasualty } from '../casualty/casualty.type.js';
 import { toDeployment } from '../deployment/deployment.type.js';
 import { toEvent } from '../event/event.type.js';
@@ -17,7 +18,7 @@ import { Reads } from '../../common/projection.js';
 /** How to fetch each Node type by row id, through the request's loaders. */
 const fetchers: Record<NodeTypeName, (context: Context, rowId: number, info: GraphQLResolveInfo) => Promise<Node | null>> = {
   Event: (context, id, info) => loadEvent(context, id, info).then((row) => (row ? toEvent(row) : null)),
-  Actor: ({ loaders: l }, id) => l.actor.load(id).then((row) => (row ? toActor(row) : null)),
+  Actor: ({ loaders: l }, id) => loadActor(l, id).then((row) => (row ? toActor(row) : null)),
   Casualty: ({ loaders: l }, id) => l.casualty.load(id).then((row) => (row ? toCasualty(row) : null)),
   Deployment: ({ loaders: l }, id) => l.deployment.load(id).then((row) => (row ? toDeployment(row) : null)),
   Quote: ({ loaders: l }, id) => l.quote.load(id).then((row) => (row ? toQuote(row) : null)),

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { citations, quotes } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
@@ -19,8 +19,10 @@ import { QuoteFilter, QuoteOrder, QuoteOrderField } from './quote.input.js';
 import { Reads, reads } from '../../common/projection.js';
 
 function quoteConditions(filter: QuoteFilter | null | undefined): (SQL | undefined)[] {
-  if (!filter) return [];
+  const standing = isNull(quotes.retractedAt);
+  if (!filter) return [standing];
   return [
+    standing,
     // Same expressions as quotes_fts_idx and quotes_text_trgm_idx (a BitmapOr of the two).
     filter.search
       ? sql`(to_tsvector('english', ${quotes.text}) @@ websearch_to_tsquery('english', ${filter.search})

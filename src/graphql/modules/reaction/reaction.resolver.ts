@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { inArray, type SQL } from 'drizzle-orm';
+import { inArray, isNull, type SQL } from 'drizzle-orm';
 import { reactions } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
@@ -17,8 +17,11 @@ import { ReactionFilter } from './reaction.input.js';
 import { Reads } from '../../common/projection.js';
 
 function reactionConditions(filter: ReactionFilter | null | undefined): (SQL | undefined)[] {
-  if (!filter) return [];
+  // Reactions are retracted with their event (eventRetract).
+  const standing = isNull(reactions.retractedAt);
+  if (!filter) return [standing];
   return [
+    standing,
     refersTo(reactions.eventId, 'Event', filter.event, 'filter.event'),
     refersTo(reactions.actorId, 'Actor', filter.actor, 'filter.actor'),
     refersTo(reactions.datasetId, 'Dataset', filter.dataset, 'filter.dataset'),

@@ -7,10 +7,10 @@ const FIGURE = ['figure_low', 'figure_best', 'figure_high', 'figure_qualifier', 
 
 /**
  * A fact table as it stood at `asOf`: each record that existed then, with the newest version
- * recorded by then, leaving out those retracted by then. Aliased as the table itself, so every
+ * recorded by then, leaving out those retracted by then. Aliased as the table itself (or `alias`), so every
  * filter, grouping and statistics statement written against the table runs on it unchanged.
  */
-function asOfTable(table: PgTable, revisions: PgTable, foreignKey: string, versioned: string[], asOf: Date): SQL {
+function asOfTable(table: PgTable, revisions: PgTable, foreignKey: string, versioned: string[], asOf: Date, alias?: string): SQL {
   const columns = Object.values(getTableColumns(table)).map((column) => {
     if (versioned.includes(column.name)) return sql.raw(`v."${column.name}"`);
     // Not retracted as of then, whatever happened since.
@@ -23,9 +23,10 @@ function asOfTable(table: PgTable, revisions: PgTable, foreignKey: string, versi
     JOIN LATERAL (SELECT * FROM ${revisions} v
                   WHERE v.${sql.raw(`"${foreignKey}"`)} = c.id AND v.recorded_at <= ${asOf.toISOString()}::timestamptz
                   ORDER BY v.revision DESC LIMIT 1) v ON true
-    WHERE NOT v.retracted) AS ${table}`;
+    WHERE NOT v.retracted) AS ${alias ? sql.identifier(alias) : table}`;
 }
 
 export const casualtiesAsOf = (asOf: Date): SQL => asOfTable(casualties, casualtyRevisions, 'casualty_id', FIGURE, asOf);
-export const deploymentsAsOf = (asOf: Date): SQL =>
-  asOfTable(deployments, deploymentRevisions, 'deployment_id', [...FIGURE, 'status'], asOf);
+/** Deployments as they stood at `asOf`, with the report each updated then (a retraction relinks chains, migration 0014). */
+export const deploymentsAsOf = (asOf: Date, alias?: string): SQL =>
+  asOfTable(deployments, deploymentRevisions, 'deployment_id', [...FIGURE, 'status', 'supersedes_id'], asOf, alias);

@@ -5,6 +5,7 @@ import type { CasualtyFilter } from '../casualty/casualty.input.js';
 import { rollupSumColumns } from './figure-sum.js';
 import { CasualtyDimension } from './stats.input.js';
 import { factsOf, type StatsSource } from './stats.sql.js';
+import { casualtiesAsOf } from './as-of.js';
 
 const casualtyFacts = factsOf(casualties);
 const casualtyRollup: StatsSource = { table: casualtyRollups, sums: rollupSumColumns };
@@ -23,12 +24,15 @@ function fitsRollup(filter: CasualtyFilter | null | undefined, dimensions: Casua
 /**
  * Where casualty statistics are computed: from casualty_rollups (a few hundred pre-summed rows)
  * when the filter and grouping only involve country, kind and qualifier, else from the rows.
- * Both give the same totals; the rollup's triggers keep it exact.
+ * Both give the same totals; the rollup's triggers keep it exact. The rollup holds the present
+ * only: totals as of a past time read the rows and their versions (as-of.ts).
  */
 export function casualtySource(
   filter: CasualtyFilter | null | undefined,
   dimensions: CasualtyDimension[],
+  asOf?: Date,
 ): { where: SQL | undefined; source: StatsSource } {
+  if (asOf) return { where: and(...casualtyConditions(filter)), source: factsOf(casualtiesAsOf(asOf)) };
   if (!fitsRollup(filter, dimensions)) return { where: and(...casualtyConditions(filter)), source: casualtyFacts };
   return {
     source: casualtyRollup,

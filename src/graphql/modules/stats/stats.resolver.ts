@@ -46,6 +46,8 @@ import {
   type StatsSource,
 } from './stats.sql.js';
 import { casualtySource } from './rollup.js';
+import { casualtiesAsOf, deploymentsAsOf } from './as-of.js';
+import { GraphQLDateTime } from 'graphql-scalars';
 import { Cost, Reads } from '../../common/projection.js';
 
 export const casualtyDimensionSql: Record<CasualtyDimension, DimensionSql> = {
@@ -72,6 +74,13 @@ const deploymentDimensionSql: Record<DeploymentDimension, DimensionSql> = {
 };
 
 const deploymentFacts = factsOf(deployments);
+
+const asOfArg = {
+  nullable: true,
+  description:
+    'Answer as we reported then: the records that existed at this time, each with the version recorded by then, ' +
+    'leaving out those retracted by then (read from the records’ revisions, not the rollups).',
+} as const;
 
 const text = (value: string | number | null | undefined) => (value === null || value === undefined ? null : String(value));
 const id = (value: string | number | null | undefined) => (value === null || value === undefined ? null : Number(value));
@@ -184,8 +193,8 @@ interface StatsConfig<D extends string, G, F extends object, S extends StatsPlan
   Filter: ClassType<F>;
   Dimension: object;
   descriptions: { query: string; filter: string; total: string };
-  /** Where to read from and the filter as SQL. */
-  source: (filter: F | null, dimensions: D[]) => { where: SQL | undefined; source: StatsSource };
+  /** Where to read from and the filter as SQL; with `asOf`, the records as they stood then. */
+  source: (filter: F | null, dimensions: D[], asOf: Date | undefined) => { where: SQL | undefined; source: StatsSource };
   groups: GroupsOf<D, G>;
 }
 
@@ -207,11 +216,12 @@ function statsResolver<D extends string, G, F extends object, S extends StatsPla
         description: 'Up to three distinct dimensions; empty or absent: totals only.',
       })
       groupBy: D[] | null,
+      @Arg('asOf', () => GraphQLDateTime, asOfArg) asOf: Date | null,
       @Ctx() context: Context,
       @Info() info: GraphQLResolveInfo,
     ): S {
       const dimensions = checkDimensions(groupBy);
-      const plan = withPrefetch({ dimensions, ...config.source(filter, dimensions) }, context, info, config.groups);
+      const plan = withPrefetch({ dimensions, ...config.source(filter, dimensions, asOf ?? undefined) }, context, info, config.groups);
       return instance(config.Stats, plan as S);
     }
 
@@ -317,7 +327,10 @@ export const TroopStatsResolver = statsResolver<DeploymentDimension, TroopGroup,
     filter: 'Which reports to sum (same filter as `deployments`).',
     total: 'The total over every matching report.',
   },
-  source: (filter) => ({ where: and(...deploymentConditions(filter)), source: deploymentFacts }),
+  source: (filter, _dimensions, asOf) => ({
+    where: and(...deploymentConditions(filter, false, asOf)),
+    source: asOf ? factsOf(deploymentsAsOf(asOf)) : deploymentFacts,
+  }),
   groups: { name: 'troopStats.groups', dimensionSql: deploymentDimensionSql, toGroup: toTroopGroup },
 });
 
@@ -366,12 +379,14 @@ export class CasualtySeriesResolver {
     @Arg('interval', () => SeriesInterval, { description: 'Width of each point.' }) interval: SeriesInterval,
     @Arg('cumulative', () => Boolean, { defaultValue: false, description: 'Each point includes all earlier ones (running total).' })
     cumulative: boolean,
+    @Arg('asOf', () => GraphQLDateTime, asOfArg) asOf: Date | null,
     @Ctx() { db }: Context,
   ): Promise<CasualtySeries> {
     const where = and(...casualtyConditions(filter));
+    const table = asOf ? casualtiesAsOf(asOf) : casualties;
     checkSeriesRange(interval, filter?.occurred?.from, filter?.occurred?.to);
-    const rows = await seriesOf(db, casualties, where, interval, cumulative, filter?.occurred?.from, filter?.occurred?.to);
-    return { interval, cumulative, where, points: rows.map((row) => ({ start: row.start, total: toFigureTotal(row) })) };
+    const rows = await seriesOf(db, table, where, interval, cumulative, filter?.occurred?.from, filter?.occurred?.to);
+    return { interval, cumulative, where, table, points: rows.map((row) => ({ start: row.start, total: toFigureTotal(row) })) };
   }
 
   @FieldResolver(() => FigureTotal, {
@@ -379,6 +394,6 @@ export class CasualtySeriesResolver {
       'Records matching the filter whose dates are too imprecise for the interval (e.g. known only to the month in a DAY series).',
   })
   async unplaced(@Root() series: CasualtySeries, @Ctx() { db }: Context): Promise<FigureTotal> {
-    return toFigureTotal(await unplacedOf(db, casualties, series.where, series.interval));
+    return toFigureTotal(await unplacedOf(db, series.table, series.where, series.interval));
   }
 }

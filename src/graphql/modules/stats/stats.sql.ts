@@ -48,11 +48,12 @@ export const yearKey = sql`CASE WHEN extract(year FROM occurred_on) = extract(ye
  * and the select list that gives each of its rows as a sum (figure-total.ts).
  */
 export interface StatsSource {
-  table: PgTable;
+  /** A table, or a statement aliased as one (the table as of a past time, as-of.ts). */
+  table: PgTable | SQL;
   sums: SQL;
 }
 
-export const factsOf = (table: PgTable): StatsSource => ({ table, sums: factSumColumns });
+export const factsOf = (table: PgTable | SQL): StatsSource => ({ table, sums: factSumColumns });
 
 export async function totalOf(db: Database, { table, sums }: StatsSource, where: SQL | undefined): Promise<FigureTotalRow> {
   const [row] = await queryRows<FigureTotalRow>(
@@ -177,7 +178,7 @@ export function checkSeriesRange(interval: SeriesInterval, from: string | null |
  */
 export async function seriesOf(
   db: Database,
-  table: PgTable,
+  table: PgTable | SQL,
   where: SQL | undefined,
   interval: SeriesInterval,
   cumulative: boolean,
@@ -224,7 +225,12 @@ export async function seriesOf(
 }
 
 /** Records of the filter whose dates are too imprecise for the interval: reported, not dropped. */
-export async function unplacedOf(db: Database, table: PgTable, where: SQL | undefined, interval: SeriesInterval): Promise<FigureTotalRow> {
+export async function unplacedOf(
+  db: Database,
+  table: PgTable | SQL,
+  where: SQL | undefined,
+  interval: SeriesInterval,
+): Promise<FigureTotalRow> {
   const placed = sql`(${bucketOf[interval].key}) IS NULL`;
   return totalOf(db, factsOf(table), where ? sql`${where} AND ${placed}` : placed);
 }

@@ -3,6 +3,7 @@ import { CasualtyKind, DeploymentStatus, EventKind, FigureQualifier } from '../.
 import { connectionTypes, type ConnectionData } from '../../common/connection.js';
 import { DateScalar } from '../../common/scalars.js';
 import type { SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { StatsSource } from './stats.sql.js';
 import { FigureTotal, type FigureTotalRow } from './figure-total.js';
 import { CasualtyDimension, DeploymentDimension, SeriesInterval } from './stats.input.js';
@@ -139,8 +140,9 @@ export class CasualtySeries {
   @Field(() => [SeriesPoint], { description: 'The points, oldest first.' })
   points!: SeriesPoint[];
 
-  /** Kept for the `unplaced` field resolver. */
+  /** Kept for the `unplaced` field resolver: the filter, and the rows it reads (as of a time, or now). */
   where!: SQL | undefined;
+  table!: PgTable | SQL;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Casualty totals of one event or country, by kind.' })

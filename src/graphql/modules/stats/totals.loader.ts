@@ -8,21 +8,23 @@ import type { CasualtyTotals } from './stats.type.js';
 
 /**
  * Casualty totals for many parents in one statement: GROUPING SETS yields each parent's total
- * per kind and over all kinds in the same pass.
+ * per kind and over all kinds in the same pass. Retracted records count in no total.
  */
 export function casualtyTotalsLoader<K extends number | string>(db: Database, parentColumn: 'event_id' | 'victim_country_code') {
   return new DataLoader<K, CasualtyTotals>(
     async (keys) => {
       const column = sql.raw(parentColumn);
+      const parents = sql.join(
+        keys.map((k) => sql`${k}`),
+        sql`, `,
+      );
       const rows = await queryRows<FigureTotalRow & { parent: K; kind: string | null }>(
         db,
         sql`
         SELECT *, ${presentSumSql} FROM (
           SELECT ${column} AS parent, kind, ${figureSumAggregates}
-          FROM (SELECT ${column}, kind, ${factSumColumns} FROM casualties WHERE ${column} IN (${sql.join(
-            keys.map((k) => sql`${k}`),
-            sql`, `,
-          )})) AS facts
+          FROM (SELECT ${column}, kind, ${factSumColumns} FROM casualties
+                WHERE retracted_at IS NULL AND ${column} IN (${parents})) AS facts
           GROUP BY GROUPING SETS ((${column}, kind), (${column}))
         ) AS totals`,
       );
