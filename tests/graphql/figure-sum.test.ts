@@ -11,23 +11,13 @@ import {
   type FigureValues,
 } from '../../src/graphql/modules/stats/figure-sum.js';
 import { dataOf, startTestServer, type TestServer } from '../helpers/server.js';
+import { random } from '../helpers/random.js';
 
 /*
  * The rule for sums of figures (figure-total.ts), as properties over random multisets of figures of
  * every qualifier: the pure function is sound and says EXACT / UNKNOWN exactly when it should, and
  * every total the API serves (stats, groups, rollup, series, casualtyTotals, troop stats) equals it.
  */
-
-/** Small deterministic PRNG (mulberry32), so a failure reproduces with the same seed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let r = Math.imul(a ^ (a >>> 15), 1 | a);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const QUALIFIERS: FigureQualifier[] = ['EXACT', 'APPROXIMATE', 'AT_LEAST', 'UP_TO', 'UNKNOWN'];
 

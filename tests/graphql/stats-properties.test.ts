@@ -4,19 +4,9 @@ import { queryRows } from '../../src/db/client.js';
 import { rollupDrift as rollupDriftOf } from '../helpers/rollup.js';
 import { casualties, events } from '../../src/db/schema/index.js';
 import { dataOf, startTestServer, type TestServer } from '../helpers/server.js';
+import { random } from '../helpers/random.js';
 
 let t: TestServer;
-
-/** Small deterministic PRNG (mulberry32), so a failure reproduces with the same seed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let r = Math.imul(a ^ (a >>> 15), 1 | a);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = 20200103;
 

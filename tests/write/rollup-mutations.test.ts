@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Role, type Viewer } from '../../src/auth/roles.js';
 import { rollupDrift } from '../helpers/rollup.js';
 import { dataOf, startTestServer, type TestServer } from '../helpers/server.js';
+import { random } from '../helpers/random.js';
 
 /*
  * The statistics rollups stay exact under editors' writes: random reports and revisions, some
@@ -13,16 +14,6 @@ const editors: Viewer[] = ['ana', 'ben', 'cat'].map((subject) => ({ kind: 'user'
 let eventIds: string[];
 let sourceId: string;
 
-/** Small deterministic PRNG (mulberry32), so a failure reproduces with the same seed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let r = Math.imul(a ^ (a >>> 15), 1 | a);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const next = random(20200108);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
 
