@@ -106,6 +106,14 @@ describe('history', () => {
     expect(refused.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
+  it('answers one record asked for twice with different page sizes, each with its own page', async () => {
+    const q = `query ($id: ID!) { node(id: $id) { ... on Casualty {
+      one: history(first: 1) { nodes { mutation } } all: history(first: 5) { nodes { mutation } } } } }`;
+    const { one, all } = (await post(q, { id: casualtyId }, editor)).body.data.node;
+    expect(one.nodes.map((n: any) => n.mutation)).toEqual(['casualtyRevise']);
+    expect(all.nodes.map((n: any) => n.mutation)).toEqual(['casualtyRevise', 'casualtyReport']);
+  });
+
   it('is refused to anonymous readers, who still get the rest of the answer', async () => {
     const { status, body } = await post(HISTORY, { id: casualtyId });
     expect(status).toBe(401);

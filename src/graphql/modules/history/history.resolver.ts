@@ -31,18 +31,18 @@ interface HistoryKey {
   after: number | undefined;
 }
 
+const shapeOf = (key: HistoryKey) => JSON.stringify([key.tables, key.first, key.after ?? null]);
+
 /**
  * One statement per page shape for all the records a request asks the history of: each
  * record's newest `first + 1` entries (the extra one says whether another page follows).
  */
 async function loadHistories(db: Database, keys: readonly HistoryKey[]): Promise<AuditEntryRow[][]> {
   const groups = new Map<string, HistoryKey[]>();
-  for (const key of keys) {
-    const shape = JSON.stringify([key.tables, key.first, key.after ?? null]);
-    groups.set(shape, [...(groups.get(shape) ?? []), key]);
-  }
+  for (const key of keys) groups.set(shapeOf(key), [...(groups.get(shapeOf(key)) ?? []), key]);
+  // Keyed by page shape too: one record asked for twice (aliases with other `first`) gets each page.
   const found = new Map<string, AuditEntryRow[]>();
-  for (const group of groups.values()) {
+  for (const [shape, group] of groups) {
     const { tables, first, after } = group[0]!;
     const rows = await queryRows<AuditEntryRow & { at_ms: number }>(
       db,
@@ -58,12 +58,12 @@ async function loadHistories(db: Database, keys: readonly HistoryKey[]): Promise
     );
     for (const row of rows) {
       const entry = { ...row, at: new Date(row.at_ms).toISOString() };
-      const list = found.get(`${JSON.stringify(tables)}:${row.entity_id}`) ?? [];
+      const list = found.get(`${shape}:${row.entity_id}`) ?? [];
       list.push(entry);
-      found.set(`${JSON.stringify(tables)}:${row.entity_id}`, list);
+      found.set(`${shape}:${row.entity_id}`, list);
     }
   }
-  return keys.map((key) => found.get(`${JSON.stringify(key.tables)}:${key.id}`) ?? []);
+  return keys.map((key) => found.get(`${shapeOf(key)}:${key.id}`) ?? []);
 }
 
 // One loader per request, kept beside its other loaders without widening the shared Loaders type.
