@@ -160,3 +160,10 @@ export function preparedStatement<Args extends unknown[]>(build: (...placeholder
   }
   return <Row>(db: Database, ...values: Args): Promise<Row[]> => runPrepared<Row>(db, built.sql, values);
 }
+
+/** A list as one parameter (drizzle would spread an array into one parameter per item): `= ANY(${intList(ids)})`. */
+export const intList = (items: Iterable<number>): SQL =>
+  sql`ARRAY(SELECT json_array_elements_text(${JSON.stringify([...items])}::json)::int)`;
+
+/** A list of text values as one parameter: `= ANY(${textList(keys)})`. */
+export const textList = (items: readonly string[]): SQL => sql`ARRAY(SELECT json_array_elements_text(${JSON.stringify(items)}::json))`;

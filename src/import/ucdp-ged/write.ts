@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Database } from '../../db/client.js';
+import { intList, queryRows, textList, type Database } from '../../db/client.js';
 import { countryNameOf, type MappedGedEvent } from './map.js';
 
 export interface BatchOutcome {
@@ -25,9 +25,6 @@ export interface WriterState {
 }
 
 const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::json`;
-/** A list parameter as one JSON value (drizzle would spread an array into one parameter per item). */
-const textArray = (items: string[]) => sql`ARRAY(SELECT json_array_elements_text(${JSON.stringify(items)}::json))`;
-const intArray = (items: number[]) => sql`ARRAY(SELECT json_array_elements_text(${JSON.stringify(items)}::json)::int)`;
 
 /**
  * Sorts a batch into new, changed and unchanged rows by the hash stored with each event. The
@@ -44,7 +41,7 @@ export async function classifyBatch(
       : await queryRows<{ id: number; external_id: string; content_hash: string | null }>(
           db,
           sql`SELECT id, external_id, content_hash FROM events
-              WHERE dataset_id = ${datasetId} AND external_id = ANY(${textArray(batch.map((r) => r.externalId))})`,
+              WHERE dataset_id = ${datasetId} AND external_id = ANY(${textList(batch.map((r) => r.externalId))})`,
         );
   const byId = new Map(stored.map((s) => [s.external_id, s]));
   const fresh: MappedGedEvent[] = [];
@@ -74,10 +71,10 @@ export async function writeGedBatch(tx: Database, state: WriterState, batch: Map
   if (changed.length > 0) {
     const ids = changed.map((c) => c.eventId);
     const keys = changed.map((c) => `ucdp-ged:${c.row.externalId}`);
-    await tx.execute(sql`DELETE FROM events WHERE id = ANY(${intArray(ids)})`);
-    await tx.execute(sql`DELETE FROM citations WHERE dataset_id = ${datasetId} AND split_part(key, '#', 1) = ANY(${textArray(keys)})`);
-    await tx.execute(sql`DELETE FROM sources WHERE dataset_id = ${datasetId} AND split_part(key, '#', 1) = ANY(${textArray(keys)})`);
-    await tx.execute(sql`DELETE FROM locations WHERE dataset_id = ${datasetId} AND key = ANY(${textArray(keys)})`);
+    await tx.execute(sql`DELETE FROM events WHERE id = ANY(${intList(ids)})`);
+    await tx.execute(sql`DELETE FROM citations WHERE dataset_id = ${datasetId} AND split_part(key, '#', 1) = ANY(${textList(keys)})`);
+    await tx.execute(sql`DELETE FROM sources WHERE dataset_id = ${datasetId} AND split_part(key, '#', 1) = ANY(${textList(keys)})`);
+    await tx.execute(sql`DELETE FROM locations WHERE dataset_id = ${datasetId} AND key = ANY(${textList(keys)})`);
   }
   const rows = [...fresh, ...changed.map((c) => c.row)];
   if (rows.length === 0)

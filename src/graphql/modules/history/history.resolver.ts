@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { sql } from 'drizzle-orm';
 import { Args, Authorized, type ClassType, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Role } from '../../../auth/roles.js';
-import { queryRows, type Database } from '../../../db/client.js';
+import { intList, queryRows, textList, type Database } from '../../../db/client.js';
 import { actors, casualties, deployments, events, quotes, reactions, sources } from '../../../db/schema/index.js';
 import { batchScheduleFn } from '../../common/batching.js';
 import { PageArgs, type ConnectionData } from '../../common/connection.js';
@@ -50,8 +50,8 @@ async function loadHistories(db: Database, keys: readonly HistoryKey[]): Promise
                  operation, before, after
           FROM (SELECT a.*, row_number() OVER (PARTITION BY a.entity_id ORDER BY a.id DESC) AS n
                 FROM audit_entries a
-                WHERE a.entity = ANY(ARRAY(SELECT json_array_elements_text(${JSON.stringify(tables)}::json)))
-                  AND a.entity_id = ANY(ARRAY(SELECT json_array_elements_text(${JSON.stringify(group.map((k) => k.id))}::json)::int))
+                WHERE a.entity = ANY(${textList(tables)})
+                  AND a.entity_id = ANY(${intList(group.map((k) => k.id))})
                   AND (${after ?? null}::bigint IS NULL OR a.id < ${after ?? null}::bigint)) page
           WHERE n <= ${first + 1}
           ORDER BY entity_id, id DESC`,
@@ -116,7 +116,7 @@ function historyResolver(type: ClassType<{ id: string }>, typeName: NodeTypeName
           const [row] = await queryRows<{ n: number }>(
             context.db,
             sql`SELECT count(*)::int AS n FROM audit_entries
-                WHERE entity = ANY(ARRAY(SELECT json_array_elements_text(${JSON.stringify(tables)}::json))) AND entity_id = ${id}`,
+                WHERE entity = ANY(${textList(tables)}) AND entity_id = ${id}`,
           );
           return row?.n ?? 0;
         },

@@ -1,6 +1,6 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { queryRows, type Database } from '../../../db/client.js';
+import { intList, queryRows, type Database } from '../../../db/client.js';
 import type { ChangedEntity, ChangeMessage, LiveHub } from '../../../live/hub.js';
 import type { Context, LiveConnection } from '../../context.js';
 import { createLoaders, type Loaders } from '../../loaders.js';
@@ -111,8 +111,6 @@ export interface ListFilter<F> {
   loader: 'casualty' | 'deployment' | 'event';
 }
 
-const idList = (ids: readonly number[]) => sql`ARRAY(SELECT json_array_elements_text(${JSON.stringify(ids)}::json)::int)`;
-
 /**
  * The message's ids that the filter lets through, checked by the list's own SQL conditions on
  * the committed rows (so a subscription sees exactly what the list would show); once per
@@ -124,7 +122,7 @@ export function matchingIds<F>(db: Database, message: ChangeMessage, list: ListF
   const key = JSON.stringify(filter ?? null);
   let found = byFilter.get(key);
   if (!found) {
-    const where = and(sql`${list.table.id} = ANY(${idList(message.ids)})`, ...list.conditions(filter));
+    const where = and(sql`${list.table.id} = ANY(${intList(message.ids)})`, ...list.conditions(filter));
     found = queryRows<{ id: number }>(db, sql`SELECT ${list.table.id} AS id FROM ${list.table} WHERE ${where}`).then(
       (rows) => new Set(rows.map((row) => Number(row.id))),
     );

@@ -1,3 +1,4 @@
+import { intList } from '../../../db/client.js';
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { Context } from '../../context.js';
@@ -37,8 +38,6 @@ export class CasualtyStatsChange {
   ids!: Set<number> | null;
 }
 
-const idList = (ids: Set<number>) => sql`ARRAY(SELECT json_array_elements_text(${JSON.stringify([...ids])}::json)::int)`;
-
 /**
  * Restricts the facts to the groups the changed records fall in: the group key of each fact
  * (a JSON array, so NULL keys compare equal) among the keys of the changed records. The same
@@ -49,7 +48,7 @@ function changedGroups(dimensions: CasualtyDimension[], ids: Set<number>): SQL {
     dimensions.map((d) => casualtyDimensionSql[d].expression),
     sql`, `,
   );
-  return sql`jsonb_build_array(${keys}) IN (SELECT jsonb_build_array(${keys}) FROM casualties WHERE id = ANY(${idList(ids)}))`;
+  return sql`jsonb_build_array(${keys}) IN (SELECT jsonb_build_array(${keys}) FROM casualties WHERE id = ANY(${intList(ids)}))`;
 }
 
 /**
