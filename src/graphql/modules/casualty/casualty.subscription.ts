@@ -3,9 +3,8 @@ import { casualties } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { instance } from '../../common/instance.js';
 import { Reads, ReadsNoRows } from '../../common/projection.js';
-import { loadRequired } from '../../loaders.js';
 import { FactChangeKind } from '../live/change-kind.js';
-import { changeEvents, loadersFor, type ChangeEvent, type ListFilter } from '../live/stream.js';
+import { changeEvents, loadChanged, type ChangeEvent, type ListFilter } from '../live/stream.js';
 import { CasualtyFilter } from './casualty.input.js';
 import { casualtyConditions } from './casualty.filter.js';
 import { Casualty, toCasualty } from './casualty.type.js';
@@ -39,8 +38,7 @@ export class CasualtySubscriptionResolver {
     _filter: CasualtyFilter | null,
     @Ctx() context: Context,
   ): Promise<CasualtyChange> {
-    context.loaders = loadersFor(change.message, context.db);
-    const row = await loadRequired(context.loaders.casualty, change.id, 'casualty');
+    const row = await loadChanged(context, change, 'casualty');
     return instance(CasualtyChange, { kind: change.message.kind as FactChangeKind, casualty: toCasualty(row) });
   }
 }

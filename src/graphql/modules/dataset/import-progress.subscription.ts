@@ -6,6 +6,7 @@ import { rowIdOf } from '../../common/global-id.js';
 import { instance } from '../../common/instance.js';
 import { Reads, ReadsNoRows } from '../../common/projection.js';
 import { createLoaders } from '../../loaders.js';
+import { seesRetracted } from '../../../auth/roles.js';
 import { EventQueue, liveOf } from '../live/stream.js';
 import { loadDataset } from './dataset.resolver.js';
 import { Dataset } from './dataset.type.js';
@@ -53,7 +54,7 @@ export class ImportProgressResolver {
     _dataset: string | null,
     @Ctx() context: Context,
   ): ImportProgress {
-    context.loaders = createLoaders(context.db); // the dataset's counts change between messages
+    context.loaders = createLoaders(context.db, { includeRetracted: seesRetracted(context.viewer) }); // the dataset's counts change between messages
     return instance(ImportProgress, { ...message });
   }
 

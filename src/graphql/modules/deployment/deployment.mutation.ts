@@ -170,8 +170,18 @@ export const DeploymentRetractResolver = retractionMutation({
     'the report this one updated, so the movement still counts once. Needs ADMIN.',
   load: (context, id) => context.loaders.deployment.clear(id).load(id),
   toNode: toDeployment,
-  // A -> B (retracted) -> C becomes A -> C: C still updates the movement A reported.
-  cascade: (tx, id) =>
-    tx.execute(sql`UPDATE deployments SET supersedes_id = (SELECT supersedes_id FROM deployments WHERE id = ${id})
-                   WHERE supersedes_id = ${id} AND retracted_at IS NULL`),
+  // A -> B (retracted) -> C becomes A -> C: C still updates the movement A reported. Without a C,
+  // A is the movement's current report again, which its followers hear of as a revision.
+  cascade: async (tx, id, _by, _reason, { publishChange }) => {
+    const relinked = await queryRows<{ id: number }>(
+      tx,
+      sql`UPDATE deployments SET supersedes_id = (SELECT supersedes_id FROM deployments WHERE id = ${id})
+          WHERE supersedes_id = ${id} AND retracted_at IS NULL RETURNING id`,
+    );
+    const [{ supersedes = null } = {}] = await queryRows<{ supersedes: number | null }>(
+      tx,
+      sql`SELECT supersedes_id AS supersedes FROM deployments WHERE id = ${id}`,
+    );
+    if (relinked.length === 0 && supersedes !== null) publishChange('REVISED', 'Deployment', Number(supersedes));
+  },
 });

@@ -3,9 +3,8 @@ import { deployments } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { instance } from '../../common/instance.js';
 import { Reads, ReadsNoRows } from '../../common/projection.js';
-import { loadRequired } from '../../loaders.js';
 import { FactChangeKind } from '../live/change-kind.js';
-import { changeEvents, loadersFor, type ChangeEvent, type ListFilter } from '../live/stream.js';
+import { changeEvents, loadChanged, type ChangeEvent, type ListFilter } from '../live/stream.js';
 import { DeploymentFilter } from './deployment.input.js';
 import { deploymentConditions } from './deployment.filter.js';
 import { Deployment, toDeployment } from './deployment.type.js';
@@ -39,8 +38,7 @@ export class DeploymentSubscriptionResolver {
     _filter: DeploymentFilter | null,
     @Ctx() context: Context,
   ): Promise<DeploymentChange> {
-    context.loaders = loadersFor(change.message, context.db);
-    const row = await loadRequired(context.loaders.deployment, change.id, 'deployment');
+    const row = await loadChanged(context, change, 'deployment');
     return instance(DeploymentChange, { kind: change.message.kind as FactChangeKind, deployment: toDeployment(row) });
   }
 }

@@ -6,7 +6,7 @@ import type { UserErrorValue } from '../../../write/user-error.js';
 import { Reads } from '../../common/projection.js';
 import type { Context } from '../../context.js';
 import { payloadOf, type Payload } from './payload.js';
-import { idempotencyKeyArg, inputErrors, write } from './write-support.js';
+import { idempotencyKeyArg, inputErrors, write, type WriteSupport } from './write-support.js';
 
 /** What makes one mutation: everything else (authorization, validation, transaction, payload) is shared. */
 export interface MutationConfig<Input extends object, Row, T> {
@@ -21,8 +21,11 @@ export interface MutationConfig<Input extends object, Row, T> {
   check?: (input: Input) => UserErrorValue[];
   /** Why, recorded with the versions the write makes (casualty and deployment revisions). */
   reason?: (input: Input) => string;
-  /** The write, inside the mutation's transaction: the row id of the object to answer with, or why not. */
-  work: (tx: Database, input: Input, context: Context) => Promise<Outcome<number>>;
+  /**
+   * The write, inside the mutation's transaction: the row id of the object to answer with, or why
+   * not. Changes it announces through `support` reach subscribers once the transaction commits.
+   */
+  work: (tx: Database, input: Input, context: Context, support: WriteSupport) => Promise<Outcome<number>>;
   /** The object as the payload shows it, read after the write (past the request's cache). */
   load: (context: Context, id: number) => Promise<Row | undefined>;
   toNode: (row: Row) => T;
@@ -47,7 +50,7 @@ export function editingMutation<Input extends object, Row, T>(config: MutationCo
       const errors = [...(await inputErrors(input, ['input'])), ...(config.check?.(input) ?? [])];
       if (errors.length) return { node: null, userErrors: errors };
       const options = { idempotencyKey, reason: config.reason?.(input) };
-      const outcome = await write(context, config.name, input, options, (tx) => config.work(tx, input, context));
+      const outcome = await write(context, config.name, input, options, (tx, support) => config.work(tx, input, context, support));
       return payloadOf(outcome, (id) => config.load(context, id), config.toNode);
     }
   }

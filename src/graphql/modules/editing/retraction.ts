@@ -3,7 +3,8 @@ import { Length } from 'class-validator';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { sql, type SQL } from 'drizzle-orm';
 import type { casualties, deployments, events } from '../../../db/schema/index.js';
-import type { Database } from '../../../db/client.js';
+import { queryRows, type Database } from '../../../db/client.js';
+import type { ChangedEntity } from '../../../live/hub.js';
 import { holdsRoles, Role } from '../../../auth/roles.js';
 import { UserErrorCode } from '../../../write/user-error.js';
 import type { NodeTypeName } from '../../common/global-id.js';
@@ -13,7 +14,7 @@ import { toInstant } from '../../common/scalars.js';
 import type { Context } from '../../context.js';
 import type { Payload } from './payload.js';
 import { editingMutation, idErrors } from './mutation.js';
-import { editorOf, idOf, lockRevision } from './write-support.js';
+import { editorOf, idOf, lockRevision, type WriteSupport } from './write-support.js';
 
 /*
  * Retraction: an admin withdraws a record that should never have been published. Nothing is
@@ -78,16 +79,20 @@ export class RetractInput {
   expectedRevision!: number;
 }
 
-/** Sets the retraction columns of the rows `where` selects that stand. */
-export function retractRows(tx: Database, table: string, where: SQL, by: string, reason: string) {
-  return tx.execute(sql`UPDATE ${sql.identifier(table)} SET retracted_at = now(), retracted_by = ${by}, retraction_reason = ${reason}
-                        WHERE ${where} AND retracted_at IS NULL`);
+/** Sets the retraction columns of the rows `where` selects that stand; their ids. */
+export async function retractRows(tx: Database, table: string, where: SQL, by: string, reason: string): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(
+    tx,
+    sql`UPDATE ${sql.identifier(table)} SET retracted_at = now(), retracted_by = ${by}, retraction_reason = ${reason}
+        WHERE ${where} AND retracted_at IS NULL RETURNING id`,
+  );
+  return rows.map((row) => Number(row.id));
 }
 
 export interface RetractionConfig<Row, T> {
   /** The mutation field, e.g. `casualtyRetract`. */
   name: string;
-  type: NodeTypeName;
+  type: NodeTypeName & ChangedEntity;
   table: string;
   /** What to call a record in messages and descriptions: `casualty record`. */
   what: string;
@@ -96,7 +101,7 @@ export interface RetractionConfig<Row, T> {
   load: (context: Context, id: number) => Promise<Row | undefined>;
   toNode: (row: Row) => T;
   /** What else the retraction changes in the same transaction (an event's casualties and reactions). */
-  cascade?: (tx: Database, id: number, by: string, reason: string) => Promise<unknown>;
+  cascade?: (tx: Database, id: number, by: string, reason: string, support: WriteSupport) => Promise<unknown>;
 }
 
 /**
@@ -112,14 +117,15 @@ export function retractionMutation<Row, T>(config: RetractionConfig<Row, T>): Cl
     inputDescription: `The ${config.what}, the revision you read and the reason.`,
     check: (input) => idErrors(idIn(input)),
     reason: (input) => input.reason,
-    async work(tx, input, context) {
+    async work(tx, input, context, support) {
       const id = idIn(input) as number;
       const record = { table: config.table, id, what: config.what, field: ['input', 'id'], expectedRevision: input.expectedRevision };
       const refused = await lockRevision(tx, { ...record, whenGone: UserErrorCode.ALREADY_RETRACTED });
       if (refused.length) return { userErrors: refused };
       const by = editorOf(context);
       await retractRows(tx, config.table, sql`id = ${id}`, by, input.reason);
-      await config.cascade?.(tx, id, by, input.reason);
+      support.publishChange('RETRACTED', config.type, id);
+      await config.cascade?.(tx, id, by, input.reason, support);
       return { ok: id };
     },
   });

@@ -147,7 +147,7 @@ export const idempotencyKeyArg = {
 
 /** What a mutation's work can do besides writing: announce a change, sent to subscribers only if the transaction commits. */
 export interface WriteSupport {
-  publishChange: <E extends ChangedEntity>(kind: ChangeKindOf<E>, entity: E, id: number) => void;
+  publishChange: <E extends ChangedEntity>(kind: ChangeKindOf<E>, entity: E, ids: number | readonly number[]) => void;
 }
 
 /**
@@ -168,7 +168,7 @@ export async function write<Result>(
     { editor, mutation, requestId: context.requestId, input, ...options },
     (tx, hooks) =>
       work(tx, {
-        publishChange: (kind, entity, id) => hooks.afterCommit(() => context.live?.publishChange(kind, entity, id)),
+        publishChange: (kind, entity, ids) => hooks.afterCommit(() => context.live?.publishChange(kind, entity, ids)),
       }),
     (err) => context.logger.error({ err }, 'a committed change could not be published to subscribers'),
   );

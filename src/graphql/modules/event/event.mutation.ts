@@ -157,7 +157,11 @@ export const EventCreateResolver = editingMutation({
   inputDescription: 'The event, who took part, and where it is reported.',
   Payload: EventPayload,
   check: (input) => [...dateErrors(input.occurredOn, ['input', 'occurredOn']), ...repeatedParticipants(input.participants ?? [])],
-  work: createEvent,
+  async work(tx, input, _context, { publishChange }) {
+    const outcome = await createEvent(tx, input);
+    if (outcome.ok !== undefined) publishChange('CREATED', 'Event', outcome.ok);
+    return outcome;
+  },
   load: loadEvent,
   toNode: toEvent,
 });
@@ -176,7 +180,7 @@ export const EventUpdateResolver = editingMutation({
     ...unclearable(input, ['title', 'summary', 'kind', 'occurredOn', 'isTimelineEntry']),
     ...(input.occurredOn ? dateErrors(input.occurredOn, ['input', 'occurredOn']) : []),
   ],
-  async work(tx, input) {
+  async work(tx, input, _context, { publishChange }) {
     const id = eventIdIn(input) as number;
     const refused = await lockRevision(tx, {
       table: 'events',
@@ -193,6 +197,7 @@ export const EventUpdateResolver = editingMutation({
       .update(events)
       .set({ ...changes, ...(input.occurredOn ? dateValues(input.occurredOn) : {}), citationId: citation.ok })
       .where(eq(events.id, id));
+    publishChange('UPDATED', 'Event', id);
     return { ok: id };
   },
   load: loadEvent,
@@ -212,8 +217,8 @@ export const EventRetractResolver = retractionMutation({
   toNode: toEvent,
   // The rows that cannot exist without the event (ON DELETE CASCADE) are retracted with it, each
   // with its own version, so totals, rollups and as-of answers need no knowledge of events.
-  cascade: async (tx, id, by, reason) => {
-    await retractRows(tx, 'casualties', sql`event_id = ${id}`, by, reason);
+  cascade: async (tx, id, by, reason, { publishChange }) => {
+    publishChange('RETRACTED', 'Casualty', await retractRows(tx, 'casualties', sql`event_id = ${id}`, by, reason));
     await retractRows(tx, 'reactions', sql`event_id = ${id}`, by, reason);
   },
 });

@@ -3,9 +3,8 @@ import { events } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { instance } from '../../common/instance.js';
 import { Reads, ReadsNoRows } from '../../common/projection.js';
-import { loadRequired } from '../../loaders.js';
 import { EventChangeKind } from '../live/change-kind.js';
-import { changeEvents, loadersFor, type ChangeEvent, type ListFilter } from '../live/stream.js';
+import { changeEvents, loadChanged, type ChangeEvent, type ListFilter } from '../live/stream.js';
 import { EventFilter } from './event.input.js';
 import { eventConditions } from './event.resolver.js';
 import { Event, toEvent } from './event.type.js';
@@ -23,7 +22,7 @@ export class EventChange {
 /** The `events` list's own filter, applied to changed events. */
 export const eventList: ListFilter<EventFilter> = {
   table: events,
-  conditions: (filter) => eventConditions({ filter: filter ?? null, includeRetracted: false }),
+  conditions: (filter, includeRetracted) => eventConditions({ filter: filter ?? null, includeRetracted }),
   loader: 'event',
 };
 
@@ -43,8 +42,7 @@ export class EventSubscriptionResolver {
     _filter: EventFilter | null,
     @Ctx() context: Context,
   ): Promise<EventChange> {
-    context.loaders = loadersFor(change.message, context.db);
-    const row = await loadRequired(context.loaders.event, change.id, 'event');
+    const row = await loadChanged(context, change, 'event');
     return instance(EventChange, { kind: change.message.kind as EventChangeKind, event: toEvent(row) });
   }
 }

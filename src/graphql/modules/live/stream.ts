@@ -3,7 +3,9 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { intList, queryRows, type Database } from '../../../db/client.js';
 import type { ChangedEntity, ChangeMessage, LiveHub } from '../../../live/hub.js';
 import type { Context, LiveConnection } from '../../context.js';
-import { createLoaders, type Loaders } from '../../loaders.js';
+import type DataLoader from 'dataloader';
+import { seesRetracted } from '../../../auth/roles.js';
+import { createLoaders, loadRequired, type Loaders } from '../../loaders.js';
 
 /**
  * The queue between a hub listener and one subscription: events are pushed as they arrive and
@@ -88,25 +90,46 @@ export function liveOf(context: Context): { hub: LiveHub; connection: LiveConnec
 }
 
 // Per change message (shared by every subscriber of this process): one filter check per distinct
-// filter, one set of loaders. Weak, so both go when the message does.
+// filter, one set of loaders per kind of viewer. Weak, so both go when the message does.
 const matchesByMessage = new WeakMap<ChangeMessage, Map<string, Promise<Set<number>>>>();
-const loadersByMessage = new WeakMap<ChangeMessage, Loaders>();
+const loadersByMessage = new WeakMap<ChangeMessage, Map<boolean, Loaders>>();
 
 /**
  * Loaders for resolving one change, shared by every subscription of this process that delivers
- * it: a thousand subscribers to the same casualty read it (and its event, …) once. Loaders hold
- * rows only, the same for every viewer; what a viewer may see is decided in the field resolvers.
+ * it: a thousand subscribers to the same casualty read it (and its event, …) once. There are two
+ * sets, as for requests: with retracted records (admins) and without (everyone else).
  */
-export function loadersFor(message: ChangeMessage, db: Database): Loaders {
-  let loaders = loadersByMessage.get(message);
-  if (!loaders) loadersByMessage.set(message, (loaders = createLoaders(db)));
+export function loadersFor(message: ChangeMessage, db: Database, includeRetracted: boolean): Loaders {
+  let byViewer = loadersByMessage.get(message);
+  if (!byViewer) loadersByMessage.set(message, (byViewer = new Map()));
+  let loaders = byViewer.get(includeRetracted);
+  if (!loaders) byViewer.set(includeRetracted, (loaders = createLoaders(db, { includeRetracted })));
   return loaders;
+}
+
+/**
+ * The loaders a subscription resolves one change with, and the changed record itself. A
+ * retraction is news to everyone who followed the record, so the retracted record is delivered
+ * (marked `retracted`) to every subscriber, while what hangs off it follows the viewer's rights.
+ */
+export async function loadChanged<K extends ListFilter<unknown>['loader']>(
+  context: Context,
+  change: ChangeEvent,
+  loader: K,
+): Promise<NonNullable<Awaited<ReturnType<Loaders[K]['load']>>>> {
+  const { message, id } = change;
+  context.loaders = loadersFor(message, context.db, seesRetracted(context.viewer));
+  const own = message.kind === 'RETRACTED' ? loadersFor(message, context.db, true) : context.loaders;
+  return loadRequired(own[loader] as DataLoader<number, unknown>, id, loader) as Promise<
+    NonNullable<Awaited<ReturnType<Loaders[K]['load']>>>
+  >;
 }
 
 /** How a list's filter is applied to changed rows: its table and its own filter-to-SQL function (the one the list uses). */
 export interface ListFilter<F> {
   table: PgTable & { id: AnyPgColumn };
-  conditions: (filter: F | null | undefined) => (SQL | undefined)[];
+  /** `includeRetracted` for a retraction: the record left the list, and its followers are told. */
+  conditions: (filter: F | null | undefined, includeRetracted: boolean) => (SQL | undefined)[];
   /** The loader of the table's rows: a change's matching rows are read in one statement, ahead of their events. */
   loader: 'casualty' | 'deployment' | 'event';
 }
@@ -122,7 +145,8 @@ export function matchingIds<F>(db: Database, message: ChangeMessage, list: ListF
   const key = JSON.stringify(filter ?? null);
   let found = byFilter.get(key);
   if (!found) {
-    const where = and(sql`${list.table.id} = ANY(${intList(message.ids)})`, ...list.conditions(filter));
+    const retracted = message.kind === 'RETRACTED';
+    const where = and(sql`${list.table.id} = ANY(${intList(message.ids)})`, ...list.conditions(filter, retracted));
     found = queryRows<{ id: number }>(db, sql`SELECT ${list.table.id} AS id FROM ${list.table} WHERE ${where}`).then(
       (rows) => new Set(rows.map((row) => Number(row.id))),
     );
@@ -144,7 +168,7 @@ export interface ChangeEvent {
 export function changeEvents<F>(context: Context, entity: ChangedEntity, list: ListFilter<F>, filter: F | null): EventQueue<ChangeEvent> {
   const { hub, connection } = liveOf(context);
   // Bad input in the filter (a malformed ID) is refused now, when subscribing, not on the first change.
-  list.conditions(filter);
+  list.conditions(filter, false);
   let chain = Promise.resolve();
   const queue: EventQueue<ChangeEvent> = new EventQueue(connection, () => stop());
   const stop = hub.onChange(entity, (message) => {
@@ -159,7 +183,7 @@ export function changeEvents<F>(context: Context, entity: ChangedEntity, list: L
         ids = new Set();
       }
       // An import batch's thousand rows in one statement, not one per event.
-      if (ids.size > 1) void loadersFor(message, context.db)[list.loader].loadMany([...ids]);
+      if (ids.size > 1) void loadersFor(message, context.db, message.kind === 'RETRACTED')[list.loader].loadMany([...ids]);
       for (const id of message.ids) if (ids.has(id)) queue.push({ message, id });
       queue.pendingWork(-1);
     });

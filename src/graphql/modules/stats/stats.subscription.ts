@@ -9,6 +9,7 @@ import { CasualtyFilter } from '../casualty/casualty.input.js';
 import { casualtyList } from '../casualty/casualty.subscription.js';
 import { EventQueue, liveOf, matchingIds } from '../live/stream.js';
 import { createLoaders } from '../../loaders.js';
+import { seesRetracted } from '../../../auth/roles.js';
 import { FigureTotal, toFigureTotal } from './figure-total.js';
 import { casualtySource } from './rollup.js';
 import { CasualtyDimension } from './stats.input.js';
@@ -58,7 +59,7 @@ function changedGroups(dimensions: CasualtyDimension[], ids: Set<number>): SQL {
  */
 function statsEvents(context: Context, filter: CasualtyFilter | null): EventQueue<Changed> {
   const { hub, connection } = liveOf(context);
-  casualtyList.conditions(filter); // a malformed filter is refused when subscribing
+  casualtyList.conditions(filter, false); // a malformed filter is refused when subscribing
   let changed: Changed = { count: 0, ids: new Set() };
   let timer: NodeJS.Timeout | undefined;
   let lastSent = -Infinity;
@@ -127,7 +128,7 @@ export class CasualtyStatsSubscriptionResolver {
     @Ctx() context: Context,
   ): CasualtyStatsChange {
     const dimensions = checkDimensions(groupBy);
-    context.loaders = createLoaders(context.db); // the groups' countries and events as they are now, not as first read
+    context.loaders = createLoaders(context.db, { includeRetracted: seesRetracted(context.viewer) }); // the groups' countries and events as they are now, not as first read
     return instance(CasualtyStatsChange, {
       changedRecords: changed.count,
       dimensions,

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authConfig } from '../../src/config.js';
+import { listen, startTestServer, type TestServer } from '../helpers/server.js';
+import { LiveClient, post, REPORT, reportingTargets, reportInput, SECRET, sleep, token } from './support.js';
+
+/*
+ * The editors' other writes reach subscribers too: events created, updated and retracted, and
+ * retractions of casualty records and deployment reports, which their followers must hear of
+ * even though the lists no longer show the records.
+ */
+let t: TestServer;
+let url: string;
+let editor: string;
+let admin: string;
+let targets: { sourceId: string; eventId: string };
+const clients: LiveClient[] = [];
+const connect = async (init: Record<string, unknown> = {}) => {
+  const client = await LiveClient.connect(url, init);
+  clients.push(client);
+  return client;
+};
+
+beforeAll(async () => {
+  t = await startTestServer({ auth: authConfig({ AUTH_JWT_SECRET: SECRET }, false) });
+  url = `${await listen(t.server)}/graphql`;
+  editor = await token({ sub: 'edna', roles: ['EDITOR'] });
+  admin = await token({ sub: 'ada', roles: ['ADMIN'] });
+  targets = await reportingTargets(url, editor);
+});
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await t?.close();
+});
+
+const EVENT_CHANGED = `subscription ($filter: EventFilter) {
+  eventChanged(filter: $filter) { kind event { id title revision retracted { reason by } } } }`;
+const CASUALTY_CHANGED = `subscription ($filter: CasualtyFilter) {
+  casualtyChanged(filter: $filter) { kind casualty { id figure { best } retracted { reason } } } }`;
+const RETRACT = (name: string) => `mutation ($input: RetractInput!) { ${name}(input: $input) { userErrors { field code } } }`;
+
+const protest = (title: string) => ({
+  title,
+  summary: `${title}, as the wire reported it.`,
+  kind: 'PROTEST',
+  occurredOn: { date: '2020-01-10', precision: 'DAY' },
+  citation: { source: targets.sourceId, passage: title },
+});
+
+async function retract(name: string, id: string, expectedRevision: number, reason: string) {
+  const answer = await post(url, RETRACT(name), { input: { id, expectedRevision, reason } }, admin);
+  expect(answer.body.data[name].userErrors).toEqual([]);
+}
+
+describe('eventChanged', () => {
+  it('sends CREATED, UPDATED and RETRACTED to a matching filter, in commit order, and nothing to another kind', async () => {
+    const anonymous = await connect();
+    anonymous.subscribe('protests', EVENT_CHANGED, { filter: { kinds: ['PROTEST'] } });
+    anonymous.subscribe('strikes', EVENT_CHANGED, { filter: { kinds: ['AIRSTRIKE'] } });
+    const editing = await connect({ authorization: `Bearer ${editor}` });
+    editing.subscribe('protests', EVENT_CHANGED, { filter: { kinds: ['PROTEST'] } });
+    await sleep(100);
+
+    const created = await post(
+      url,
+      `mutation ($input: EventCreateInput!) { eventCreate(input: $input) { event { id } userErrors { code } } }`,
+      { input: protest('March on the embassy') },
+      editor,
+    );
+    expect(created.body.data.eventCreate.userErrors).toEqual([]);
+    const id = created.body.data.eventCreate.event.id;
+    const updated = await post(
+      url,
+      `mutation ($input: EventUpdateInput!) { eventUpdate(input: $input) { userErrors { code } } }`,
+      { input: { event: id, expectedRevision: 1, title: 'March on the US embassy', citation: protest('March on the US embassy').citation } },
+      editor,
+    );
+    expect(updated.body.data.eventUpdate.userErrors).toEqual([]);
+    await retract('eventRetract', id, 2, 'a rally, not a march');
+
+    const seen = await anonymous.waitForResults('protests', 3);
+    expect(seen.map((r) => r.data.eventChanged)).toEqual([
+      { kind: 'CREATED', event: { id, title: 'March on the embassy', revision: 1, retracted: null } },
+      { kind: 'UPDATED', event: { id, title: 'March on the US embassy', revision: 2, retracted: null } },
+      // The retraction reaches readers who followed the event; who retracted it, only editors.
+      { kind: 'RETRACTED', event: { id, title: 'March on the US embassy', revision: 3, retracted: { reason: 'a rally, not a march', by: null } } },
+    ]);
+    const [, , shown] = await editing.waitForResults('protests', 3);
+    expect(shown.data.eventChanged.event.retracted).toEqual({ reason: 'a rally, not a march', by: 'ada' });
+    await sleep(300);
+    expect(anonymous.results('strikes')).toEqual([]);
+  });
+
+  it('publishes nothing for an update refused as STALE', async () => {
+    const client = await connect();
+    client.subscribe('all', EVENT_CHANGED);
+    await sleep(100);
+    const created = await post(
+      url,
+      `mutation ($input: EventCreateInput!) { eventCreate(input: $input) { event { id } } }`,
+      { input: protest('Sit-in at the ministry') },
+      editor,
+    );
+    const id = created.body.data.eventCreate.event.id;
+    const stale = await post(
+      url,
+      `mutation ($input: EventUpdateInput!) { eventUpdate(input: $input) { userErrors { code } } }`,
+      { input: { event: id, expectedRevision: 7, title: 'Never', citation: protest('Never').citation } },
+      editor,
+    );
+    expect(stale.body.data.eventUpdate.userErrors).toEqual([{ code: 'STALE' }]);
+    await client.waitForResults('all', 1);
+    await sleep(400);
+    expect(client.results('all').map((r) => r.data.eventChanged.kind)).toEqual(['CREATED']);
+  });
+});
+
+describe('retractions of facts', () => {
+  it('tells the followers of a casualty record, and the statistics, that it was retracted; not those of another country', async () => {
+    const reported = await post(url, REPORT, { input: reportInput(targets, 'CH', 11) }, editor);
+    const casualty = reported.body.data.casualtyReport.casualty.id;
+    const client = await connect();
+    client.subscribe('ch', CASUALTY_CHANGED, { filter: { country: 'CH' } });
+    client.subscribe('gr', CASUALTY_CHANGED, { filter: { country: 'GR' } });
+    client.subscribe('stats', `subscription { casualtyStatsChanged(filter: { country: "CH" }) { changedRecords total { best } } }`);
+    await sleep(100);
+    const before = await post(url, `{ casualtyStats(filter: { country: "CH" }) { total { best } } }`);
+    await retract('casualtyRetract', casualty, 1, 'counted twice');
+
+    const [change] = await client.waitForResults('ch', 1);
+    expect(change.data.casualtyChanged).toEqual({
+      kind: 'RETRACTED',
+      casualty: { id: casualty, figure: { best: 11 }, retracted: { reason: 'counted twice' } },
+    });
+    const [stats] = await client.waitForResults('stats', 1);
+    expect(stats.data.casualtyStatsChanged).toEqual({
+      changedRecords: 1,
+      total: { best: before.body.data!.casualtyStats.total.best - 11 },
+    });
+    await sleep(300);
+    expect(client.results('gr')).toEqual([]);
+  });
+
+  it('an event’s retraction retracts its casualty records, and says so for each', async () => {
+    const created = await post(
+      url,
+      `mutation ($input: EventCreateInput!) { eventCreate(input: $input) { event { id } } }`,
+      { input: protest('Clashes at the checkpoint') },
+      editor,
+    );
+    const event = created.body.data.eventCreate.event.id;
+    const ids: string[] = [];
+    for (const best of [2, 5]) {
+      const reported = await post(url, REPORT, { input: { ...reportInput(targets, 'QA', best), event } }, editor);
+      ids.push(reported.body.data.casualtyReport.casualty.id);
+    }
+    const client = await connect();
+    client.subscribe('ly', CASUALTY_CHANGED, { filter: { event } });
+    await sleep(100);
+    await retract('eventRetract', event, 1, 'did not happen');
+    const changes = await client.waitForResults('ly', 2);
+    expect(changes.map((r) => [r.data.casualtyChanged.kind, r.data.casualtyChanged.casualty.id]).sort()).toEqual(
+      ids.map((id) => ['RETRACTED', id]).sort(),
+    );
+  });
+
+  it('retracting the current report of a movement announces it, and the report before it as current again', async () => {
+    const DEPLOYMENT_CHANGED = `subscription { deploymentChanged(filter: { forceCountry: "IL" }) { kind deployment { id troops } } }`;
+    const report = async (troops: string, supersedes?: string) => {
+      const answer = await post(
+        url,
+        `mutation ($input: DeploymentReportInput!) { deploymentReport(input: $input) { deployment { id } userErrors { code } } }`,
+        {
+          input: {
+            figure: { best: 400, qualifier: 'APPROXIMATE', wording: 'about 400 troops' },
+            status: supersedes ? 'DEPLOYED' : 'ANNOUNCED',
+            troops,
+            forceCountry: 'IL',
+            occurredOn: { date: '2020-01-08', precision: 'DAY' },
+            citation: { source: targets.sourceId, passage: 'about 400 troops' },
+            supersedes,
+          },
+        },
+        editor,
+      );
+      expect(answer.body.data.deploymentReport.userErrors).toEqual([]);
+      return answer.body.data.deploymentReport.deployment.id as string;
+    };
+    const announced = await report('marines');
+    const deployed = await report('marines, landed', announced);
+    const client = await connect();
+    client.subscribe('il', DEPLOYMENT_CHANGED);
+    await sleep(100);
+    await retract('deploymentRetract', deployed, 1, 'they never landed');
+    const changes = await client.waitForResults('il', 2);
+    expect(changes.map((r) => r.data.deploymentChanged)).toEqual([
+      { kind: 'RETRACTED', deployment: { id: deployed, troops: 'marines, landed' } },
+      { kind: 'REVISED', deployment: { id: announced, troops: 'marines' } },
+    ]);
+  });
+});
