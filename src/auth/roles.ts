@@ -17,7 +17,14 @@ registerEnumType(Role, {
 
 /** Who is asking: nobody, or a verified token's subject with the roles its claim grants. */
 export type Viewer =
-  { readonly kind: 'anonymous' } | { readonly kind: 'user'; readonly subject: string; readonly roles: ReadonlySet<Role> };
+  | { readonly kind: 'anonymous' }
+  | {
+      readonly kind: 'user';
+      readonly subject: string;
+      readonly roles: ReadonlySet<Role>;
+      /** When the token stops being accepted (ms since the epoch, clock skew included): a WebSocket closes then. */
+      readonly expiresAt?: number;
+    };
 
 export const anonymous: Viewer = Object.freeze({ kind: 'anonymous' });
 

@@ -50,7 +50,12 @@ export function createAuthenticator(config: AuthConfig, { jwksCooldownMs }: { jw
     }
     if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthenticationError('token has no `sub` claim');
     if (payload.exp === undefined) throw new AuthenticationError('token has no `exp` claim: tokens that never expire are refused');
-    return { kind: 'user', subject: payload.sub, roles: rolesFromClaim(claimAt(payload, config.rolesClaim)) };
+    return {
+      kind: 'user',
+      subject: payload.sub,
+      roles: rolesFromClaim(claimAt(payload, config.rolesClaim)),
+      expiresAt: (payload.exp + config.clockSkewSeconds) * 1000,
+    };
   };
 }
 

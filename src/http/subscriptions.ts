@@ -37,7 +37,7 @@ import { allowedOrigins, isAllowedOrigin } from './cors.js';
 
 /** Close codes this endpoint uses besides graphql-ws' own (4400 bad request, 4408 no connection_init, …). */
 export const LiveCloseCode = {
-  /** connection_init without a valid token (a forged one, or none where READ_REQUIRES_AUTH is on). */
+  /** connection_init without a valid token (a forged one, or none where READ_REQUIRES_AUTH is on), or its token expired. */
   UNAUTHORIZED: CloseCode.Unauthorized, // 4401
   /** A subscription to editor-only data without the role. */
   FORBIDDEN: CloseCode.Forbidden, // 4403
@@ -46,6 +46,25 @@ export const LiveCloseCode = {
   /** The server is shutting down: reconnect (to another instance). */
   GOING_AWAY: 1001,
 } as const;
+
+/** setTimeout's longest delay (about 24.8 days); a later expiry re-arms the timer. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * A socket lives longer than the token it was opened with: when the token expires the socket
+ * closes with 4401, and the client reconnects with a fresh one (graphql-ws clients call their
+ * connectionParams function again on each connection).
+ */
+function closeAtExpiry(socket: WebSocket, expiresAt: number): void {
+  let timer: NodeJS.Timeout;
+  const arm = () => {
+    const delay = expiresAt - Date.now();
+    if (delay <= 0) socket.close(LiveCloseCode.UNAUTHORIZED, 'Token expired');
+    else timer = setTimeout(arm, Math.min(delay, MAX_TIMER_MS)).unref();
+  };
+  arm();
+  socket.once('close', () => clearTimeout(timer));
+}
 
 /** What the server knows of a socket once connection_init is accepted. */
 interface SocketState {
@@ -220,6 +239,7 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): LiveEndpoint {
           socket.close(LiveCloseCode.UNAUTHORIZED, 'Unauthorized');
           return false;
         }
+        if (viewer.kind === 'user' && viewer.expiresAt !== undefined) closeAtExpiry(socket, viewer.expiresAt);
         ctx.extra.state = {
           viewer,
           connection: {

@@ -23,7 +23,7 @@ describe('npm run token', () => {
     const result = await token(['--role', 'editor', '--sub', 'alice'], env);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const viewer = await createAuthenticator(authConfig(env, false))(`Bearer ${result.stdout.trim()}`);
-    expect(viewer).toEqual({ kind: 'user', subject: 'alice', roles: new Set([Role.EDITOR]) });
+    expect(viewer).toEqual({ kind: 'user', subject: 'alice', roles: new Set([Role.EDITOR]), expiresAt: expect.any(Number) });
   });
 
   it('refuses without AUTH_JWT_SECRET, and on a bad role, with one line and exit code 1', async () => {

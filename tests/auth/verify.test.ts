@@ -42,8 +42,10 @@ describe('HS256 development tokens (AUTH_JWT_SECRET)', () => {
   });
 
   it('a valid token gives its subject and roles', async () => {
-    const viewer = await authenticate(`Bearer ${await hs256({ ...valid, exp: now() + 60 })}`);
-    expect(viewer).toEqual({ kind: 'user', subject: 'alice', roles: new Set([Role.EDITOR]) });
+    const exp = now() + 60;
+    const viewer = await authenticate(`Bearer ${await hs256({ ...valid, exp })}`);
+    // Accepted until exp plus the clock skew (30 s by default): when a live socket opened with it closes.
+    expect(viewer).toEqual({ kind: 'user', subject: 'alice', roles: new Set([Role.EDITOR]), expiresAt: (exp + 30) * 1000 });
     const admin = await authenticate(`bearer ${await hs256({ ...valid, roles: 'admin', exp: now() + 60 })}`);
     expect(admin.kind === 'user' && [...admin.roles]).toEqual([Role.ADMIN]);
     const reader = await authenticate(`Bearer ${await hs256({ ...valid, roles: ['superuser'], exp: now() + 60 })}`);
@@ -119,7 +121,7 @@ describe('JWKS tokens (AUTH_JWKS_URL)', () => {
     const authenticate = createAuthenticator(authConfig({ AUTH_JWKS_URL: url, AUTH_ISSUER: issuer, AUTH_AUDIENCE: audience }, false));
     const claims = { sub: 'carol', roles: ['ADMIN'], iss: issuer, aud: audience, exp: now() + 60 };
     const viewer = await authenticate(`Bearer ${await rs256(claims, signing.privateKey)}`);
-    expect(viewer).toEqual({ kind: 'user', subject: 'carol', roles: new Set([Role.ADMIN]) });
+    expect(viewer).toEqual({ kind: 'user', subject: 'carol', roles: new Set([Role.ADMIN]), expiresAt: (claims.exp + 30) * 1000 });
 
     const stranger = await generateKeyPair('RS256');
     expect(await reason(authenticate(`Bearer ${await rs256(claims, stranger.privateKey)}`))).toMatch(/signature/);

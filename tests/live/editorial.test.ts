@@ -71,7 +71,9 @@ describe('eventChanged', () => {
     const updated = await post(
       url,
       `mutation ($input: EventUpdateInput!) { eventUpdate(input: $input) { userErrors { code } } }`,
-      { input: { event: id, expectedRevision: 1, title: 'March on the US embassy', citation: protest('March on the US embassy').citation } },
+      {
+        input: { event: id, expectedRevision: 1, title: 'March on the US embassy', citation: protest('March on the US embassy').citation },
+      },
       editor,
     );
     expect(updated.body.data.eventUpdate.userErrors).toEqual([]);
@@ -82,7 +84,10 @@ describe('eventChanged', () => {
       { kind: 'CREATED', event: { id, title: 'March on the embassy', revision: 1, retracted: null } },
       { kind: 'UPDATED', event: { id, title: 'March on the US embassy', revision: 2, retracted: null } },
       // The retraction reaches readers who followed the event; who retracted it, only editors.
-      { kind: 'RETRACTED', event: { id, title: 'March on the US embassy', revision: 3, retracted: { reason: 'a rally, not a march', by: null } } },
+      {
+        kind: 'RETRACTED',
+        event: { id, title: 'March on the US embassy', revision: 3, retracted: { reason: 'a rally, not a march', by: null } },
+      },
     ]);
     const [, , shown] = await editing.waitForResults('protests', 3);
     expect(shown.data.eventChanged.event.retracted).toEqual({ reason: 'a rally, not a march', by: 'ada' });

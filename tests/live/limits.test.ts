@@ -58,6 +58,21 @@ describe('authentication in connection_init', () => {
     await accepted.waitFor((m) => m.type === 'connection_ack');
   });
 
+  it('closes the socket with 4401 when its token expires, with the subscription running', async () => {
+    const { url } = await serve({ auth: authConfig({ AUTH_JWT_SECRET: SECRET, AUTH_CLOCK_SKEW_SECONDS: '0' }, false) });
+    const expiresIn = 2;
+    const client = await open(url, {
+      authorization: `Bearer ${await token({ sub: 'edna', exp: Math.floor(Date.now() / 1000) + expiresIn })}`,
+    });
+    await client.waitFor((m) => m.type === 'connection_ack');
+    client.subscribe('c', 'subscription { casualtyChanged { kind } }');
+    const opened = Date.now();
+    await sleep(500);
+    expect(client.socket.readyState).toBe(WebSocket.OPEN);
+    expect(await client.closed).toEqual({ code: 4401, reason: 'Token expired' });
+    expect(Date.now() - opened).toBeLessThan((expiresIn + 1) * 1000);
+  });
+
   it('editor-only subscriptions: 4403 for a reader without the role, 4401 for an anonymous client; an editor is served', async () => {
     const { url } = await serve();
     const reader = await open(url, { authorization: `Bearer ${await token({ sub: 'rita' })}` });
