@@ -114,6 +114,58 @@ describe('eventCreate', () => {
   });
 });
 
+describe('an event’s place', () => {
+  it('is written with its countries and found by the country filter; bad coordinates and unknown countries are userErrors', async () => {
+    const PLACED = `mutation ($input: EventCreateInput!) {
+      eventCreate(input: $input) { event { id location { name latitude longitude countries { code } } } userErrors { field code } } }`;
+    const refused = await post(
+      PLACED,
+      { input: protest({ location: { name: 'Basra', countries: ['IQ', 'SY', 'IQ'], latitude: 30.5 } }) },
+      editor,
+    );
+    expect(codesOf(refused.body.data.eventCreate.userErrors)).toEqual([
+      'input.location.longitude INVALID',
+      'input.location.countries.2 INVALID',
+    ]);
+    const unknown = await post(PLACED, { input: protest({ location: { name: 'Basra', countries: ['IQ', 'SY'] } }) }, editor);
+    expect(codesOf(unknown.body.data.eventCreate.userErrors)).toEqual(['input.location.countries.1 NOT_FOUND']);
+    const outOfRange = await post(PLACED, { input: protest({ location: { name: 'Basra', latitude: 91, longitude: 47.8 } }) }, editor);
+    expect(codesOf(outOfRange.body.data.eventCreate.userErrors)).toEqual(['input.location.latitude INVALID']);
+
+    const placed = await post(
+      PLACED,
+      {
+        input: protest({
+          title: 'March on the Shatt al-Arab bridge',
+          location: { name: 'Shatt al-Arab bridge', countries: ['IQ', 'IR'], latitude: 30.51, longitude: 47.83, precision: 'EXACT' },
+        }),
+      },
+      editor,
+    );
+    const event = placed.body.data.eventCreate.event;
+    expect(event.location).toEqual({
+      name: 'Shatt al-Arab bridge',
+      latitude: 30.51,
+      longitude: 47.83,
+      countries: [{ code: 'IR' }, { code: 'IQ' }],
+    }); // by name
+    const inIran = await post(`{ events(first: 50, filter: { country: "IR", kinds: [PROTEST] }) { nodes { id } } }`);
+    expect(inIran.body.data.events.nodes.map((n: { id: string }) => n.id)).toContain(event.id);
+
+    const moved = await post(
+      `mutation ($input: EventUpdateInput!) { eventUpdate(input: $input) { event { revision location { name countries { code } } } userErrors { field code } } }`,
+      { input: { event: event.id, expectedRevision: 1, location: { name: 'Basra', countries: ['IQ'] }, citation: citation() } },
+      editor,
+    );
+    expect(moved.body.data.eventUpdate).toEqual({
+      event: { revision: 2, location: { name: 'Basra', countries: [{ code: 'IQ' }] } },
+      userErrors: [],
+    });
+    const notInIran = await post(`{ events(first: 50, filter: { country: "IR", kinds: [PROTEST] }) { nodes { id } } }`);
+    expect(notInIran.body.data.events.nodes.map((n: { id: string }) => n.id)).not.toContain(event.id);
+  });
+});
+
 describe('eventUpdate', () => {
   it('changes what it is given against the revision read; the other of two concurrent edits is STALE', async () => {
     const event = (await post(EVENT_CREATE, { input: protest({ title: 'March to be corrected' }) }, editor)).body.data.eventCreate.event;

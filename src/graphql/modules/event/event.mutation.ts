@@ -12,6 +12,8 @@ import { CitationInput, FuzzyDateInput } from '../editing/inputs.js';
 import { editingMutation, idErrors } from '../editing/mutation.js';
 import { payloadType, type Payload } from '../editing/payload.js';
 import { retractionMutation, retractRows } from '../editing/retraction.js';
+import type { Outcome } from '../../../write/transaction.js';
+import { LocationInput, locationErrors, writeLocation } from '../location/location.input.js';
 import {
   dateErrors,
   dateValues,
@@ -60,6 +62,11 @@ export class EventCreateInput {
   @IsOptional()
   isTimelineEntry?: boolean | null;
 
+  @Field(() => LocationInput, { nullable: true, description: 'Where it happened, when the source says.' })
+  @IsOptional()
+  @ValidateNested()
+  location?: LocationInput | null;
+
   @Field(() => [EventParticipantInput], { nullable: true, description: 'Who took part and how; each cites the event’s citation.' })
   @IsOptional()
   @ArrayMaxSize(50)
@@ -97,6 +104,11 @@ export class EventUpdateInput {
   @Field(() => Boolean, { nullable: true, description: 'Whether it is a dated entry of the timeline.' })
   isTimelineEntry?: boolean | null;
 
+  @Field(() => LocationInput, { nullable: true, description: 'Where it happened, as now reported: replaces the event’s place.' })
+  @IsOptional()
+  @ValidateNested()
+  location?: LocationInput | null;
+
   @Field(() => CitationInput, { description: 'The source of the event as changed; it becomes the event’s citation.' })
   @ValidateNested()
   citation!: CitationInput;
@@ -128,7 +140,9 @@ async function createEvent(tx: Database, input: EventCreateInput) {
   const participants = input.participants ?? [];
   const refs = await resolveReferences(tx, participantReferences(participants));
   const citation = await writeCitation(tx, input.citation, ['input', 'citation']);
-  if (refs.userErrors || citation.userErrors) return { userErrors: [...(refs.userErrors ?? []), ...(citation.userErrors ?? [])] };
+  const place: Outcome<number | null> = input.location ? await writeLocation(tx, input.location, ['input', 'location']) : { ok: null };
+  const refused = [...(refs.userErrors ?? []), ...(citation.userErrors ?? []), ...(place.userErrors ?? [])];
+  if (refused.length) return { userErrors: refused };
   const [row] = await tx
     .insert(events)
     .values({
@@ -137,14 +151,15 @@ async function createEvent(tx: Database, input: EventCreateInput) {
       kind: input.kind,
       ...dateValues(input.occurredOn),
       isTimelineEntry: input.isTimelineEntry ?? false,
-      citationId: citation.ok,
+      locationId: place.ok ?? null,
+      citationId: citation.ok!,
     })
     .returning({ id: events.id });
   const eventId = row!.id;
   if (participants.length) {
     await tx
       .insert(eventActors)
-      .values(participants.map((p, i) => ({ eventId, actorId: refs.ok[String(i)] as number, role: p.role, citationId: citation.ok })));
+      .values(participants.map((p, i) => ({ eventId, actorId: refs.ok![String(i)] as number, role: p.role, citationId: citation.ok! })));
   }
   return { ok: eventId };
 }
@@ -156,7 +171,11 @@ export const EventCreateResolver = editingMutation({
   Input: EventCreateInput,
   inputDescription: 'The event, who took part, and where it is reported.',
   Payload: EventPayload,
-  check: (input) => [...dateErrors(input.occurredOn, ['input', 'occurredOn']), ...repeatedParticipants(input.participants ?? [])],
+  check: (input) => [
+    ...dateErrors(input.occurredOn, ['input', 'occurredOn']),
+    ...repeatedParticipants(input.participants ?? []),
+    ...(input.location ? locationErrors(input.location, ['input', 'location']) : []),
+  ],
   async work(tx, input, _context, { publishChange }) {
     const outcome = await createEvent(tx, input);
     if (outcome.ok !== undefined) publishChange('CREATED', 'Event', outcome.ok);
@@ -171,14 +190,15 @@ const eventIdIn = (input: EventUpdateInput) => idOf('Event', input.event, ['inpu
 export const EventUpdateResolver = editingMutation({
   name: 'eventUpdate',
   role: Role.EDITOR,
-  description: 'Changes an event’s headline, summary, kind, date or timeline flag, against the revision you read. Needs EDITOR.',
+  description: 'Changes an event’s headline, summary, kind, date, place or timeline flag, against the revision you read. Needs EDITOR.',
   Input: EventUpdateInput,
   inputDescription: 'The event, the revision you read, the changes and their source.',
   Payload: EventPayload,
   check: (input) => [
     ...idErrors(eventIdIn(input)),
-    ...unclearable(input, ['title', 'summary', 'kind', 'occurredOn', 'isTimelineEntry']),
+    ...unclearable(input, ['title', 'summary', 'kind', 'occurredOn', 'isTimelineEntry', 'location']),
     ...(input.occurredOn ? dateErrors(input.occurredOn, ['input', 'occurredOn']) : []),
+    ...(input.location ? locationErrors(input.location, ['input', 'location']) : []),
   ],
   async work(tx, input, _context, { publishChange }) {
     const id = eventIdIn(input) as number;
@@ -192,10 +212,17 @@ export const EventUpdateResolver = editingMutation({
     if (refused.length) return { userErrors: refused };
     const citation = await writeCitation(tx, input.citation, ['input', 'citation']);
     if (citation.userErrors) return citation;
+    const place = input.location ? await writeLocation(tx, input.location, ['input', 'location']) : undefined;
+    if (place?.userErrors) return place;
     const changes = given({ title: input.title, summary: input.summary, kind: input.kind, isTimelineEntry: input.isTimelineEntry });
     await tx
       .update(events)
-      .set({ ...changes, ...(input.occurredOn ? dateValues(input.occurredOn) : {}), citationId: citation.ok })
+      .set({
+        ...changes,
+        ...(input.occurredOn ? dateValues(input.occurredOn) : {}),
+        ...(place ? { locationId: place.ok } : {}),
+        citationId: citation.ok,
+      })
       .where(eq(events.id, id));
     publishChange('UPDATED', 'Event', id);
     return { ok: id };
