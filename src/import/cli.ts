@@ -3,7 +3,15 @@ import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { openMigratedDatabase } from '../db/startup.js';
 import { startupFailureLine } from '../startup-error.js';
-import { IMPORT_FORMATS, ImportFatalError, importFile, summaryLine, type ImportFormat, type ProgressListener } from './run.js';
+import {
+  IMPORT_FORMATS,
+  ImportBatchError,
+  ImportFatalError,
+  importFile,
+  summaryLine,
+  type ImportFormat,
+  type ProgressListener,
+} from './run.js';
 import { pino } from 'pino';
 import { createLiveHub } from '../live/hub.js';
 import { importPublisher } from '../live/import-publisher.js';
@@ -115,6 +123,10 @@ async function main(): Promise<number> {
     progress.stop();
     if (error instanceof ImportFatalError) {
       console.error(`import failed (${error.code}): ${error.message}`);
+      return 1;
+    }
+    if (error instanceof ImportBatchError) {
+      console.error(`import failed: ${error.message}; the rows before line ${error.firstLine} are committed: rerun to finish`);
       return 1;
     }
     console.error(`import failed: ${(error as Error).message}`);

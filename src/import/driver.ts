@@ -12,6 +12,31 @@ export class ImportFatalError extends Error {
   }
 }
 
+/** The deepest cause's message (the database's own words, not the failed statement and its parameters). */
+function rootMessage(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error);
+  for (let at: unknown = error; at instanceof Error; at = at.cause) {
+    const code = (at as { code?: unknown }).code;
+    message = typeof code === 'string' ? `${at.message} (SQLSTATE ${code})` : at.message;
+  }
+  return message;
+}
+
+/**
+ * A batch could not be written (the database failed or refused it as a whole). The batches
+ * before it are committed, so a rerun of the same file finds them unchanged and carries on.
+ */
+export class ImportBatchError extends Error {
+  constructor(
+    readonly firstLine: number,
+    readonly lastLine: number,
+    cause: unknown,
+  ) {
+    super(`the rows of lines ${firstLine}-${lastLine} could not be written: ${rootMessage(cause)}`, { cause });
+    this.name = 'ImportBatchError';
+  }
+}
+
 /** One thing wrong with a row: where (a CSV column, or a JSON path such as `/event/casualties/0/figure/low`) and why. */
 export interface Problem {
   column: string | null;
@@ -60,4 +85,6 @@ export interface FormatDriver<Row> {
   write(tx: Database, batch: Row[]): Promise<BatchOutcome>;
   /** The dataset written into, once a batch has been; null before. */
   datasetId(): number | null;
+  /** True when reading never depends on what writing learns, so the next batch may be read while one is written. */
+  overlapsReading?: boolean;
 }

@@ -3,10 +3,10 @@ import { open, stat } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { refreshFanout } from '../graphql/fanout.js';
-import { ImportFatalError, type FormatDriver, type RejectedRow, type WrittenIds } from './driver.js';
+import { ImportBatchError, ImportFatalError, type FormatDriver, type RejectedRow, type WrittenIds } from './driver.js';
 import { newsgraphDriver } from './newsgraph/driver.js';
 
-export { ImportFatalError, type WrittenIds } from './driver.js';
+export { ImportBatchError, ImportFatalError, type WrittenIds } from './driver.js';
 
 export type ImportFormat = 'ucdp-ged' | 'newsgraph';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['ucdp-ged', 'newsgraph'];
@@ -153,31 +153,52 @@ async function runImport<Row>(
   });
 
   let batch: Row[] = [];
+  let firstLine = 0;
+  let lastLine = 0;
   // Rejects wait for their batch, so the file lists them in line order with those only the database could judge.
   let pending: RejectedRow[] = [];
-  const report = () => {
-    for (const row of pending.sort((a, b) => a.line - b.line)) {
+  const report = (rows: RejectedRow[]) => {
+    for (const row of rows.sort((a, b) => a.line - b.line)) {
       const entry = rejectEntry(row);
       rejects.write(entry);
       onReject?.(entry);
     }
-    pending = [];
   };
-  const flush = async () => {
-    const rows = batch;
-    batch = [];
+  const commit = async (rows: Row[], lines: [number, number], readRejects: RejectedRow[]) => {
     if (rows.length > 0) {
-      const outcome = dryRun
-        ? await driver.classify(db, rows)
-        : await db.transaction((tx) => driver.write(tx as unknown as Database, rows));
+      const outcome = await (
+        dryRun ? driver.classify(db, rows) : db.transaction((tx) => driver.write(tx as unknown as Database, rows))
+      ).catch((error: unknown) => {
+        throw new ImportBatchError(lines[0], lines[1], error);
+      });
       summary.imported += outcome.imported;
       summary.updated += outcome.updated;
       summary.unchanged += outcome.unchanged;
       summary.rejected += outcome.rejects.length;
-      pending.push(...outcome.rejects);
+      readRejects.push(...outcome.rejects);
       if (!dryRun && outcome.written) onBatchCommitted?.(outcome.written);
     }
-    report();
+    report(readRejects);
+  };
+  // One batch is written while the next is read and checked, when the format allows it (the
+  // reading does not depend on what the writing learns): the file's parsing and the database's
+  // work overlap, and batches still commit one at a time, in order.
+  const overlap = driver.overlapsReading && !dryRun;
+  let inFlight: Promise<void> | null = null;
+  const settle = async () => {
+    const writing = inFlight;
+    inFlight = null;
+    await writing;
+  };
+  const flush = async () => {
+    await settle();
+    const work = commit(batch, [firstLine, lastLine], pending);
+    batch = [];
+    pending = [];
+    firstLine = 0;
+    if (!overlap) return work;
+    inFlight = work;
+    work.catch(() => {}); // awaited by the next flush or at the end; not an unhandled rejection meanwhile
   };
   const status = (finished: boolean): ImportStatus => ({ rejected: summary.rejected, datasetId: driver.datasetId(), finished });
 
@@ -190,6 +211,8 @@ async function runImport<Row>(
       } else {
         if (driver.widened(item.row)) summary.widened += 1;
         batch.push(item.row);
+        firstLine ||= item.line;
+        lastLine = item.line;
         if (batch.length >= batchSize) {
           await flush();
           if (shouldStop?.()) break;
@@ -197,9 +220,16 @@ async function runImport<Row>(
       }
       if (onProgress && summary.rows % 1000 === 0) onProgress(summary.rows, bytesRead, totalBytes, status(false));
     }
-    if (shouldStop?.()) report();
-    else await flush();
+    if (shouldStop?.()) {
+      await settle();
+      report(pending);
+    } else {
+      await flush();
+      await settle();
+    }
   } finally {
+    // A batch in flight when reading failed still commits (or fails) before the run ends.
+    await settle().catch(() => {});
     input.destroy();
     summary.rejectsPath = (await rejects.close()) ? rejectsPath : null;
   }

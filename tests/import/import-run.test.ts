@@ -77,3 +77,43 @@ describe('GED dates as newsgraph dates', () => {
     expect(intervalOf('2000-02-01', '2000-02-28')).toEqual({ on: '2000-02-01', precision: 'RANGE', end: '2000-02-28' });
   });
 });
+
+describe(`batches written while the next is read, on ${testDriver}`, () => {
+  it('commits them in order; one the database refuses stops the run with every batch before it kept', async () => {
+    const fresh = await createEmptyDatabase();
+    try {
+      await migrateDatabase(fresh.handle);
+      // The third batch of 100 rows (lines 303-405 of the file: some rows span lines) fails inside the database.
+      await fresh.handle.db.execute(sql`
+        CREATE FUNCTION refuse_third_batch() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF (SELECT count(*) FROM events) >= 200 THEN RAISE EXCEPTION 'refused by the test'; END IF;
+          RETURN NEW;
+        END $$`);
+      await fresh.handle.db.execute(
+        sql`CREATE TRIGGER refuse_third_batch BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse_third_batch()`,
+      );
+      const committed: number[] = [];
+      const run = importFile(fresh.handle.db, {
+        file: SAMPLE,
+        batchSize: 100,
+        rejectsPath: null,
+        onBatchCommitted: (written) => committed.push(written.createdEvents.length),
+      });
+      await expect(run).rejects.toThrow('the rows of lines 303-405 could not be written: refused by the test (SQLSTATE P0001)');
+      expect(committed).toEqual([100, 100]);
+      const [count] = await queryRows<{ events: number; casualties: number }>(
+        fresh.handle.db,
+        sql`SELECT (SELECT count(*)::int FROM events) AS events, (SELECT count(*)::int FROM casualties) AS casualties`,
+      );
+      expect(count).toEqual({ events: 200, casualties: 200 });
+
+      // Without the fault a rerun completes the file: the committed rows are found unchanged.
+      await fresh.handle.db.execute(sql`DROP TRIGGER refuse_third_batch ON events`);
+      const rerun = await importFile(fresh.handle.db, { file: SAMPLE, batchSize: 100, rejectsPath: null });
+      expect(summaryLine(rerun)).toBe('imported 800, updated 0, unchanged 200, rejected 0');
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
