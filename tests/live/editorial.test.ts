@@ -1,36 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authConfig } from '../../src/config.js';
-import { listen, startTestServer, type TestServer } from '../helpers/server.js';
-import { LiveClient, post, REPORT, reportingTargets, reportInput, SECRET, sleep, token } from './support.js';
+import { liveTestServer, post, REPORT, reportInput, sleep, token } from './support.js';
 
 /*
  * The editors' other writes reach subscribers too: events created, updated and retracted, and
  * retractions of casualty records and deployment reports, which their followers must hear of
  * even though the lists no longer show the records.
  */
-let t: TestServer;
+let live: Awaited<ReturnType<typeof liveTestServer>>;
 let url: string;
 let editor: string;
 let admin: string;
 let targets: { sourceId: string; eventId: string };
-const clients: LiveClient[] = [];
-const connect = async (init: Record<string, unknown> = {}) => {
-  const client = await LiveClient.connect(url, init);
-  clients.push(client);
-  return client;
-};
+const connect = (init: Record<string, unknown> = {}) => live.connect(init);
 
 beforeAll(async () => {
-  t = await startTestServer({ auth: authConfig({ AUTH_JWT_SECRET: SECRET }, false) });
-  url = `${await listen(t.server)}/graphql`;
-  editor = await token({ sub: 'edna', roles: ['EDITOR'] });
+  live = await liveTestServer();
+  ({ url, editor, targets } = live);
   admin = await token({ sub: 'ada', roles: ['ADMIN'] });
-  targets = await reportingTargets(url, editor);
 });
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await t?.close();
-});
+afterAll(() => live?.close());
 
 const EVENT_CHANGED = `subscription ($filter: EventFilter) {
   eventChanged(filter: $filter) { kind event { id title revision retracted { reason by } } } }`;

@@ -1,34 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authConfig } from '../../src/config.js';
-import { listen, startTestServer, type TestServer } from '../helpers/server.js';
-import { LiveClient, post, REPORT, REVISE, reportingTargets, reportInput, SECRET, sleep, token } from './support.js';
+import { liveTestServer, post, REPORT, REVISE, reportInput, sleep } from './support.js';
 
 /*
  * Subscriptions over a real WebSocket on one in-process server: delivery after commit with the
  * list's filter, nested fields through the normal resolvers, nothing from a rolled-back write,
  * and the query limits applied to subscriptions.
  */
-let t: TestServer;
+let live: Awaited<ReturnType<typeof liveTestServer>>;
 let url: string;
 let editor: string;
 let targets: { sourceId: string; eventId: string };
-const clients: LiveClient[] = [];
-const connect = async (init: Record<string, unknown> = {}) => {
-  const client = await LiveClient.connect(url, init);
-  clients.push(client);
-  return client;
-};
+const connect = (init: Record<string, unknown> = {}) => live.connect(init);
 
 beforeAll(async () => {
-  t = await startTestServer({ auth: authConfig({ AUTH_JWT_SECRET: SECRET }, false), maxQueryCost: 400 });
-  url = `${await listen(t.server)}/graphql`;
-  editor = await token({ sub: 'edna', roles: ['EDITOR'] });
-  targets = await reportingTargets(url, editor);
+  live = await liveTestServer({ maxQueryCost: 400 });
+  ({ url, editor, targets } = live);
 });
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await t?.close();
-});
+afterAll(() => live?.close());
 
 const CASUALTY_CHANGED = `subscription ($filter: CasualtyFilter) {
   casualtyChanged(filter: $filter) { kind casualty { id revision figure { best } victimCountry { code } event { id title } } } }`;

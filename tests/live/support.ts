@@ -1,5 +1,7 @@
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
+import { authConfig, type Config } from '../../src/config.js';
+import { listen, startTestServer } from '../helpers/server.js';
 
 export const SECRET = 'live-updates-test-secret-of-at-least-32-bytes';
 
@@ -143,3 +145,29 @@ export const reportInput = (targets: { sourceId: string; eventId: string }, coun
   occurredOn: { date: '2020-01-07', precision: 'DAY' },
   citation: { source: targets.sourceId, passage: `${best} killed` },
 });
+
+/**
+ * One in-process server with auth for a test file: its /graphql URL, an editor's token, targets
+ * to report against, and `connect` for acknowledged sockets that `close` ends with the server.
+ */
+export async function liveTestServer(overrides: Partial<Config> = {}) {
+  const t = await startTestServer({ auth: authConfig({ AUTH_JWT_SECRET: SECRET }, false), ...overrides });
+  const url = `${await listen(t.server)}/graphql`;
+  const editor = await token({ sub: 'edna', roles: ['EDITOR'] });
+  const targets = await reportingTargets(url, editor);
+  const clients: LiveClient[] = [];
+  return {
+    url,
+    editor,
+    targets,
+    async connect(init: Record<string, unknown> = {}) {
+      const client = await LiveClient.connect(url, init);
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      for (const client of clients) client.close();
+      await t.close();
+    },
+  };
+}

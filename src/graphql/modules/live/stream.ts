@@ -101,7 +101,7 @@ const loadersByMessage = new WeakMap<ChangeMessage, Map<boolean, Loaders>>();
  */
 export function loadersFor(message: ChangeMessage, db: Database, includeRetracted: boolean): Loaders {
   let byViewer = loadersByMessage.get(message);
-  if (!byViewer) loadersByMessage.set(message, (byViewer = new Map()));
+  if (!byViewer) loadersByMessage.set(message, (byViewer = new Map<boolean, Loaders>()));
   let loaders = byViewer.get(includeRetracted);
   if (!loaders) byViewer.set(includeRetracted, (loaders = createLoaders(db, { includeRetracted })));
   return loaders;
