@@ -12,7 +12,8 @@
  * Redis at REDIS_URL (default redis://127.0.0.1:6379), ports 4150 and 4151.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +43,8 @@ interface Server {
 }
 
 async function startServer(port: number, databaseUrl: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx/esm', join(root, 'src/index.ts')], {
+  const preload = join(root, 'bench/gc-on-signal.mjs');
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx/esm', '--import', preload, join(root, 'src/index.ts')], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
@@ -57,6 +59,7 @@ async function startServer(port: number, databaseUrl: string): Promise<Server> {
       SANDBOX: 'false',
       RATE_LIMIT_REQUESTS: '0',
       LIVE_MAX_CONNECTIONS_PER_CLIENT: String(SUBSCRIBERS * 3),
+      BENCH_MEMORY_FILE: memoryFile(port),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -74,7 +77,17 @@ async function startServer(port: number, databaseUrl: string): Promise<Server> {
   throw new Error(`server on ${port} did not start`);
 }
 
-const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+const memoryFile = (port: number) => join(tmpdir(), `newsgraph-bench-live-memory-${port}.json`);
+
+/** The server's memory after a full collection (bench/gc-on-signal.mjs): RSS, and the live heap with buffers. */
+async function memoryOf(server: Server): Promise<{ rssKb: number; liveKb: number }> {
+  const file = memoryFile(Number(new URL(server.base).port));
+  rmSync(file, { force: true });
+  server.child.kill('SIGUSR2');
+  for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  const usage = JSON.parse(readFileSync(file, 'utf8')) as NodeJS.MemoryUsage;
+  return { rssKb: usage.rss / 1024, liveKb: (usage.heapUsed + usage.external) / 1024 };
+}
 
 async function post(base: string, query: string, variables: Record<string, unknown>, bearer?: string) {
   const response = await fetch(`${base}/graphql`, {
@@ -194,7 +207,7 @@ async function scenario(servers: Server[], editor: string, targets: { source: st
  * Server RSS growth per socket, measured from a warmed-up server: S sockets acknowledged and idle,
  * then each given one subscription. RSS, not heap: what the operator pays, allocator slack included.
  */
-async function idleMemory(server: Server): Promise<{ connections: number; perConnectionKb: number; perSubscribedConnectionKb: number }> {
+async function idleMemory(server: Server) {
   const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
   for (const socket of await openMany(
     200,
@@ -203,7 +216,7 @@ async function idleMemory(server: Server): Promise<{ connections: number; perCon
   ))
     socket.terminate(); // warm-up
   await settle();
-  const before = rssKb(server.child.pid!);
+  const before = await memoryOf(server);
   const sockets = await openMany(
     SUBSCRIBERS,
     () => server.base,
@@ -211,13 +224,19 @@ async function idleMemory(server: Server): Promise<{ connections: number; perCon
     false,
   );
   await settle();
-  const acknowledged = rssKb(server.child.pid!);
+  const acknowledged = await memoryOf(server);
   for (const socket of sockets) socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: SUBSCRIPTION } }));
   await settle();
-  const subscribed = rssKb(server.child.pid!);
+  const subscribed = await memoryOf(server);
   for (const socket of sockets) socket.terminate();
   const per = (kb: number) => Math.round((kb / SUBSCRIBERS) * 10) / 10;
-  return { connections: SUBSCRIBERS, perConnectionKb: per(acknowledged - before), perSubscribedConnectionKb: per(subscribed - before) };
+  return {
+    connections: SUBSCRIBERS,
+    perConnectionKb: per(acknowledged.rssKb - before.rssKb),
+    perSubscribedConnectionKb: per(subscribed.rssKb - before.rssKb),
+    livePerConnectionKb: per(acknowledged.liveKb - before.liveKb),
+    livePerSubscribedConnectionKb: per(subscribed.liveKb - before.liveKb),
+  };
 }
 
 async function main() {
@@ -274,8 +293,9 @@ async function main() {
         row(one),
         row(two),
         '',
-        `Idle memory (server RSS growth / ${memory.connections} sockets): ${memory.perConnectionKb} KB per acknowledged socket, ` +
-          `${memory.perSubscribedConnectionKb} KB per socket with one subscription.`,
+        `Idle memory per socket (${memory.connections} sockets, each reading after a full garbage collection): ` +
+          `server RSS growth ${memory.perConnectionKb} KB per acknowledged socket, ${memory.perSubscribedConnectionKb} KB with ` +
+          `one subscription; live heap and buffers ${memory.livePerConnectionKb} and ${memory.livePerSubscribedConnectionKb} KB.`,
         '',
       ].join('\n'),
     );
