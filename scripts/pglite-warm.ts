@@ -1,8 +1,11 @@
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { baseClusterFile, createPglite } from '../src/db/pglite-base.js';
+import { openDatabase } from '../src/db/client.js';
+import { migrateDatabase } from '../src/db/migrate.js';
+import { baseClusterFile, migratedClusterFile } from '../src/db/pglite-base.js';
 
-// `npm run pglite:warm` (run by postinstall): makes the cached initdb cluster now, so the first
-// `npm start` and every in-memory test database start from it instead of running initdb.
-const client = await createPglite('memory://', { extensions: { pg_trgm } });
-await client.close();
-console.log(`newsgraph: PGlite base cluster cached in ${baseClusterFile}`);
+// `npm run pglite:warm` (run by postinstall): makes the cached clusters now, the one initdb makes
+// and the one with every migration applied, so the first `npm start` and every in-memory test
+// database start from them instead of running initdb and the migrations.
+const handle = await openDatabase({ pgliteDataDir: 'memory://', pgliteMigrated: true });
+await migrateDatabase(handle);
+await handle.close();
+console.log(`newsgraph: PGlite clusters cached in ${baseClusterFile} and ${migratedClusterFile()}`);

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { sql, type SQL } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import * as schema from './schema/index.js';
-import { createPglite } from './pglite-base.js';
+import { createPglite, keepMigratedCluster, type CreatedPglite } from './pglite-base.js';
 import { lockDataDir } from './pglite-lock.js';
 import { boundedCache } from '../cache.js';
 
@@ -20,6 +20,8 @@ export interface DatabaseHandle {
   readonly statementCount: number;
   /** Runs `work` on one connection (session-level locks and settings hold throughout). */
   withSession<T>(work: (db: Database) => Promise<T>): Promise<T>;
+  /** Told by migrateDatabase once every migration is applied (a new PGlite database keeps its cluster for the next). */
+  migrated?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,11 @@ export interface DatabaseOptions {
   /** postgres:// URL; without it an embedded PGlite is opened at `pgliteDataDir`. */
   url?: string | undefined;
   pgliteDataDir?: string;
+  /**
+   * The caller migrates the database at once: a new PGlite database may start from the cached
+   * cluster with every migration applied (and, when there is none yet, leaves one).
+   */
+  pgliteMigrated?: boolean;
   poolMax?: number;
   /** Fail a request whose connection attempt takes longer than this (default: wait forever). */
   connectionTimeoutMs?: number;
@@ -78,13 +85,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   const dataDir = options.pgliteDataDir ?? 'memory://';
   const release = lockDataDir(dataDir);
-  let client: Awaited<ReturnType<typeof createPglite>>;
+  let created: CreatedPglite;
   try {
-    client = await createPglite(dataDir, { extensions: { pg_trgm } });
+    created = await createPglite(dataDir, { extensions: { pg_trgm } }, { migrated: options.pgliteMigrated });
   } catch (error) {
     release();
     throw error;
   }
+  const { client, startedFrom } = created;
   const db = drizzlePglite({ client, schema, logger: counter }) as unknown as Database;
   return {
     db,
@@ -94,6 +102,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     },
     // PGlite is a single connection already.
     withSession: (work) => work(db),
+    migrated: async () => {
+      if (options.pgliteMigrated && startedFrom === 'initdb') await keepMigratedCluster(client);
+    },
     close: () => client.close().finally(release),
   };
 }

@@ -46,7 +46,10 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   if (handle.driver === 'pglite') {
     // One connection, shared: concurrent runs would interleave their transactions, so queue them.
     const previous = pgliteMigrations.get(handle) ?? Promise.resolve();
-    const run = previous.catch(() => {}).then(() => migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder }));
+    const run = previous
+      .catch(() => {})
+      .then(() => migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder }))
+      .then(() => handle.migrated?.());
     pgliteMigrations.set(handle, run);
     return run;
   }

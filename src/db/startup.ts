@@ -111,7 +111,7 @@ export async function openMigratedDatabase(options: StartupOptions): Promise<Dat
   const { url } = options;
   if (!url) {
     prepareDataDir(options.pgliteDataDir ?? 'memory://');
-    const handle = await openDatabase(options).catch((error: unknown) => {
+    const handle = await openDatabase({ ...options, pgliteMigrated: true }).catch((error: unknown) => {
       if (error instanceof StartupError) throw error;
       throw new StartupError(`cannot open the embedded database at ${options.pgliteDataDir} (${(error as Error).message}).`);
     });
