@@ -28,7 +28,12 @@ export const baseClusterFile = join(cacheDir, `pglite-${version ?? 'unknown'}-in
 function migrationsHash(): string {
   const folder = join(packageRoot, 'migrations');
   const hash = createHash('sha256');
-  for (const file of ['meta/_journal.json', ...readdirSync(folder).filter((f) => f.endsWith('.sql')).sort()]) {
+  for (const file of [
+    'meta/_journal.json',
+    ...readdirSync(folder)
+      .filter((f) => f.endsWith('.sql'))
+      .sort(),
+  ]) {
     hash.update(file).update(readFileSync(join(folder, file)));
   }
   return hash.digest('hex').slice(0, 16);

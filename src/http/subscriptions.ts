@@ -37,7 +37,7 @@ import { allowedOrigins, isAllowedOrigin } from './cors.js';
 
 /** Close codes this endpoint uses besides graphql-ws' own (4400 bad request, 4408 no connection_init, …). */
 export const LiveCloseCode = {
-  /** connection_init without a valid token (a forged one, or none where READ_REQUIRES_AUTH is on), or its token expired. */
+  /** connection_init without a valid token (a forged one, or none where READ_REQUIRES_AUTH is on). */
   UNAUTHORIZED: CloseCode.Unauthorized, // 4401
   /** A subscription to editor-only data without the role. */
   FORBIDDEN: CloseCode.Forbidden, // 4403
@@ -45,6 +45,12 @@ export const LiveCloseCode = {
   SLOW_CONSUMER: 4008,
   /** The server is shutting down: reconnect (to another instance). */
   GOING_AWAY: 1001,
+  /**
+   * The token expired while the socket was open: reconnect with a fresh one. Not 4401, which
+   * graphql-ws clients treat as fatal (no retry); on this code they reconnect, calling a
+   * `connectionParams` function again, and resubscribe.
+   */
+  TOKEN_EXPIRED: 4419,
 } as const;
 
 /** setTimeout's longest delay (about 24.8 days); a later expiry re-arms the timer. */
@@ -52,14 +58,14 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * A socket lives longer than the token it was opened with: when the token expires the socket
- * closes with 4401, and the client reconnects with a fresh one (graphql-ws clients call their
- * connectionParams function again on each connection).
+ * closes with TOKEN_EXPIRED, and the client reconnects with a fresh one.
  */
 function closeAtExpiry(socket: WebSocket, expiresAt: number): void {
+  if (socket.readyState !== socket.OPEN) return; // closed while the token was checked
   let timer: NodeJS.Timeout;
   const arm = () => {
     const delay = expiresAt - Date.now();
-    if (delay <= 0) socket.close(LiveCloseCode.UNAUTHORIZED, 'Token expired');
+    if (delay <= 0) socket.close(LiveCloseCode.TOKEN_EXPIRED, 'Token expired');
     else timer = setTimeout(arm, Math.min(delay, MAX_TIMER_MS)).unref();
   };
   arm();

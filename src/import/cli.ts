@@ -126,7 +126,8 @@ async function main(): Promise<number> {
       return 1;
     }
     if (error instanceof ImportBatchError) {
-      console.error(`import failed: ${error.message}; the rows before line ${error.firstLine} are committed: rerun to finish`);
+      const kept = error.dryRun ? 'nothing was written' : `the rows before line ${error.firstLine} are committed: rerun to finish`;
+      console.error(`import failed: ${error.message}; ${kept}`);
       return 1;
     }
     console.error(`import failed: ${(error as Error).message}`);

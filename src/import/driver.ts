@@ -17,7 +17,7 @@ function rootMessage(error: unknown): string {
   let message = error instanceof Error ? error.message : String(error);
   for (let at: unknown = error; at instanceof Error; at = at.cause) {
     const code = (at as { code?: unknown }).code;
-    message = typeof code === 'string' ? `${at.message} (SQLSTATE ${code})` : at.message;
+    message = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? `${at.message} (SQLSTATE ${code})` : at.message;
   }
   return message;
 }
@@ -31,8 +31,11 @@ export class ImportBatchError extends Error {
     readonly firstLine: number,
     readonly lastLine: number,
     cause: unknown,
+    /** A dry run only checks the batch against the database; nothing was written before it either. */
+    readonly dryRun = false,
   ) {
-    super(`the rows of lines ${firstLine}-${lastLine} could not be written: ${rootMessage(cause)}`, { cause });
+    const done = dryRun ? 'checked' : 'written';
+    super(`the rows of lines ${firstLine}-${lastLine} could not be ${done}: ${rootMessage(cause)}`, { cause });
     this.name = 'ImportBatchError';
   }
 }

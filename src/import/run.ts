@@ -169,7 +169,7 @@ async function runImport<Row>(
       const outcome = await (
         dryRun ? driver.classify(db, rows) : db.transaction((tx) => driver.write(tx as unknown as Database, rows))
       ).catch((error: unknown) => {
-        throw new ImportBatchError(lines[0], lines[1], error);
+        throw new ImportBatchError(lines[0], lines[1], error, dryRun);
       });
       summary.imported += outcome.imported;
       summary.updated += outcome.updated;
@@ -192,6 +192,8 @@ async function runImport<Row>(
   };
   const flush = async () => {
     await settle();
+    // Interrupted while the batch before was written: this one stays unwritten (a rerun reads it again).
+    if (shouldStop?.()) return;
     const work = commit(batch, [firstLine, lastLine], pending);
     batch = [];
     pending = [];

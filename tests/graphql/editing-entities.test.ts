@@ -117,7 +117,7 @@ describe('eventCreate', () => {
 describe('an event’s place', () => {
   it('is written with its countries and found by the country filter; bad coordinates and unknown countries are userErrors', async () => {
     const PLACED = `mutation ($input: EventCreateInput!) {
-      eventCreate(input: $input) { event { id location { name latitude longitude countries { code } } } userErrors { field code } } }`;
+      eventCreate(input: $input) { event { id location { name latitude longitude country { code } countries { code } } } userErrors { field code } } }`;
     const refused = await post(
       PLACED,
       { input: protest({ location: { name: 'Basra', countries: ['IQ', 'SY', 'IQ'], latitude: 30.5 } }) },
@@ -143,12 +143,14 @@ describe('an event’s place', () => {
       editor,
     );
     const event = placed.body.data.eventCreate.event;
+    // In two countries (listed by name), so in no single one: Location.country is null, as for imported places.
     expect(event.location).toEqual({
       name: 'Shatt al-Arab bridge',
       latitude: 30.51,
       longitude: 47.83,
+      country: null,
       countries: [{ code: 'IR' }, { code: 'IQ' }],
-    }); // by name
+    });
     const inIran = await post(`{ events(first: 50, filter: { country: "IR", kinds: [PROTEST] }) { nodes { id } } }`);
     expect(inIran.body.data.events.nodes.map((n: { id: string }) => n.id)).toContain(event.id);
 
@@ -163,6 +165,13 @@ describe('an event’s place', () => {
     });
     const notInIran = await post(`{ events(first: 50, filter: { country: "IR", kinds: [PROTEST] }) { nodes { id } } }`);
     expect(notInIran.body.data.events.nodes.map((n: { id: string }) => n.id)).not.toContain(event.id);
+
+    const removed = await post(
+      `mutation ($input: EventUpdateInput!) { eventUpdate(input: $input) { event { revision location { name } } userErrors { field code } } }`,
+      { input: { event: event.id, expectedRevision: 2, location: null, citation: citation() } },
+      editor,
+    );
+    expect(removed.body.data.eventUpdate).toEqual({ event: { revision: 3, location: null }, userErrors: [] });
   });
 });
 

@@ -117,3 +117,27 @@ describe(`batches written while the next is read, on ${testDriver}`, () => {
     }
   });
 });
+
+describe(`an import interrupted while a batch is written, on ${testDriver}`, () => {
+  it('stops after that batch: the next one, read meanwhile, stays unwritten, and a rerun finishes the file', async () => {
+    const fresh = await createEmptyDatabase();
+    try {
+      await migrateDatabase(fresh.handle);
+      let stop = false;
+      const stopped = await importFile(fresh.handle.db, {
+        file: SAMPLE,
+        batchSize: 100,
+        rejectsPath: null,
+        onBatchCommitted: () => (stop = true), // Ctrl-C while the first batch was in flight
+        shouldStop: () => stop,
+      });
+      expect(stopped.imported).toBe(100);
+      const [count] = await queryRows<{ events: number }>(fresh.handle.db, sql`SELECT count(*)::int AS events FROM events`);
+      expect(count).toEqual({ events: 100 });
+      const rerun = await importFile(fresh.handle.db, { file: SAMPLE, batchSize: 100, rejectsPath: null });
+      expect(summaryLine(rerun)).toBe('imported 900, updated 0, unchanged 100, rejected 0');
+    } finally {
+      await fresh.drop();
+    }
+  });
+});

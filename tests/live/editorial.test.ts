@@ -21,9 +21,9 @@ beforeAll(async () => {
 afterAll(() => live?.close());
 
 const EVENT_CHANGED = `subscription ($filter: EventFilter) {
-  eventChanged(filter: $filter) { kind event { id title revision retracted { reason by } } } }`;
+  eventChanged(filter: $filter) { kind id event { id title revision retracted { reason by } } } }`;
 const CASUALTY_CHANGED = `subscription ($filter: CasualtyFilter) {
-  casualtyChanged(filter: $filter) { kind casualty { id figure { best } retracted { reason } } } }`;
+  casualtyChanged(filter: $filter) { kind id casualty { id figure { best } retracted { reason } event { id retracted { reason } } } } }`;
 const RETRACT = (name: string) => `mutation ($input: RetractInput!) { ${name}(input: $input) { userErrors { field code } } }`;
 
 const protest = (title: string) => ({
@@ -44,8 +44,8 @@ describe('eventChanged', () => {
     const anonymous = await connect();
     anonymous.subscribe('protests', EVENT_CHANGED, { filter: { kinds: ['PROTEST'] } });
     anonymous.subscribe('strikes', EVENT_CHANGED, { filter: { kinds: ['AIRSTRIKE'] } });
-    const editing = await connect({ authorization: `Bearer ${editor}` });
-    editing.subscribe('protests', EVENT_CHANGED, { filter: { kinds: ['PROTEST'] } });
+    const administering = await connect({ authorization: `Bearer ${admin}` });
+    administering.subscribe('protests', EVENT_CHANGED, { filter: { kinds: ['PROTEST'] } });
     await sleep(100);
 
     const created = await post(
@@ -69,16 +69,17 @@ describe('eventChanged', () => {
 
     const seen = await anonymous.waitForResults('protests', 3);
     expect(seen.map((r) => r.data.eventChanged)).toEqual([
-      { kind: 'CREATED', event: { id, title: 'March on the embassy', revision: 1, retracted: null } },
-      { kind: 'UPDATED', event: { id, title: 'March on the US embassy', revision: 2, retracted: null } },
-      // The retraction reaches readers who followed the event; who retracted it, only editors.
-      {
-        kind: 'RETRACTED',
-        event: { id, title: 'March on the US embassy', revision: 3, retracted: { reason: 'a rally, not a march', by: null } },
-      },
+      { kind: 'CREATED', id, event: { id, title: 'March on the embassy', revision: 1, retracted: null } },
+      { kind: 'UPDATED', id, event: { id, title: 'March on the US embassy', revision: 2, retracted: null } },
+      // A reader is told which event was withdrawn, not what it said.
+      { kind: 'RETRACTED', id, event: null },
     ]);
-    const [, , shown] = await editing.waitForResults('protests', 3);
-    expect(shown.data.eventChanged.event.retracted).toEqual({ reason: 'a rally, not a march', by: 'ada' });
+    const [, , shown] = await administering.waitForResults('protests', 3);
+    expect(shown.data.eventChanged).toEqual({
+      kind: 'RETRACTED',
+      id,
+      event: { id, title: 'March on the US embassy', revision: 3, retracted: { reason: 'a rally, not a march', by: 'ada' } },
+    });
     await sleep(300);
     expect(anonymous.results('strikes')).toEqual([]);
   });
@@ -115,14 +116,24 @@ describe('retractions of facts', () => {
     client.subscribe('ch', CASUALTY_CHANGED, { filter: { country: 'CH' } });
     client.subscribe('gr', CASUALTY_CHANGED, { filter: { country: 'GR' } });
     client.subscribe('stats', `subscription { casualtyStatsChanged(filter: { country: "CH" }) { changedRecords total { best } } }`);
+    const administering = await connect({ authorization: `Bearer ${admin}` });
+    administering.subscribe('ch', CASUALTY_CHANGED, { filter: { country: 'CH' } });
     await sleep(100);
     const before = await post(url, `{ casualtyStats(filter: { country: "CH" }) { total { best } } }`);
     await retract('casualtyRetract', casualty, 1, 'counted twice');
 
     const [change] = await client.waitForResults('ch', 1);
-    expect(change.data.casualtyChanged).toEqual({
+    expect(change.data.casualtyChanged).toEqual({ kind: 'RETRACTED', id: casualty, casualty: null });
+    const [shown] = await administering.waitForResults('ch', 1);
+    expect(shown.data.casualtyChanged).toEqual({
       kind: 'RETRACTED',
-      casualty: { id: casualty, figure: { best: 11 }, retracted: { reason: 'counted twice' } },
+      id: casualty,
+      casualty: {
+        id: casualty,
+        figure: { best: 11 },
+        retracted: { reason: 'counted twice' },
+        event: { id: targets.eventId, retracted: null },
+      },
     });
     const [stats] = await client.waitForResults('stats', 1);
     expect(stats.data.casualtyStatsChanged).toEqual({
@@ -147,17 +158,25 @@ describe('retractions of facts', () => {
       ids.push(reported.body.data.casualtyReport.casualty.id);
     }
     const client = await connect();
-    client.subscribe('ly', CASUALTY_CHANGED, { filter: { event } });
+    client.subscribe('qa', CASUALTY_CHANGED, { filter: { event } });
+    const administering = await connect({ authorization: `Bearer ${admin}` });
+    administering.subscribe('qa', CASUALTY_CHANGED, { filter: { event } });
     await sleep(100);
     await retract('eventRetract', event, 1, 'did not happen');
-    const changes = await client.waitForResults('ly', 2);
-    expect(changes.map((r) => [r.data.casualtyChanged.kind, r.data.casualtyChanged.casualty.id]).sort()).toEqual(
-      ids.map((id) => ['RETRACTED', id]).sort(),
+    const changes = await client.waitForResults('qa', 2);
+    expect(changes.map((r) => r.data.casualtyChanged).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...ids].sort().map((id) => ({ kind: 'RETRACTED', id, casualty: null })),
     );
+    // An admin gets each record with its retracted event.
+    const shown = await administering.waitForResults('qa', 2);
+    for (const result of shown) {
+      expect(result.errors).toBeUndefined();
+      expect(result.data.casualtyChanged.casualty.event).toEqual({ id: event, retracted: { reason: 'did not happen' } });
+    }
   });
 
   it('retracting the current report of a movement announces it, and the report before it as current again', async () => {
-    const DEPLOYMENT_CHANGED = `subscription { deploymentChanged(filter: { forceCountry: "IL" }) { kind deployment { id troops } } }`;
+    const DEPLOYMENT_CHANGED = `subscription { deploymentChanged(filter: { forceCountry: "IL" }) { kind id deployment { id troops } } }`;
     const report = async (troops: string, supersedes?: string) => {
       const answer = await post(
         url,
@@ -186,8 +205,8 @@ describe('retractions of facts', () => {
     await retract('deploymentRetract', deployed, 1, 'they never landed');
     const changes = await client.waitForResults('il', 2);
     expect(changes.map((r) => r.data.deploymentChanged)).toEqual([
-      { kind: 'RETRACTED', deployment: { id: deployed, troops: 'marines, landed' } },
-      { kind: 'REVISED', deployment: { id: announced, troops: 'marines' } },
+      { kind: 'RETRACTED', id: deployed, deployment: null },
+      { kind: 'REVISED', id: announced, deployment: { id: announced, troops: 'marines' } },
     ]);
   });
 });

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { toGlobalId } from '../../common/global-id.js';
 import { casualties } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { instance } from '../../common/instance.js';
@@ -15,8 +16,16 @@ export class CasualtyChange {
   @Field(() => FactChangeKind, { description: 'What happened to it.' })
   kind!: FactChangeKind;
 
-  @Field(() => Casualty, { description: 'The record after the change.' })
-  casualty!: Casualty;
+  @Field(() => ID, { description: 'The record’s ID, in every message (also when the record itself is not shown).' })
+  id!: string;
+
+  @Field(() => Casualty, {
+    nullable: true,
+    description:
+      'The record after the change. Null in a RETRACTED message to anyone but an admin (a retracted record is withdrawn: ' +
+      'drop it by its `id`), and when it was retracted before this message was delivered.',
+  })
+  casualty!: Casualty | null;
 }
 
 /** The `casualties` list's own filter, applied to changed records. */
@@ -39,6 +48,10 @@ export class CasualtySubscriptionResolver {
     @Ctx() context: Context,
   ): Promise<CasualtyChange> {
     const row = await loadChanged(context, change, 'casualty');
-    return instance(CasualtyChange, { kind: change.message.kind as FactChangeKind, casualty: toCasualty(row) });
+    return instance(CasualtyChange, {
+      kind: change.message.kind as FactChangeKind,
+      id: toGlobalId('Casualty', change.id),
+      casualty: row && toCasualty(row),
+    });
   }
 }

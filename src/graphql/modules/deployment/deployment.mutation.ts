@@ -170,8 +170,8 @@ export const DeploymentRetractResolver = retractionMutation({
     'the report this one updated, so the movement still counts once. Needs ADMIN.',
   load: (context, id) => context.loaders.deployment.clear(id).load(id),
   toNode: toDeployment,
-  // A -> B (retracted) -> C becomes A -> C: C still updates the movement A reported. Without a C,
-  // A is the movement's current report again, which its followers hear of as a revision.
+  // A -> B (retracted) -> C becomes A -> C: C still updates the movement A reported (a revision
+  // of C: what it supersedes changed). Without a C, A is the movement's current report again.
   cascade: async (tx, id, _by, _reason, { publishChange }) => {
     const relinked = await queryRows<{ id: number }>(
       tx,
@@ -182,6 +182,12 @@ export const DeploymentRetractResolver = retractionMutation({
       tx,
       sql`SELECT supersedes_id AS supersedes FROM deployments WHERE id = ${id}`,
     );
-    if (relinked.length === 0 && supersedes !== null) publishChange('REVISED', 'Deployment', Number(supersedes));
+    if (relinked.length > 0)
+      publishChange(
+        'REVISED',
+        'Deployment',
+        relinked.map((row) => Number(row.id)),
+      );
+    else if (supersedes !== null) publishChange('REVISED', 'Deployment', Number(supersedes));
   },
 });

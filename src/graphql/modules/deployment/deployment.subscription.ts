@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { toGlobalId } from '../../common/global-id.js';
 import { deployments } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { instance } from '../../common/instance.js';
@@ -12,11 +13,21 @@ import { Deployment, toDeployment } from './deployment.type.js';
 @ObjectType({ simpleResolvers: true, description: 'A troop deployment report that changed, as it is now.' })
 @ReadsNoRows()
 export class DeploymentChange {
-  @Field(() => FactChangeKind, { description: 'What happened to it (REVISED: a later report now supersedes it).' })
+  @Field(() => FactChangeKind, {
+    description: 'What happened to it (REVISED: a later report now supersedes it, or a retraction changed which report is current).',
+  })
   kind!: FactChangeKind;
 
-  @Field(() => Deployment, { description: 'The report after the change.' })
-  deployment!: Deployment;
+  @Field(() => ID, { description: 'The report’s ID, in every message (also when the report itself is not shown).' })
+  id!: string;
+
+  @Field(() => Deployment, {
+    nullable: true,
+    description:
+      'The report after the change. Null in a RETRACTED message to anyone but an admin (a retracted report is withdrawn: ' +
+      'drop it by its `id`), and when it was retracted before this message was delivered.',
+  })
+  deployment!: Deployment | null;
 }
 
 /** The `deployments` list's own filter (current reports only unless `includeSuperseded`), applied to changed reports. */
@@ -39,6 +50,10 @@ export class DeploymentSubscriptionResolver {
     @Ctx() context: Context,
   ): Promise<DeploymentChange> {
     const row = await loadChanged(context, change, 'deployment');
-    return instance(DeploymentChange, { kind: change.message.kind as FactChangeKind, deployment: toDeployment(row) });
+    return instance(DeploymentChange, {
+      kind: change.message.kind as FactChangeKind,
+      id: toGlobalId('Deployment', change.id),
+      deployment: row && toDeployment(row),
+    });
   }
 }

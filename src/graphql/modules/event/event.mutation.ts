@@ -104,7 +104,10 @@ export class EventUpdateInput {
   @Field(() => Boolean, { nullable: true, description: 'Whether it is a dated entry of the timeline.' })
   isTimelineEntry?: boolean | null;
 
-  @Field(() => LocationInput, { nullable: true, description: 'Where it happened, as now reported: replaces the event’s place.' })
+  @Field(() => LocationInput, {
+    nullable: true,
+    description: 'Where it happened, as now reported: replaces the event’s place; null removes it.',
+  })
   @IsOptional()
   @ValidateNested()
   location?: LocationInput | null;
@@ -196,7 +199,7 @@ export const EventUpdateResolver = editingMutation({
   Payload: EventPayload,
   check: (input) => [
     ...idErrors(eventIdIn(input)),
-    ...unclearable(input, ['title', 'summary', 'kind', 'occurredOn', 'isTimelineEntry', 'location']),
+    ...unclearable(input, ['title', 'summary', 'kind', 'occurredOn', 'isTimelineEntry']),
     ...(input.occurredOn ? dateErrors(input.occurredOn, ['input', 'occurredOn']) : []),
     ...(input.location ? locationErrors(input.location, ['input', 'location']) : []),
   ],
@@ -211,17 +214,18 @@ export const EventUpdateResolver = editingMutation({
     });
     if (refused.length) return { userErrors: refused };
     const citation = await writeCitation(tx, input.citation, ['input', 'citation']);
-    if (citation.userErrors) return citation;
     const place = input.location ? await writeLocation(tx, input.location, ['input', 'location']) : undefined;
-    if (place?.userErrors) return place;
+    const refusedInput = [...(citation.userErrors ?? []), ...(place?.userErrors ?? [])];
+    if (refusedInput.length) return { userErrors: refusedInput };
     const changes = given({ title: input.title, summary: input.summary, kind: input.kind, isTimelineEntry: input.isTimelineEntry });
     await tx
       .update(events)
       .set({
         ...changes,
         ...(input.occurredOn ? dateValues(input.occurredOn) : {}),
-        ...(place ? { locationId: place.ok } : {}),
-        citationId: citation.ok,
+        // A new place replaces the old one; null removes it (an absent field leaves it).
+        ...(place ? { locationId: place.ok } : input.location === null ? { locationId: null } : {}),
+        citationId: citation.ok!,
       })
       .where(eq(events.id, id));
     publishChange('UPDATED', 'Event', id);

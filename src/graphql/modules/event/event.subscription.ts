@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { toGlobalId } from '../../common/global-id.js';
 import { events } from '../../../db/schema/index.js';
 import type { Context } from '../../context.js';
 import { instance } from '../../common/instance.js';
@@ -15,8 +16,16 @@ export class EventChange {
   @Field(() => EventChangeKind, { description: 'What happened to it.' })
   kind!: EventChangeKind;
 
-  @Field(() => Event, { description: 'The event after the change.' })
-  event!: Event;
+  @Field(() => ID, { description: 'The event’s ID, in every message (also when the event itself is not shown).' })
+  id!: string;
+
+  @Field(() => Event, {
+    nullable: true,
+    description:
+      'The event after the change. Null in a RETRACTED message to anyone but an admin (a retracted event is withdrawn: ' +
+      'drop it by its `id`), and when it was retracted before this message was delivered.',
+  })
+  event!: Event | null;
 }
 
 /** The `events` list's own filter, applied to changed events. */
@@ -43,6 +52,10 @@ export class EventSubscriptionResolver {
     @Ctx() context: Context,
   ): Promise<EventChange> {
     const row = await loadChanged(context, change, 'event');
-    return instance(EventChange, { kind: change.message.kind as EventChangeKind, event: toEvent(row) });
+    return instance(EventChange, {
+      kind: change.message.kind as EventChangeKind,
+      id: toGlobalId('Event', change.id),
+      event: row && toEvent(row),
+    });
   }
 }

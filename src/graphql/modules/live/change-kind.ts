@@ -13,7 +13,7 @@ registerEnumType(FactChangeKind, {
   valuesConfig: {
     REPORTED: { description: 'A new record (an editor’s report or an import).' },
     REVISED: { description: 'A new figure or status for an existing record; earlier versions stay in its revisions.' },
-    RETRACTED: { description: 'The record was withdrawn; it stays readable, marked retracted.' },
+    RETRACTED: { description: 'The record was withdrawn from lists and totals: admins get it marked `retracted`, others its `id`.' },
   },
 });
 
@@ -29,6 +29,6 @@ registerEnumType(EventChangeKind, {
   valuesConfig: {
     CREATED: { description: 'A new event (an editor’s or an import’s).' },
     UPDATED: { description: 'The event’s details changed (an edit, or a newer release of its dataset).' },
-    RETRACTED: { description: 'The event was withdrawn; it stays readable, marked retracted.' },
+    RETRACTED: { description: 'The event was withdrawn from lists: admins get it marked `retracted`, others its `id`.' },
   },
 });

@@ -5,7 +5,7 @@ import type { ChangedEntity, ChangeMessage, LiveHub } from '../../../live/hub.js
 import type { Context, LiveConnection } from '../../context.js';
 import type DataLoader from 'dataloader';
 import { seesRetracted } from '../../../auth/roles.js';
-import { createLoaders, loadRequired, type Loaders } from '../../loaders.js';
+import { createLoaders, type Loaders } from '../../loaders.js';
 
 /**
  * The queue between a hub listener and one subscription: events are pushed as they arrive and
@@ -108,21 +108,22 @@ export function loadersFor(message: ChangeMessage, db: Database, includeRetracte
 }
 
 /**
- * The loaders a subscription resolves one change with, and the changed record itself. A
- * retraction is news to everyone who followed the record, so the retracted record is delivered
- * (marked `retracted`) to every subscriber, while what hangs off it follows the viewer's rights.
+ * The changed record as this subscriber may see it, resolved with loaders for its kind of viewer
+ * (what hangs off the record follows the viewer's rights). A retracted record is withdrawn, so
+ * only admins get it in a RETRACTED message; everyone else gets its ID alone (null here), as they
+ * do when the record was retracted before this message was delivered.
  */
 export async function loadChanged<K extends ListFilter<unknown>['loader']>(
   context: Context,
   change: ChangeEvent,
   loader: K,
-): Promise<NonNullable<Awaited<ReturnType<Loaders[K]['load']>>>> {
+): Promise<NonNullable<Awaited<ReturnType<Loaders[K]['load']>>> | null> {
   const { message, id } = change;
-  context.loaders = loadersFor(message, context.db, seesRetracted(context.viewer));
-  const own = message.kind === 'RETRACTED' ? loadersFor(message, context.db, true) : context.loaders;
-  return loadRequired(own[loader] as DataLoader<number, unknown>, id, loader) as Promise<
-    NonNullable<Awaited<ReturnType<Loaders[K]['load']>>>
-  >;
+  const admin = seesRetracted(context.viewer);
+  context.loaders = loadersFor(message, context.db, admin);
+  if (message.kind === 'RETRACTED' && !admin) return null;
+  const row = await (context.loaders[loader] as DataLoader<number, unknown>).load(id);
+  return (row ?? null) as NonNullable<Awaited<ReturnType<Loaders[K]['load']>>> | null;
 }
 
 /** How a list's filter is applied to changed rows: its table and its own filter-to-SQL function (the one the list uses). */

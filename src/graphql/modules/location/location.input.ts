@@ -15,7 +15,7 @@ export class LocationInput {
 
   @Field(() => [CountryCodeScalar], {
     nullable: true,
-    description: 'The countries it lies in, the main one first; none for a region such as "the Middle East".',
+    description: 'The countries it lies in: one for a city, several for a border area, none for a region such as "the Middle East".',
   })
   @IsOptional()
   @ArrayMaxSize(20)
@@ -63,7 +63,11 @@ export function locationErrors(input: LocationInput, field: string[]): UserError
   return errors;
 }
 
-/** Writes a new place (a location and its countries) in the mutation's transaction; its row id, or the unknown country codes. */
+/**
+ * Writes a new place (a location and its countries) in the mutation's transaction; its row id, or
+ * the unknown country codes. Its single country, if it has one, is also the place's own (as the
+ * importers write places: `Location.country` is null for a place in several countries).
+ */
 export async function writeLocation(tx: Database, input: LocationInput, field: string[]): Promise<Outcome<number>> {
   const countries = input.countries ?? [];
   if (countries.length) {
@@ -78,7 +82,7 @@ export async function writeLocation(tx: Database, input: LocationInput, field: s
   const [row] = await queryRows<{ id: number }>(
     tx,
     sql`INSERT INTO locations (name, country_code, latitude, longitude, location_precision, adm_1, adm_2)
-        VALUES (${input.name}, ${countries[0] ?? null}, ${input.latitude ?? null}, ${input.longitude ?? null},
+        VALUES (${input.name}, ${countries.length === 1 ? countries[0]! : null}, ${input.latitude ?? null}, ${input.longitude ?? null},
                 ${input.precision ?? null}, ${input.adm1 ?? null}, ${input.adm2 ?? null})
         RETURNING id`,
   );
