@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type DatabaseHandle } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { refreshFanout } from '../src/graphql/fanout.js';
+import { reactionStance } from '../src/db/schema/enums.js';
 
 export interface SyntheticOptions {
   seed: number;
@@ -495,22 +496,8 @@ const EVENT_HEADLINES = [
   'Sanctions announced after unrest in',
   'Ceasefire violated near',
 ];
-const STANCES = [
-  'CONDEMNATION',
-  'SUPPORT',
-  'THREAT',
-  'CALL_FOR_RESTRAINT',
-  'MOURNING',
-  'JUSTIFICATION',
-  'DENIAL',
-  'BLAME',
-  'DEMAND',
-  'WARNING',
-  'PROTEST',
-  'DIPLOMATIC_PROTEST',
-  'LEADERSHIP_CHANGE',
-  'CELEBRATION',
-];
+// Every stance the schema knows, in its order (the generated data depends on the order).
+const STANCES = reactionStance.enumValues;
 const REACTION_VERBS = [
   'condemned',
   'welcomed',
