@@ -3,7 +3,6 @@ import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 import { connectionTypes } from '../../common/connection.js';
 import { instance } from '../../common/instance.js';
 import { ReadsNoRows } from '../../common/projection.js';
-import { toInstant } from '../../common/scalars.js';
 
 export enum AuditOperation {
   CREATED = 'CREATED',
@@ -29,7 +28,8 @@ const operations: Record<string, AuditOperation> = {
 /** One row of audit_entries as the history loader reads it. */
 export interface AuditEntryRow {
   id: string;
-  at: string;
+  /** When, in ms since the epoch (exact to the ms, without parsing Postgres' text). */
+  at_ms: number;
   editor: string;
   mutation: string;
   request_id: string | null;
@@ -84,7 +84,7 @@ function changedFields(before: Record<string, unknown> | null, after: Record<str
 
 export const toAuditEntry = (row: AuditEntryRow): AuditEntry =>
   instance(AuditEntry, {
-    at: toInstant(row.at),
+    at: new Date(row.at_ms),
     editor: row.editor,
     mutation: row.mutation,
     requestId: row.request_id,

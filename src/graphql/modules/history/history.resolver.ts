@@ -44,7 +44,7 @@ async function loadHistories(db: Database, keys: readonly HistoryKey[]): Promise
   const found = new Map<string, AuditEntryRow[]>();
   for (const [shape, group] of groups) {
     const { tables, first, after } = group[0]!;
-    const rows = await queryRows<AuditEntryRow & { at_ms: number }>(
+    const rows = await queryRows<AuditEntryRow>(
       db,
       sql`SELECT id::text, (extract(epoch FROM at) * 1000)::float8 AS at_ms, editor, mutation, request_id, entity, entity_id,
                  operation, before, after
@@ -57,9 +57,8 @@ async function loadHistories(db: Database, keys: readonly HistoryKey[]): Promise
           ORDER BY entity_id, id DESC`,
     );
     for (const row of rows) {
-      const entry = { ...row, at: new Date(row.at_ms).toISOString() };
       const list = found.get(`${shape}:${row.entity_id}`) ?? [];
-      list.push(entry);
+      list.push(row);
       found.set(`${shape}:${row.entity_id}`, list);
     }
   }
