@@ -37,6 +37,11 @@ export interface LiveConnection {
   delivering(count: number): void;
 }
 
+/** Loaders as this viewer may read (admins see retracted records): a request's, or a subscription message's, own. */
+export function viewerLoaders(db: Database, viewer: Viewer): Loaders {
+  return createLoaders(db, { includeRetracted: seesRetracted(viewer) });
+}
+
 /**
  * The request's logger (the server's, bound to the request id) is made on first use: most
  * requests log nothing. The getter lives on the prototype because Apollo copies the context's
@@ -59,7 +64,7 @@ class RequestContext implements Context {
     readonly connection: LiveConnection | undefined,
     readonly writeLimit: WriteLimit | undefined,
   ) {
-    this.loaders = createLoaders(db, { includeRetracted: seesRetracted(viewer) });
+    this.loaders = viewerLoaders(db, viewer);
   }
 
   get logger(): Logger {

@@ -1,12 +1,10 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import { Role } from '../../../auth/roles.js';
 import type { ImportProgressMessage } from '../../../live/hub.js';
-import type { Context } from '../../context.js';
+import { viewerLoaders, type Context } from '../../context.js';
 import { rowIdOf } from '../../common/global-id.js';
 import { instance } from '../../common/instance.js';
 import { Reads, ReadsNoRows } from '../../common/projection.js';
-import { createLoaders } from '../../loaders.js';
-import { seesRetracted } from '../../../auth/roles.js';
 import { EventQueue, liveOf } from '../live/stream.js';
 import { loadDataset } from './dataset.resolver.js';
 import { Dataset } from './dataset.type.js';
@@ -54,7 +52,8 @@ export class ImportProgressResolver {
     _dataset: string | null,
     @Ctx() context: Context,
   ): ImportProgress {
-    context.loaders = createLoaders(context.db, { includeRetracted: seesRetracted(context.viewer) }); // the dataset's counts change between messages
+    // The dataset's counts change between messages: read them afresh for each.
+    context.loaders = viewerLoaders(context.db, context.viewer);
     return instance(ImportProgress, { ...message });
   }
 

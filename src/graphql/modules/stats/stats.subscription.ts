@@ -1,15 +1,13 @@
 import { intList } from '../../../db/client.js';
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import { and, sql, type SQL } from 'drizzle-orm';
-import type { Context } from '../../context.js';
+import { viewerLoaders, type Context } from '../../context.js';
 import { instance } from '../../common/instance.js';
 import { Cost, Reads, ReadsNoRows } from '../../common/projection.js';
 import { DEFAULT_PAGE_SIZE, pageSize } from '../../common/paginate.js';
 import { CasualtyFilter } from '../casualty/casualty.input.js';
 import { casualtyList } from '../casualty/casualty.subscription.js';
 import { EventQueue, liveOf, matchingIds } from '../live/stream.js';
-import { createLoaders } from '../../loaders.js';
-import { seesRetracted } from '../../../auth/roles.js';
 import { FigureTotal, toFigureTotal } from './figure-total.js';
 import { casualtySource } from './rollup.js';
 import { CasualtyDimension } from './stats.input.js';
@@ -128,7 +126,8 @@ export class CasualtyStatsSubscriptionResolver {
     @Ctx() context: Context,
   ): CasualtyStatsChange {
     const dimensions = checkDimensions(groupBy);
-    context.loaders = createLoaders(context.db, { includeRetracted: seesRetracted(context.viewer) }); // the groups' countries and events as they are now, not as first read
+    // The groups' countries and events as they are now, not as first read.
+    context.loaders = viewerLoaders(context.db, context.viewer);
     return instance(CasualtyStatsChange, {
       changedRecords: changed.count,
       dimensions,
