@@ -33,7 +33,7 @@ import {
 } from './queries.js';
 import { summariseCpuProfile } from './profile.js';
 import { pickParameters } from './parameters.js';
-import { datasets, isSizeName, type SizeName } from './datasets.js';
+import { databaseStamp, datasets, isSizeName, type SizeName } from './datasets.js';
 import { freePort } from './ports.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -102,17 +102,14 @@ async function ensureDataset(size: SizeName): Promise<{ url: string; options: Sy
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ comment: string | null }>(
-      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
-      [database],
-    );
+    const existing = await databaseStamp(admin, database);
     const url = databaseUrl(database);
-    if (rows[0]?.comment === stamp) {
+    if (existing === stamp) {
       log(`${size}: reusing database ${database} (same generator parameters)`);
       return { url, options };
     }
     // From scratch: migrations already applied by another version would not be applied again.
-    if (rows.length) await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
+    if (existing !== undefined) await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${database}`);
     log(`${size}: generating ${casualties} casualties into ${database}`);
     const handle = await openDatabase({ url, poolMax: 2 });

@@ -12,6 +12,7 @@ import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { generateSynthetic, syntheticDefaults, truncateAll } from '../scripts/synthetic.js';
+import { databaseStamp } from './datasets.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -47,13 +48,10 @@ export async function syntheticPostgres(
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ comment: string | null }>(
-      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
-      [database],
-    );
-    const reuse = rows[0]?.comment === stamp;
+    const existing = await databaseStamp(admin, database);
+    const reuse = existing === stamp;
     // From scratch otherwise: migrations already applied by another version would not be applied again.
-    if (rows.length && !reuse) await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
+    if (existing !== undefined && !reuse) await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
     if (!reuse) await admin.query(`CREATE DATABASE ${database}`);
     const handle = await openDatabase({ url: url.toString(), poolMax: 4 });
     if (reuse) {

@@ -4,14 +4,10 @@
  * node:http handler, without checks, GraphQL or transactions of its own. POST / with the
  * mutation's variables ({"input": …}); answers the id.
  */
-import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import { floorPool, serveJson } from './json-server.js';
 
-const connectionString = process.env.DATABASE_URL;
-if (!connectionString) throw new Error('DATABASE_URL is required');
-const pool = new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10) });
-pool.on('error', () => {});
+const pool = floorPool();
 
 const INSERT = `
   WITH settings AS (
@@ -34,34 +30,18 @@ interface Input {
   citation: { source: number; passage: string };
 }
 
-const server = createServer((request, response) => {
-  const chunks: Buffer[] = [];
-  request.on('data', (chunk: Buffer) => chunks.push(chunk));
-  request.on('end', () => {
-    void (async () => {
-      try {
-        const { input } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { input: Input };
-        const { rows } = await pool.query<{ id: number }>(INSERT, [
-          randomUUID(),
-          input.citation.source,
-          input.citation.passage,
-          input.event,
-          input.figure.low,
-          input.figure.wording,
-          input.victims,
-          input.victimCountry,
-          input.occurredOn.date,
-        ]);
-        const body = JSON.stringify({ data: { casualtyReport: { casualty: { id: rows[0]!.id }, userErrors: [] } } });
-        response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
-      } catch (error) {
-        response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) }));
-      }
-    })();
-  });
-});
-server.listen(Number(process.env.PORT ?? 5002), '127.0.0.1', () => console.log('write floor ready'));
-process.on('SIGTERM', () => {
-  server.close();
-  void pool.end().finally(() => process.exit(0));
+serveJson(pool, Number(process.env.PORT ?? 5002), 'write floor ready', async (body) => {
+  const { input } = body as { input: Input };
+  const { rows } = await pool.query<{ id: number }>(INSERT, [
+    randomUUID(),
+    input.citation.source,
+    input.citation.passage,
+    input.event,
+    input.figure.low,
+    input.figure.wording,
+    input.victims,
+    input.victimCountry,
+    input.occurredOn.date,
+  ]);
+  return { status: 200, body: JSON.stringify({ data: { casualtyReport: { casualty: { id: rows[0]!.id }, userErrors: [] } } }) };
 });
